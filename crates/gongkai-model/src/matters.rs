@@ -1,0 +1,132 @@
+//! 其他重要事项: agency operating costs, procurement, state assets, performance
+//! overview. Each figure keeps where it was printed.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Change, Provenance, Quantity, TextRef};
+
+/// A printed figure and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The value with its unit.
+    pub value: Quantity,
+    /// Where it is printed.
+    pub source: Provenance,
+}
+
+/// 机关运行经费 (单位运行经费).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperatingCost {
+    /// The amount.
+    pub amount: Figure,
+    /// The stated change against last year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// 政府采购情况.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// 采购预算 total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Figure>,
+    /// 货物.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goods: Option<Figure>,
+    /// 工程.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub works: Option<Figure>,
+    /// 服务.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Figure>,
+    /// 面向中小企业预留.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme_reserved: Option<Figure>,
+    /// 其中小微企业预留.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_micro_reserved: Option<Figure>,
+}
+
+/// One asset line: a count or area and a value (`车辆2辆，价值33.72万元`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssetLine {
+    /// The asset as named (房屋, 车辆, 一般公务用车, 办公家具, 其他资产 …).
+    pub name: String,
+    /// Count or area, when printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Figure>,
+    /// Value, when printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Figure>,
+    /// For a breakdown line (`其中：一般公务用车0辆`): the name of the line it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+}
+
+/// 国有资产占用使用情况.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    /// The date the figures refer to (`截至2023年底`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The asset lines in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<AssetLine>,
+    /// Large equipment: count of devices worth ≥ 50万元.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment_over_500k: Option<Figure>,
+    /// Large equipment: count of devices worth ≥ 100万元.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment_over_1m: Option<Figure>,
+    /// Statements about planned purchases, verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<TextRef>,
+}
+
+/// The performance overview paragraph (`整体预算绩效目标1个。涉及金额…`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceOverview {
+    /// Number of overall (unit-level) targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_targets: Option<Figure>,
+    /// The amount they cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_amount: Option<Figure>,
+    /// Number of fiscal-allocation projects with targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_projects: Option<Figure>,
+    /// Their amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_projects_amount: Option<Figure>,
+    /// Number of non-fiscal projects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_fiscal_projects: Option<Figure>,
+    /// Their amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_fiscal_projects_amount: Option<Figure>,
+}
+
+/// 其他重要事项.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherMatters {
+    /// 机关运行经费.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operating_cost: Option<OperatingCost>,
+    /// 政府采购.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procurement: Option<Procurement>,
+    /// 国有资产占用.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assets: Option<Assets>,
+    /// 预算绩效 overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance: Option<PerformanceOverview>,
+}

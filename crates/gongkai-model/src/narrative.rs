@@ -1,0 +1,231 @@
+//! The explanation text (情况说明) and the numeric claims it makes.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{ClassCode, Level, Provenance, Quantity, TableKind};
+
+/// A piece of printed text with where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextRef {
+    /// The text (markdown residue such as `**` removed, otherwise as printed).
+    pub text: String,
+    /// Its first line.
+    pub source: Provenance,
+}
+
+/// What an explanation section explains. Sections are recognised by their heading
+/// words, not by their printed numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 收支预算情况的总体说明 (explains the income/expenditure summary table).
+    Overview,
+    /// 收入预算情况说明.
+    Income,
+    /// 支出预算情况说明.
+    Expenditure,
+    /// 财政拨款收支预算情况的总体说明.
+    FiscalAllocation,
+    /// 一般公共预算当年拨款情况说明.
+    GeneralBudget,
+    /// 一般公共预算基本支出情况说明.
+    BasicExpenditure,
+    /// 一般公共预算项目支出情况说明.
+    ProjectExpenditure,
+    /// 政府性基金预算拨款情况说明.
+    GovernmentFund,
+    /// 国有资本经营预算拨款情况说明.
+    StateCapital,
+    /// 财政拨款“三公”经费预算情况说明.
+    ThreePublicExpenses,
+    /// 上年结转结余预算情况说明.
+    CarryOver,
+    /// 其他重要事项的情况说明 (its subsections below).
+    OtherMatters,
+    /// 机关运行经费 (单位运行经费) 情况.
+    AgencyOperating,
+    /// 政府采购情况.
+    Procurement,
+    /// 国有资产占用使用情况.
+    Assets,
+    /// 预算绩效情况.
+    Performance,
+    /// 其他需说明的事项.
+    Miscellaneous,
+    /// A subsection of 一般公共预算 (规模变化, 结构, 具体使用情况).
+    GeneralBudgetDetail,
+    /// Not recognised; see the heading.
+    Other,
+}
+
+impl SectionKind {
+    /// The table a section explains, if it explains one.
+    pub fn explains_table(self) -> Option<TableKind> {
+        Some(match self {
+            SectionKind::Overview => TableKind::IncomeExpenditureSummary,
+            SectionKind::Income => TableKind::IncomeSummary,
+            SectionKind::Expenditure => TableKind::ExpenditureSummary,
+            SectionKind::FiscalAllocation => TableKind::FiscalAllocationSummary,
+            SectionKind::GeneralBudget => TableKind::GeneralBudgetExpenditure,
+            SectionKind::BasicExpenditure => TableKind::GeneralBudgetBasicExpenditure,
+            SectionKind::ProjectExpenditure => TableKind::GeneralBudgetProjectExpenditure,
+            SectionKind::GovernmentFund => TableKind::GovernmentFundExpenditure,
+            SectionKind::StateCapital => TableKind::StateCapitalExpenditure,
+            SectionKind::ThreePublicExpenses => TableKind::ThreePublicExpenses,
+            SectionKind::CarryOver => TableKind::CarryOver,
+            _ => return None,
+        })
+    }
+
+    /// A short Chinese name for messages.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "收支预算总体说明",
+            SectionKind::Income => "收入预算说明",
+            SectionKind::Expenditure => "支出预算说明",
+            SectionKind::FiscalAllocation => "财政拨款收支总体说明",
+            SectionKind::GeneralBudget => "一般公共预算当年拨款说明",
+            SectionKind::BasicExpenditure => "一般公共预算基本支出说明",
+            SectionKind::ProjectExpenditure => "一般公共预算项目支出说明",
+            SectionKind::GovernmentFund => "政府性基金预算拨款说明",
+            SectionKind::StateCapital => "国有资本经营预算拨款说明",
+            SectionKind::ThreePublicExpenses => "“三公”经费预算说明",
+            SectionKind::CarryOver => "上年结转结余说明",
+            SectionKind::OtherMatters => "其他重要事项说明",
+            SectionKind::AgencyOperating => "机关运行经费情况",
+            SectionKind::Procurement => "政府采购情况",
+            SectionKind::Assets => "国有资产占用使用情况",
+            SectionKind::Performance => "预算绩效情况",
+            SectionKind::Miscellaneous => "其他需说明的事项",
+            SectionKind::GeneralBudgetDetail => "一般公共预算拨款分项说明",
+            SectionKind::Other => "其他章节",
+        }
+    }
+}
+
+/// One section of the explanation, with its paragraphs and subsections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// What it explains.
+    pub kind: SectionKind,
+    /// The printed numbering (`一`, `十二`, `（三）`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<String>,
+    /// The heading as printed, without its numbering.
+    pub heading: TextRef,
+    /// The paragraphs, page-break splits re-joined.
+    pub paragraphs: Vec<TextRef>,
+    /// Subsections (`（一）…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<Section>,
+}
+
+/// Increase or decrease, as the text words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增加 / 增长 / 上升.
+    Up,
+    /// 减少 / 下降 / 降低.
+    Down,
+    /// 持平 / 无变化.
+    Flat,
+}
+
+/// A year-on-year change: `比上年预算增加128.95万元，增长14.65%`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The direction word of the amount (增加/减少).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The change amount (always printed positive; the direction gives the sign).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Quantity>,
+    /// The direction word of the rate (增长/下降).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_direction: Option<Direction>,
+    /// The rate (`14.65%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Quantity>,
+    /// Where the change clause stands.
+    pub source: Provenance,
+}
+
+/// What kind of statement a claim is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A total or part amount with optional share and change (`基本支出927.93万元，占91.81%…`).
+    Amount,
+    /// A per-code paragraph (`…(类)…(款)…(项)：2024年预算数为3.68万元…`).
+    CodeParagraph,
+    /// A structure line: a 类 with its share of the total (`社会保障和就业支出（类）933.03万元，占92.34%`).
+    StructureShare,
+    /// A composition statement: an amount that "mainly includes" a list of items
+    /// (人员经费 … 主要包括：基本工资、津贴补贴 …).
+    Composition,
+}
+
+/// What a claim talks about, as the text names it. Resolving the subject to a
+/// table cell is the rules' job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSubject {
+    /// The subject phrase as printed (`一般公共预算`, `基本支出`, `公务接待费`).
+    pub label: String,
+    /// The classification code, when the text names one or the names identify one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<ClassCode>,
+    /// For per-code paragraphs: the names printed with their level markers
+    /// (`社会保障和就业支出(类)` → (类, 社会保障和就业支出)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<LevelName>,
+}
+
+/// A classification name printed with its level marker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelName {
+    /// 类, 款 or 项.
+    pub level: Level,
+    /// The name as printed.
+    pub name: String,
+}
+
+/// A numeric statement of the explanation text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// What kind of statement.
+    pub kind: ClaimKind,
+    /// The section it stands in.
+    pub section: SectionKind,
+    /// What it talks about.
+    pub subject: ClaimSubject,
+    /// The amount claimed (`1,008.93万元`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Quantity>,
+    /// Where the amount is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_at: Option<Provenance>,
+    /// The share claimed (`占99.82%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Quantity>,
+    /// Where the share is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_at: Option<Provenance>,
+    /// The year-on-year change claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// For compositions: the items listed (`基本工资`, `津贴补贴` …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// The clause as printed.
+    pub text: String,
+    /// Where the clause stands.
+    pub source: Provenance,
+}

@@ -1,0 +1,126 @@
+//! Printed numbers: exact decimals that remember how many decimals were printed.
+//!
+//! Every amount, share and rate in a disclosure is a rounded, printed figure. The
+//! rounding tolerance of a comparison (DOMAIN.md §5) depends on how many decimals
+//! each figure was printed with, so the scale must survive import, JSON exchange
+//! and export. `rust_decimal::Decimal` keeps its scale (`1.10` stays `1.10`), and we
+//! exchange it as a JSON *string*: a JSON number would pass through `f64` and lose
+//! the scale (PATTERNS.md §Serde).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An exact decimal as printed, e.g. `1010.70` (scale 2) or `12` (scale 0).
+///
+/// Thousands separators are not part of the value; the scale is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Number(pub Decimal);
+
+/// The pattern every serialised [`Number`] matches.
+pub const NUMBER_PATTERN: &str = r"^-?[0-9]{1,20}(\.[0-9]{1,8})?$";
+
+impl Number {
+    /// The zero printed without decimals.
+    pub const ZERO: Number = Number(Decimal::ZERO);
+
+    /// The exact value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// How many decimals were printed (`1,010.70` → 2).
+    pub fn decimals(self) -> u32 {
+        self.0.scale()
+    }
+
+    /// Parses a plain decimal (`-12.50`), the form used in JSON. Printed forms with
+    /// separators or full-width digits are the importer's business.
+    pub fn parse(text: &str) -> Result<Number, NumberError> {
+        let bytes = text.as_bytes();
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let (int, frac) = match digits.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (digits, None),
+        };
+        let ok_int = !int.is_empty() && int.len() <= 20 && int.bytes().all(|b| b.is_ascii_digit());
+        let ok_frac = frac.is_none_or(|f| !f.is_empty() && f.len() <= 8 && f.bytes().all(|b| b.is_ascii_digit()));
+        if bytes.is_empty() || !ok_int || !ok_frac {
+            return Err(NumberError(text.chars().take(40).collect()));
+        }
+        Decimal::from_str(text).map(Number).map_err(|_| NumberError(text.chars().take(40).collect()))
+    }
+}
+
+impl From<Decimal> for Number {
+    fn from(value: Decimal) -> Self {
+        Number(value)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// A string that is not a plain decimal number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a decimal number: `{0}` (expected digits with an optional `.` and at most 8 decimals)")]
+pub struct NumberError(pub String);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<'de, str>::deserialize(deserializer)?;
+        Number::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Number {
+    fn schema_name() -> Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact decimal as printed, as a string so that its scale survives (\"1010.70\").",
+            "type": "string",
+            "pattern": NUMBER_PATTERN
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_scale_through_json() {
+        let n = Number::parse("1010.70").unwrap();
+        assert_eq!(n.decimals(), 2);
+        let json = serde_json::to_string(&n).unwrap();
+        assert_eq!(json, "\"1010.70\"");
+        let back: Number = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.decimals(), 2);
+        assert_eq!(back, n);
+    }
+
+    #[test]
+    fn rejects_json_numbers_and_garbage() {
+        assert!(serde_json::from_str::<Number>("1010.7").is_err());
+        for bad in ["", "-", "1.", ".5", "1,010.70", "1e5", "１２", "12.123456789"] {
+            assert!(Number::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Number::parse("-0.5").is_ok());
+    }
+}

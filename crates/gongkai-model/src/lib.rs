@@ -37,7 +37,7 @@ pub use finding::{
 pub use glossary::GlossaryEntry;
 pub use matters::{AssetLine, Assets, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement};
 pub use narrative::{Change, Claim, ClaimKind, ClaimSubject, Direction, LevelName, Section, SectionKind, TextRef};
-pub use number::{NUMBER_PATTERN, Number, NumberError};
+pub use number::{NUMBER_PATTERN, Number, NumberError, fold_width};
 pub use performance::{Comparison, FundingLine, Indicator, IndicatorValue, PerformanceTargets, TargetScope};
 pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};
 pub use provenance::Provenance;

@@ -56,6 +56,50 @@ impl Number {
     }
 }
 
+/// Folds a full-width ASCII variant (`１`, `，`, `．`, `－`) to its half-width form;
+/// other characters are returned unchanged. One character in, one out, so that
+/// character columns stay valid.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+impl Number {
+    /// Parses a figure as printed in a disclosure: optional sign, thousands
+    /// separators (`1,010.70`), full-width digits (`１０１０．７０`) and surrounding
+    /// blanks are accepted; anything else (units, words, a lone `-`) is not a number.
+    ///
+    /// Separators must group by three so that `1,01` (a list of two numbers) is not
+    /// read as 101.
+    pub fn parse_printed(text: &str) -> Option<Number> {
+        let folded: String = text.trim().chars().map(fold_width).filter(|c| *c != ' ').collect();
+        let (sign, body) = match folded.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", folded.strip_prefix('+').unwrap_or(&folded)),
+        };
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        if int.contains(',') {
+            let groups: Vec<&str> = int.split(',').collect();
+            let first_ok = (1..=3).contains(&groups[0].len());
+            if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+                return None;
+            }
+        }
+        let digits: String = int.chars().filter(|c| *c != ',').collect();
+        let plain = match frac {
+            Some(f) => format!("{sign}{digits}.{f}"),
+            None => format!("{sign}{digits}"),
+        };
+        Number::parse(&plain).ok()
+    }
+}
+
 impl From<Decimal> for Number {
     fn from(value: Decimal) -> Self {
         Number(value)
@@ -122,5 +166,18 @@ mod tests {
             assert!(Number::parse(bad).is_err(), "{bad}");
         }
         assert!(Number::parse("-0.5").is_ok());
+    }
+
+    #[test]
+    fn parses_printed_forms() {
+        let n = |s| Number::parse_printed(s).map(|n| n.to_string());
+        assert_eq!(n("1,010.70").as_deref(), Some("1010.70"));
+        assert_eq!(n(" １，０１０．７０ ").as_deref(), Some("1010.70"));
+        assert_eq!(n("-3.5").as_deref(), Some("-3.5"));
+        assert_eq!(n("0.00").as_deref(), Some("0.00"));
+        assert_eq!(n("1,01"), None);
+        assert_eq!(n("12万元"), None);
+        assert_eq!(n("-"), None);
+        assert_eq!(n(""), None);
     }
 }

@@ -1,0 +1,543 @@
+//! The recognizer: decides which lines are which part, table, section, claim and
+//! maps them to the model. It reads only the [`Layout`], never a file format.
+//!
+//! The document is read in one pass with a small state machine over its parts
+//! (cover, 目录, 单位概况, tables, 情况说明, 名词解释). Parts are recognised by their
+//! heading words; tables by title words and aliases; sections by heading words.
+
+mod claim_map;
+mod header;
+mod matters;
+mod paragraph;
+mod profile;
+mod table;
+mod targets;
+pub mod vocabulary;
+
+use gongkai_model::{
+    Claim, Disclosure, DocumentKind, DocumentPart, GlossaryEntry, MissingTable, Provenance, Section, SectionKind,
+    TableKind, TextRef, TocEntry, UnitLevel, Unparsed,
+};
+
+pub use table::column_letters;
+use vocabulary::{Aliases, TitleKind, normalize, numeral_value, section_kind, split_numbering, table_title};
+
+use crate::error::{Diagnostic, ImportError};
+use crate::layout::{Layout, Line};
+use paragraph::Paragraph;
+
+/// Options of the recognizer.
+#[derive(Clone, Debug, Default)]
+pub struct RecognizeOptions {
+    /// Extra table-title aliases (from a province plugin's template).
+    pub aliases: Aliases,
+}
+
+/// Which part of the document a line is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Cover,
+    Contents,
+    Profile,
+    Tables,
+    Explanation,
+    Glossary,
+}
+
+fn part_of_heading(text: &str) -> Option<(Part, DocumentPart)> {
+    let t = normalize(text);
+    let rest = t.strip_prefix('第')?;
+    let end = rest.find("部分")?;
+    if !rest[..end].chars().all(|c| "一二三四五六七八九十".contains(c)) {
+        return None;
+    }
+    let title = &rest[end..];
+    Some(if title.contains("名词解释") {
+        (Part::Glossary, DocumentPart::Glossary)
+    } else if title.contains("概况") {
+        (Part::Profile, DocumentPart::Profile)
+    } else if title.contains("说明") {
+        (Part::Explanation, DocumentPart::Explanation)
+    } else if title.contains('表') {
+        (Part::Tables, DocumentPart::Tables)
+    } else {
+        (Part::Explanation, DocumentPart::Other)
+    })
+}
+
+/// `表 5`, `表5`, `附表5`: a table number line.
+fn table_number(text: &str) -> Option<u32> {
+    let t = normalize(text);
+    let rest = t.strip_prefix("附表").or_else(|| t.strip_prefix('表'))?;
+    let rest = rest.trim_end_matches([':', '：']);
+    if rest.is_empty() || rest.chars().count() > 3 {
+        return None;
+    }
+    numeral_value(rest)
+}
+
+fn is_date(text: &str) -> Option<String> {
+    let t = normalize(text);
+    let (y, rest) = t.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1990..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn year_in(text: &str) -> Option<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len().saturating_sub(3) {
+        let digits: String = chars[i..i + 4].iter().collect();
+        if digits.chars().all(|c| c.is_ascii_digit()) && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let after = chars[i + 4..].iter().find(|c| **c != ' ');
+            if after == Some(&'年') && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) {
+                return digits.parse().ok().filter(|y| (1990..2200).contains(y));
+            }
+        }
+    }
+    None
+}
+
+/// A level-1 (`一、`) or level-2 (`（一）`) explanation heading.
+fn heading_level(text: &str) -> Option<u8> {
+    let t = text.trim();
+    if t.chars().count() > 70 || t.ends_with('。') || t.ends_with('；') {
+        return None;
+    }
+    let (numbering, rest) = split_numbering(t);
+    let numbering = numbering?;
+    if rest.is_empty() || numbering.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let bracketed = t.trim_start_matches(['-', ' ']).starts_with(['(', '（']);
+    // Headings carry no amounts; `一、本年收入 1,010.70` is not a heading.
+    if rest.contains("万元") {
+        return None;
+    }
+    Some(if bracketed { 2 } else { 1 })
+}
+
+/// Recognises a disclosure in a layout.
+pub fn recognize(
+    layout: &Layout,
+    file: &str,
+    options: &RecognizeOptions,
+) -> Result<(Disclosure, Vec<Diagnostic>), ImportError> {
+    let mut r = Recognizer::new(file, options);
+    r.run(&layout.lines);
+    r.finish(layout)
+}
+
+struct Recognizer<'a> {
+    file: &'a str,
+    options: &'a RecognizeOptions,
+    doc: Disclosure,
+    diagnostics: Vec<Diagnostic>,
+    part: Part,
+    seen_part_titles: Vec<String>,
+    toc_part: DocumentPart,
+    cover: Vec<TextRef>,
+    sections: Vec<Section>,
+    paragraphs_for_claims: Vec<(SectionKind, Paragraph)>,
+    profile_heading: Option<String>,
+    recognised_anything: bool,
+}
+
+impl<'a> Recognizer<'a> {
+    fn new(file: &'a str, options: &'a RecognizeOptions) -> Self {
+        Recognizer {
+            file,
+            options,
+            doc: Disclosure::new(DocumentKind::Budget),
+            diagnostics: Vec::new(),
+            part: Part::Cover,
+            seen_part_titles: Vec::new(),
+            toc_part: DocumentPart::Other,
+            cover: Vec::new(),
+            sections: Vec::new(),
+            paragraphs_for_claims: Vec::new(),
+            profile_heading: None,
+            recognised_anything: false,
+        }
+    }
+
+    fn unparsed(&mut self, line: &Line, reason: &str) {
+        self.diagnostics.push(Diagnostic { line: line.number, message: format!("{reason}: {}", line.text.trim()) });
+        self.doc.unparsed.push(Unparsed {
+            text: line.text.trim().to_owned(),
+            reason: reason.to_owned(),
+            source: Provenance::line(line.number).with_page(line.page),
+        });
+    }
+
+    fn run(&mut self, lines: &[Line]) {
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            if line.is_blank() {
+                i += 1;
+                continue;
+            }
+            let text = paragraph::clean_line(line).0;
+            // Part headings switch state. The first part heading after a 目录
+            // repeats a title already listed there: that is where the body begins.
+            if let Some((part, toc_part)) = part_of_heading(&text) {
+                let key = normalize(&text).chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+                let repeated = self.seen_part_titles.contains(&key);
+                if self.part == Part::Contents && !repeated {
+                    self.seen_part_titles.push(key);
+                    self.toc_part = toc_part;
+                    self.doc.contents.push(TocEntry {
+                        part: toc_part,
+                        numbering: None,
+                        title: text.clone(),
+                        table: None,
+                        source: Provenance::line(line.number).with_page(line.page),
+                    });
+                    i += 1;
+                    continue;
+                }
+                self.part = part;
+                self.recognised_anything = true;
+                if part == Part::Glossary {
+                    self.doc.glossary_heading =
+                        Some(TextRef { text: text.clone(), source: Provenance::line(line.number).with_page(line.page) });
+                }
+                if part == Part::Profile {
+                    self.profile_heading = Some(text.clone());
+                }
+                i += 1;
+                continue;
+            }
+            match self.part {
+                Part::Cover => {
+                    if matches!(normalize(&text).as_str(), "目录") {
+                        self.part = Part::Contents;
+                    } else if table_number(&text).is_some() || table_title(&text, &self.options.aliases).is_some() {
+                        // No cover, no parts: a bare list of tables.
+                        self.part = Part::Tables;
+                        continue;
+                    } else if heading_level(&text) == Some(1) && !self.cover.is_empty() {
+                        self.part = Part::Explanation;
+                        continue;
+                    } else {
+                        self.cover.push(TextRef { text, source: Provenance::line(line.number).with_page(line.page) });
+                    }
+                    i += 1;
+                }
+                Part::Contents => {
+                    self.toc_entry(line, &text);
+                    i += 1;
+                }
+                Part::Profile => i = self.profile_block(lines, i),
+                Part::Tables => i = self.table_block(lines, i),
+                Part::Explanation => i = self.explanation_block(lines, i),
+                Part::Glossary => i = self.glossary_block(lines, i),
+            }
+        }
+    }
+
+    fn toc_entry(&mut self, line: &Line, text: &str) {
+        let (numbering, title) = split_numbering(text);
+        if title.is_empty() {
+            return;
+        }
+        let table = match (self.toc_part, table_title(title, &self.options.aliases)) {
+            (DocumentPart::Tables, Some(TitleKind::Table(k))) => Some(k),
+            _ => None,
+        };
+        self.doc.contents.push(TocEntry {
+            part: self.toc_part,
+            numbering: numbering.map(str::to_owned),
+            title: title.to_owned(),
+            table,
+            source: Provenance::line(line.number).with_page(line.page),
+        });
+    }
+
+    /// Collects the following paragraphs (until a heading that ends the block).
+    fn collect_paragraph(&self, lines: &[Line], mut i: usize, stop: impl Fn(&str) -> bool) -> (Paragraph, usize) {
+        let mut p = Paragraph::from_line(&lines[i]);
+        i += 1;
+        while !p.is_complete() {
+            let Some(next) = (i..lines.len()).find(|k| !lines[*k].is_blank()) else { break };
+            let t = paragraph::clean_line(&lines[next]).0;
+            if stop(&t) || lines[next].is_tabular() {
+                break;
+            }
+            p.push(&lines[next]);
+            i = next + 1;
+        }
+        (p, i)
+    }
+
+    fn is_structural(&self, text: &str) -> bool {
+        part_of_heading(text).is_some()
+            || heading_level(text).is_some()
+            || table_number(text).is_some()
+            || table_title(text, &self.options.aliases).is_some()
+    }
+
+    fn profile_block(&mut self, lines: &[Line], i: usize) -> usize {
+        let text = paragraph::clean_line(&lines[i]).0;
+        if heading_level(&text).is_some() {
+            self.profile_heading = Some(text);
+            return i + 1;
+        }
+        let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
+        let heading = self.profile_heading.clone().unwrap_or_default();
+        profile::absorb(&mut self.doc.profile, &heading, &p);
+        next
+    }
+
+    fn table_block(&mut self, lines: &[Line], mut i: usize) -> usize {
+        let text = paragraph::clean_line(&lines[i]).0;
+        let mut number = None;
+        if let Some(n) = table_number(&text) {
+            number = Some(n);
+            i += 1;
+            while i < lines.len() && lines[i].is_blank() {
+                i += 1;
+            }
+            if i >= lines.len() {
+                return i;
+            }
+        }
+        let title_line = &lines[i];
+        let title_text = paragraph::clean_line(title_line).0;
+        let kind = match table_title(&title_text, &self.options.aliases) {
+            Some(TitleKind::Table(kind)) => kind,
+            Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => {
+                return targets::parse(self, lines, i);
+            }
+            None => {
+                if number.is_some() {
+                    self.diagnostics.push(Diagnostic {
+                        line: title_line.number,
+                        message: format!("table number without a recognisable title: {title_text}"),
+                    });
+                }
+                if title_line.is_tabular() {
+                    self.unparsed(title_line, "table row outside any recognised table");
+                } else {
+                    let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
+                    let t = p.to_text_ref();
+                    self.doc.unparsed.push(Unparsed {
+                        text: t.text.clone(),
+                        reason: "text in the tables part".into(),
+                        source: t.source,
+                    });
+                    return next;
+                }
+                return i + 1;
+            }
+        };
+        self.recognised_anything = true;
+        // The body: everything up to the next table number, title, or part heading.
+        let mut end = i + 1;
+        let mut body: Vec<&Line> = Vec::new();
+        while end < lines.len() {
+            let l = &lines[end];
+            if !l.is_blank() {
+                let t = paragraph::clean_line(l).0;
+                let starts_new = part_of_heading(&t).is_some()
+                    || table_number(&t).is_some()
+                    || (!l.is_tabular() && table_title(&t, &self.options.aliases).is_some());
+                if starts_new {
+                    break;
+                }
+                body.push(l);
+            }
+            end += 1;
+        }
+        let mut table = table::build_table(kind, number, title_line, &body, &mut self.diagnostics);
+        table.title = title_text;
+        self.doc.tables.push(table);
+        end
+    }
+
+    fn explanation_block(&mut self, lines: &[Line], i: usize) -> usize {
+        let line = &lines[i];
+        let text = paragraph::clean_line(line).0;
+        if !line.is_tabular() {
+            match table_title(&text, &self.options.aliases) {
+                Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => return targets::parse(self, lines, i),
+                Some(TitleKind::Table(_)) if self.sections.is_empty() => return self.table_block(lines, i),
+                _ => {}
+            }
+            if table_number(&text).is_some() {
+                return self.table_block(lines, i);
+            }
+        }
+        if let Some(level) = heading_level(&text) {
+            let (numbering, heading) = split_numbering(&text);
+            let section = Section {
+                kind: section_kind(heading),
+                numbering: numbering.map(str::to_owned),
+                heading: TextRef { text: heading.to_owned(), source: Provenance::line(line.number).with_page(line.page) },
+                paragraphs: Vec::new(),
+                subsections: Vec::new(),
+            };
+            self.recognised_anything = true;
+            match (level, self.sections.last_mut()) {
+                (2, Some(parent)) => parent.subsections.push(section),
+                _ => self.sections.push(section),
+            }
+            return i + 1;
+        }
+        if line.is_tabular() {
+            self.unparsed(line, "table row outside any recognised table");
+            return i + 1;
+        }
+        let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
+        let Some(section) = self.current_section_mut() else {
+            let t = p.to_text_ref();
+            self.doc.unparsed.push(Unparsed { text: t.text, reason: "text before the first section".into(), source: t.source });
+            return next;
+        };
+        section.paragraphs.push(p.to_text_ref());
+        let kind = section.kind;
+        self.paragraphs_for_claims.push((kind, p));
+        next
+    }
+
+    fn current_section_mut(&mut self) -> Option<&mut Section> {
+        let last = self.sections.last_mut()?;
+        if last.subsections.is_empty() { Some(last) } else { last.subsections.last_mut() }
+    }
+
+    fn glossary_block(&mut self, lines: &[Line], i: usize) -> usize {
+        let line = &lines[i];
+        let text = paragraph::clean_line(line).0;
+        if let Some(date) = is_date(&text) {
+            self.doc.meta.published = Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
+            return i + 1;
+        }
+        let (numbering, rest) = split_numbering(&text);
+        if numbering.is_some() {
+            let (p, next) = self.collect_paragraph(lines, i, |t| split_numbering(t).0.is_some() || is_date(t).is_some());
+            let body = split_numbering(&p.text).1.replace("**", "");
+            let (term, definition) = match body.find([':', '：']) {
+                Some(pos) => (body[..pos].trim().to_owned(), body[pos..].chars().skip(1).collect::<String>()),
+                None => (body.clone(), String::new()),
+            };
+            self.doc.glossary.push(GlossaryEntry {
+                term,
+                definition: definition.trim().to_owned(),
+                source: Provenance::line(line.number).with_page(line.page),
+            });
+            return next;
+        }
+        let is_unit = self.cover.iter().any(|u| normalize(&u.text) == normalize(&text));
+        if !is_unit {
+            self.unparsed(line, "text in the glossary part");
+        }
+        i + 1
+    }
+
+    fn finish(mut self, layout: &Layout) -> Result<(Disclosure, Vec<Diagnostic>), ImportError> {
+        if !self.recognised_anything || (self.doc.tables.is_empty() && self.sections.is_empty()) {
+            return Err(ImportError::file(
+                self.file,
+                "not a budget disclosure: no disclosure table and no explanation section was recognised",
+            ));
+        }
+        self.metadata();
+        self.claims();
+        self.doc.sections = std::mem::take(&mut self.sections);
+        self.missing_tables();
+        self.doc.meta.source.pages = layout.pages;
+        Ok((self.doc, self.diagnostics))
+    }
+
+    fn metadata(&mut self) {
+        let cover_text: String = self.cover.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n");
+        if cover_text.contains("决算") {
+            self.doc.meta.kind = DocumentKind::FinalAccounts;
+        }
+        self.doc.meta.fiscal_year = year_in(&cover_text)
+            .or_else(|| self.profile_heading.as_deref().and_then(year_in))
+            .or_else(|| self.sections.first().and_then(|s| year_in(&s.heading.text)));
+        // The unit: the first cover line that is not the title line.
+        self.doc.meta.unit_name = self
+            .cover
+            .iter()
+            .find(|t| year_in(&t.text).is_none() && !t.text.contains("公开"))
+            .cloned()
+            .or_else(|| self.doc.tables.iter().find_map(|t| t.compiled_by.clone()).map(|u| TextRef {
+                text: u,
+                source: self.doc.tables[0].source.clone(),
+            }));
+        let uses_unit = self.profile_heading.as_deref().is_some_and(|h| h.contains("单位概况"))
+            || self.doc.tables.iter().any(|t| t.title.starts_with("单位"));
+        self.doc.meta.unit_level = Some(if uses_unit { UnitLevel::Unit } else { UnitLevel::Department });
+        if let Some(unit) = &self.doc.meta.unit_name {
+            let name = unit.text.as_str();
+            for (suffix, slot) in [("县", 2), ("区", 2), ("旗", 2), ("市", 1), ("州", 1), ("盟", 1)] {
+                if let Some(pos) = name.find(suffix) {
+                    let prefix = &name[..pos + suffix.len()];
+                    if prefix.chars().count() <= 8 && prefix.chars().count() >= 2 {
+                        match slot {
+                            2 => self.doc.meta.region.county = Some(prefix.to_owned()),
+                            _ => self.doc.meta.region.prefecture = Some(prefix.to_owned()),
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn claims(&mut self) {
+        let mut claims: Vec<Claim> = Vec::new();
+        for (section, p) in &self.paragraphs_for_claims {
+            claims.extend(claim_map::claims_of(*section, p));
+        }
+        matters::absorb(&mut self.doc.other_matters, &claims);
+        self.doc.claims = claims;
+    }
+
+    fn missing_tables(&mut self) {
+        let present: Vec<TableKind> = self.doc.tables.iter().map(|t| t.kind).collect();
+        let mut missing: Vec<MissingTable> = Vec::new();
+        for entry in &self.doc.contents {
+            if let Some(kind) = entry.table
+                && kind != TableKind::Other
+                && !present.contains(&kind)
+                && !missing.iter().any(|m| m.kind == kind)
+            {
+                missing.push(MissingTable {
+                    kind,
+                    listed_as: Some(TextRef { text: entry.title.clone(), source: entry.source.clone() }),
+                    mentioned_empty: None,
+                });
+            }
+        }
+        // A sentence saying a table is empty does not make it present, but it is
+        // worth pointing at.
+        for section in self.doc.all_sections() {
+            for p in &section.paragraphs {
+                if !p.text.contains("空表") {
+                    continue;
+                }
+                let kind = p
+                    .text
+                    .split(['，', ',', '。'])
+                    .filter(|s| s.contains("空表"))
+                    .find_map(|s| match table_title(s.split("为空表").next().unwrap_or(""), &self.options.aliases) {
+                        Some(TitleKind::Table(k)) => Some(k),
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        let t = normalize(&p.text);
+                        if t.contains("结转结余") { Some(TableKind::CarryOver) } else { None }
+                    });
+                if let Some(m) = kind.and_then(|k| missing.iter_mut().find(|m| m.kind == k)) {
+                    m.mentioned_empty.get_or_insert_with(|| p.clone());
+                }
+            }
+        }
+        self.doc.missing_tables = missing;
+    }
+}

@@ -1,0 +1,77 @@
+//! Paragraphs: consecutive text lines joined where a sentence was broken by a
+//! page end, with a map back from paragraph offsets to (line, column).
+
+use gongkai_model::{Provenance, TextRef};
+
+use crate::layout::Line;
+
+/// A paragraph and where each of its pieces came from.
+#[derive(Clone, Debug, Default)]
+pub struct Paragraph {
+    /// The joined text (markdown residue removed).
+    pub text: String,
+    /// For each piece: (char offset in `text`, line number, page, 1-based column of
+    /// the piece's first char on its line).
+    pieces: Vec<(usize, u32, Option<u32>, u32)>,
+}
+
+/// Strips markdown residue at the start of a line (`- `, `* `) and returns the
+/// text with the 1-based column where it starts.
+pub fn clean_line(line: &Line) -> (String, u32) {
+    let chars: Vec<char> = line.text.chars().collect();
+    let mut start = 0;
+    while start < chars.len() && (chars[start] == ' ' || chars[start] == '\t') {
+        start += 1;
+    }
+    if start + 1 < chars.len() && matches!(chars[start], '-' | '*' | '•') && chars[start + 1] == ' ' {
+        start += 2;
+        while start < chars.len() && chars[start] == ' ' {
+            start += 1;
+        }
+    }
+    let end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1).max(start);
+    (chars[start..end].iter().collect(), start as u32 + 1)
+}
+
+impl Paragraph {
+    /// Starts a paragraph from a line.
+    pub fn from_line(line: &Line) -> Paragraph {
+        let mut p = Paragraph::default();
+        p.push(line);
+        p
+    }
+
+    /// Appends a line (a continuation after a page break).
+    pub fn push(&mut self, line: &Line) {
+        let (text, column) = clean_line(line);
+        let offset = self.text.chars().count();
+        self.pieces.push((offset, line.number, line.page, column));
+        self.text.push_str(&text);
+    }
+
+    /// Whether the text ends a sentence (so the next line starts a new paragraph).
+    pub fn is_complete(&self) -> bool {
+        self.text.trim_end().ends_with(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
+    }
+
+    /// The first line.
+    pub fn first_line(&self) -> u32 {
+        self.pieces.first().map_or(0, |p| p.1)
+    }
+
+    /// Where the chars `[start, end)` of the text stand. A span crossing a line
+    /// break is reported from its start to the end of that line's piece.
+    pub fn locate(&self, start: usize, end: usize) -> Provenance {
+        let piece = self.pieces.iter().rposition(|p| p.0 <= start).unwrap_or(0);
+        let (offset, line, page, column) = self.pieces.get(piece).copied().unwrap_or((0, 0, None, 1));
+        let piece_end = self.pieces.get(piece + 1).map_or(usize::MAX, |p| p.0);
+        let len = end.min(piece_end).saturating_sub(start);
+        Provenance::span(line, column + (start - offset) as u32, len as u32).with_page(page)
+    }
+
+    /// The paragraph as a text reference (markdown emphasis removed).
+    pub fn to_text_ref(&self) -> TextRef {
+        let first = self.pieces.first().copied().unwrap_or((0, 0, None, 1));
+        TextRef { text: self.text.replace("**", ""), source: Provenance::line(first.1).with_page(first.2) }
+    }
+}

@@ -1,0 +1,446 @@
+//! Table bodies: header rows, the `※` index row, data rows, empty statements,
+//! two-sided (收入 | 支出) tables.
+
+use gongkai_model::{
+    Cell, ClassCode, Column, Measure, Number, Provenance, Row, RowRole, Side, Table, TableKind, TablePart, TextRef, Unit,
+};
+
+use super::header::resolve_columns;
+use super::vocabulary::{is_label_header, measure, normalize, split_numbering};
+use crate::error::Diagnostic;
+use crate::layout::{CellText, Line};
+
+/// Builds a table from its title and the lines of its body (blank lines removed).
+pub fn build_table(
+    kind: TableKind,
+    number: Option<u32>,
+    title: &Line,
+    body: &[&Line],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Table {
+    let mut compiled_by = None;
+    let mut unit = Unit::WanYuan;
+    let mut empty_statement = None;
+    let mut grid: Vec<&Line> = Vec::new();
+    for line in body {
+        let text = line.text.trim();
+        let plain = normalize(text);
+        if !line.is_tabular() {
+            if let Some(rest) = plain.strip_prefix("编制单位:") {
+                compiled_by = Some(rest.to_owned());
+                continue;
+            }
+            if plain.starts_with("单位:") || plain.starts_with("金额单位") {
+                unit = if plain.contains("万元") { Unit::WanYuan } else { Unit::Yuan };
+                continue;
+            }
+            if plain.contains("空表") {
+                empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line) });
+                continue;
+            }
+        }
+        grid.push(line);
+    }
+    let two_sided = matches!(kind, TableKind::IncomeExpenditureSummary | TableKind::FiscalAllocationSummary)
+        || grid.first().is_some_and(|l| {
+            let t = l.texts();
+            t.iter().any(|c| normalize(c).ends_with("收入")) && t.iter().any(|c| normalize(c).ends_with("支出"))
+        });
+    let parts = if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
+    Table {
+        kind,
+        number,
+        title: title.text.trim().to_owned(),
+        compiled_by,
+        unit,
+        parts,
+        empty_statement,
+        source: prov(title),
+    }
+}
+
+fn prov(line: &Line) -> Provenance {
+    Provenance::line(line.number).with_page(line.page)
+}
+
+fn cell_prov(line: &Line, cell: &CellText, column_index: usize) -> Provenance {
+    let mut p = Provenance::span(line.number, cell.column, cell.length).with_page(line.page);
+    if let Some(sheet) = &line.sheet {
+        p.cell = Some(format!("{sheet}{}{}", column_letters(column_index), line.number));
+    }
+    p
+}
+
+/// Spreadsheet column letters for a 0-based index (0 → A, 26 → AA).
+pub fn column_letters(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+fn is_index_row(line: &Line) -> bool {
+    line.cells.first().is_some_and(|c| c.text == "※")
+}
+
+fn is_level_row(line: &Line) -> bool {
+    let t = line.texts();
+    t.first() == Some(&"类") || (t.len() > 1 && t[0].is_empty() && t.contains(&"类"))
+}
+
+fn has_amount(line: &Line) -> bool {
+    line.cells.iter().any(|c| Number::parse_printed(&c.text).is_some() && c.text.contains('.'))
+}
+
+fn starts_with_code(line: &Line) -> bool {
+    line.cells.first().is_some_and(|c| code_prefix(&c.text).is_some())
+}
+
+/// A code at the start of a cell: `208`, `2080505`, `208 社会保障和就业支出`, `[208]`.
+fn code_prefix(text: &str) -> Option<(ClassCode, String)> {
+    let t = text.trim().trim_start_matches('[');
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !matches!(digits.len(), 3 | 5 | 7) {
+        return None;
+    }
+    let rest = t[digits.len()..].trim_start_matches(']').trim();
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    ClassCode::new(&digits).ok().map(|c| (c, rest.to_owned()))
+}
+
+fn split_header(grid: &[&Line]) -> (Vec<usize>, Option<usize>, usize) {
+    // Header rows: until the first ※ row, data row with an amount, or coded row.
+    let mut headers = Vec::new();
+    let mut index_row = None;
+    let mut start = grid.len();
+    for (i, line) in grid.iter().enumerate() {
+        if is_index_row(line) {
+            index_row = Some(i);
+            start = i + 1;
+            break;
+        }
+        if has_amount(line) || starts_with_code(line) {
+            start = i;
+            break;
+        }
+        headers.push(i);
+    }
+    (headers, index_row, start)
+}
+
+fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> TablePart {
+    let (header_idx, index_idx, start) = split_header(grid);
+    // A `类 款 项` row may also carry the lower level of a merged header.
+    let headers: Vec<&Line> = header_idx.iter().map(|i| grid[*i]).collect();
+    let index_row = index_idx.map(|i| grid[i]);
+    let data: Vec<&Line> = grid[start.min(grid.len())..].to_vec();
+    // Label columns and numeric columns.
+    let (first, count) = match index_row {
+        Some(row) => {
+            let labels = row.cells.iter().take_while(|c| c.text == "※").count();
+            let numbers = row.cells.len() - labels;
+            (labels, numbers)
+        }
+        None => {
+            let first = headers
+                .last()
+                .and_then(|h| {
+                    h.cells.iter().position(|c| !c.text.is_empty() && !is_label_header(&c.text) && measure(&c.text) != Measure::Other)
+                })
+                .unwrap_or(1);
+            let width = data.iter().map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
+            (first, width.saturating_sub(first).max(1))
+        }
+    };
+    let columns = resolve_columns(&headers, first, count, index_row);
+    let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
+    let mut rows = Vec::new();
+    for line in data {
+        if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
+            continue; // a header repeated after a page break
+        }
+        if let Some(row) = coded_row(kind, line, first, &columns, diagnostics) {
+            rows.push(row);
+        }
+    }
+    TablePart { side: None, columns, rows }
+}
+
+fn last_non_empty(line: &Line) -> usize {
+    line.cells.iter().rposition(|c| !c.text.is_empty()).unwrap_or(0)
+}
+
+fn coded_row(
+    kind: TableKind,
+    line: &Line,
+    first: usize,
+    columns: &[Column],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Row> {
+    let label_cells = &line.cells[..first.min(line.cells.len())];
+    let mut code_parts: Vec<&str> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut code: Option<ClassCode> = None;
+    for (i, cell) in label_cells.iter().enumerate() {
+        let t = cell.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let is_part = t.chars().all(|c| c.is_ascii_digit()) && i < 3 && texts.is_empty();
+        if is_part {
+            code_parts.push(t);
+        } else if code.is_none() && code_parts.is_empty() && texts.is_empty() {
+            if let Some((c, rest)) = code_prefix(t) {
+                code = Some(c);
+                if !rest.is_empty() {
+                    texts.push(rest);
+                }
+            } else {
+                texts.push(t.to_owned());
+            }
+        } else {
+            texts.push(t.to_owned());
+        }
+    }
+    if !code_parts.is_empty() {
+        let joined = match code_parts.as_slice() {
+            [one] => ClassCode::new(one),
+            [a, b] => ClassCode::from_parts(a, b, ""),
+            [a, b, c, ..] => ClassCode::from_parts(a, b, c),
+            [] => unreachable_code(),
+        };
+        match joined {
+            Ok(c) => code = Some(c),
+            Err(e) => {
+                diagnostics.push(Diagnostic { line: line.number, message: format!("unreadable code: {e}") });
+                texts.insert(0, code_parts.join(" "));
+            }
+        }
+    }
+    let label = texts.first().cloned().unwrap_or_default();
+    let project = if texts.len() > 1 { Some(texts[1..].join(" ")) } else { None };
+    let mut cells = Vec::with_capacity(columns.len());
+    for j in 0..columns.len() {
+        cells.push(make_cell(line, first + j));
+    }
+    let extra: Vec<&str> =
+        line.cells.iter().skip(first + columns.len()).map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect();
+    if !extra.is_empty() {
+        diagnostics.push(Diagnostic {
+            line: line.number,
+            message: format!("row has more cells than its header; extra cells kept as text: {}", extra.join(" | ")),
+        });
+        if let Some(last) = cells.last_mut() {
+            last.text = Some(extra.join(" | "));
+        }
+    }
+    if label.is_empty() && code.is_none() && cells.iter().all(Cell::is_empty) {
+        return None;
+    }
+    let plain = normalize(&label);
+    let role = if code.is_some() {
+        RowRole::Item
+    } else if matches!(plain.as_str(), "总计" | "合计" | "总额") || plain.ends_with("合计") && kind != TableKind::ThreePublicExpenses {
+        RowRole::Total
+    } else if plain == "合计" {
+        RowRole::Total
+    } else if kind == TableKind::ThreePublicExpenses {
+        if plain.starts_with("其中") { RowRole::OfWhich } else { RowRole::Line }
+    } else {
+        RowRole::Group
+    };
+    let measure = match (role, &code) {
+        (RowRole::Line | RowRole::OfWhich, None) => Some(measure(&label)),
+        _ => None,
+    };
+    let (_, clean_label) = split_numbering(&label);
+    Some(Row {
+        role,
+        code,
+        label: clean_label.trim_start_matches("其中：").trim_start_matches("其中:").to_owned(),
+        numbering: None,
+        measure,
+        project,
+        part_of: None,
+        cells,
+        source: prov(line),
+    })
+}
+
+fn unreachable_code() -> Result<ClassCode, gongkai_model::CodeError> {
+    Err(gongkai_model::CodeError::NotDigits(String::new()))
+}
+
+fn make_cell(line: &Line, index: usize) -> Cell {
+    match line.cells.get(index) {
+        None => Cell::default(),
+        Some(c) if c.text.is_empty() => Cell::default(),
+        Some(c) => {
+            let at = Some(cell_prov(line, c, index));
+            match Number::parse_printed(&c.text) {
+                Some(n) => Cell { amount: Some(n), text: None, at },
+                None => Cell { amount: None, text: Some(c.text.clone()), at },
+            }
+        }
+    }
+}
+
+/// 收入 | 支出 tables: the second side starts at the second label header.
+fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TablePart> {
+    let (header_idx, _, start) = split_header(grid);
+    let headers: Vec<&Line> = header_idx.iter().map(|i| grid[*i]).collect();
+    let Some(last) = headers.last() else {
+        diagnostics.push(Diagnostic {
+            line: grid.first().map_or(0, |l| l.number),
+            message: "two-sided table without a header row".into(),
+        });
+        return Vec::new();
+    };
+    let label_positions: Vec<usize> = last
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty() && (is_label_header(&c.text) || measure(&c.text) == Measure::Other))
+        .map(|(i, _)| i)
+        .collect();
+    let split = label_positions.get(1).copied().unwrap_or(2);
+    let width = last.cells.len().max(grid.iter().map(|l| l.cells.len()).max().unwrap_or(0));
+    let side_columns = |from: usize, to: usize| -> Vec<Column> {
+        (from + 1..to)
+            .map(|i| {
+                let header = last.cells.get(i).map(|c| c.text.clone()).unwrap_or_default();
+                let m = match measure(&header) {
+                    Measure::Other | Measure::Total if header.is_empty() || header.contains("预算") => Measure::BudgetAmount,
+                    m => m,
+                };
+                Column { measure: m, header, index: None }
+            })
+            .collect()
+    };
+    let income_columns = side_columns(0, split);
+    let expenditure_columns = side_columns(split, width);
+    let mut income = Vec::new();
+    let mut expenditure = Vec::new();
+    let header_texts: Vec<Vec<&str>> = headers.iter().map(|h| h.texts()).collect();
+    for line in &grid[start.min(grid.len())..] {
+        if header_texts.iter().any(|h| *h == line.texts()) {
+            continue;
+        }
+        if let Some(row) = side_row(line, 0, split, Side::Income, &income) {
+            income.push(row);
+        }
+        if let Some(row) = side_row(line, split, split + expenditure_columns.len() + 1, Side::Expenditure, &expenditure)
+        {
+            expenditure.push(row);
+        }
+    }
+    vec![
+        TablePart { side: Some(Side::Income), columns: income_columns, rows: income },
+        TablePart { side: Some(Side::Expenditure), columns: expenditure_columns, rows: expenditure },
+    ]
+}
+
+/// Outline level of a summary line: 1 for `一、` and totals, 2 for `1、`, 3 for `其中` and unnumbered.
+fn outline_level(row: &Row) -> u8 {
+    match (&row.role, row.numbering.as_deref()) {
+        (RowRole::Total, _) => 1,
+        (_, Some(n)) if n.chars().all(|c| c.is_ascii_digit()) => 2,
+        (_, Some(_)) => 1,
+        _ => 3,
+    }
+}
+
+fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -> Option<Row> {
+    let label_cell = line.cells.get(from)?;
+    let raw = label_cell.text.trim();
+    let cells: Vec<Cell> = (from + 1..to).map(|i| make_cell(line, i)).collect();
+    if raw.is_empty() {
+        if cells.iter().any(|c| !c.is_empty()) {
+            return Some(Row {
+                role: RowRole::Line,
+                code: None,
+                label: String::new(),
+                numbering: None,
+                measure: None,
+                project: None,
+                part_of: None,
+                cells,
+                source: prov(line),
+            });
+        }
+        return None;
+    }
+    if let Some((code, name)) = code_prefix(raw) {
+        return Some(Row {
+            role: RowRole::Item,
+            code: Some(code),
+            label: name,
+            numbering: None,
+            measure: None,
+            project: None,
+            part_of: None,
+            cells,
+            source: prov(line),
+        });
+    }
+    let (numbering, rest) = split_numbering(raw);
+    let of_which = rest.starts_with("其中");
+    let label = rest.trim_start_matches("其中：").trim_start_matches("其中:").trim().to_owned();
+    let m = measure(&label);
+    let role = match m {
+        Measure::IncomeTotal | Measure::ExpenditureTotal => RowRole::Total,
+        _ if normalize(&label) == "合计" || normalize(&label) == "总计" => RowRole::Total,
+        _ => RowRole::Line,
+    };
+    let _ = side;
+    let mut row = Row {
+        role,
+        code: None,
+        label,
+        numbering: numbering.map(str::to_owned),
+        measure: Some(m),
+        project: None,
+        part_of: None,
+        cells,
+        source: prov(line),
+    };
+    let level = if of_which { 3 } else { outline_level(&row) };
+    if level == 3 {
+        row.role = RowRole::OfWhich;
+    }
+    if level > 1 {
+        row.part_of = previous
+            .iter()
+            .rposition(|r| r.role != RowRole::OfWhich && outline_level(r) < level && r.role != RowRole::Total)
+            .and_then(|p| u32::try_from(p).ok());
+    }
+    Some(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+
+    #[test]
+    fn code_prefixes() {
+        assert_eq!(code_prefix("201 一般公共服务支出").map(|(c, n)| (c.to_string(), n)), Some(("201".into(), "一般公共服务支出".into())));
+        assert!(code_prefix("1,010.70").is_none());
+        assert!(code_prefix("208").is_some());
+        assert!(code_prefix("2024年").is_none());
+    }
+}

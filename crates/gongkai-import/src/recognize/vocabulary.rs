@@ -1,0 +1,381 @@
+//! The words that identify tables, columns, lines and sections.
+//!
+//! Identification is by meaning — title words and header words — never by a
+//! printed number or position, because provinces number and word the same table
+//! differently (单位收支总体情况表 / 部门收支总表 / 收支预算总表 …). Exact title
+//! aliases can be added at run time (a province plugin's template does this).
+
+use gongkai_model::{ClassCode, Measure, SectionKind, TableKind};
+
+/// Removes what does not change meaning: blanks, quotes, bracket style, a trailing
+/// `（续）`, markdown emphasis.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '*'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '，' => ',',
+            '；' => ';',
+            c => c,
+        })
+        .collect::<String>()
+        .trim_end_matches("(续)")
+        .to_owned()
+}
+
+/// Extra exact aliases (normalised title → kind), e.g. from a plugin's template.
+#[derive(Clone, Debug, Default)]
+pub struct Aliases {
+    entries: Vec<(String, TableKind)>,
+}
+
+impl Aliases {
+    /// Adds an alias.
+    pub fn add(&mut self, title: &str, kind: TableKind) {
+        self.entries.push((normalize(title), kind));
+    }
+
+    fn find(&self, normalized: &str) -> Option<TableKind> {
+        self.entries.iter().find(|(t, _)| t == normalized).map(|(_, k)| *k)
+    }
+}
+
+/// What a line that looks like a table title names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A disclosure table.
+    Table(TableKind),
+    /// A unit-level performance-target table (整体绩效目标).
+    OverallTargets,
+    /// A project performance-target table (项目支出绩效目标表).
+    ProjectTargets,
+}
+
+/// Identifies a table title. `None` when the text is not a table title at all.
+pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
+    let t = normalize(text);
+    if t.chars().count() > 48 || t.contains('。') || t.contains(',') {
+        return None;
+    }
+    if let Some(kind) = aliases.find(&t) {
+        return Some(TitleKind::Table(kind));
+    }
+    if !(t.ends_with('表') || t.ends_with("表)")) {
+        return None;
+    }
+    if t.contains("绩效目标") {
+        return Some(if t.contains("项目") { TitleKind::ProjectTargets } else { TitleKind::OverallTargets });
+    }
+    let has = |w: &str| t.contains(w);
+    let kind = if has("三公") {
+        TableKind::ThreePublicExpenses
+    } else if has("结转结余") || has("结转资金") {
+        TableKind::CarryOver
+    } else if has("政府采购") {
+        TableKind::GovernmentProcurement
+    } else if has("机关运行经费") {
+        TableKind::AgencyOperatingExpenses
+    } else if has("国有资本经营") {
+        TableKind::StateCapitalExpenditure
+    } else if has("政府性基金") {
+        TableKind::GovernmentFundExpenditure
+    } else if has("一般公共预算") && has("基本支出") {
+        TableKind::GeneralBudgetBasicExpenditure
+    } else if has("一般公共预算") && has("项目支出") {
+        TableKind::GeneralBudgetProjectExpenditure
+    } else if has("一般公共预算") {
+        TableKind::GeneralBudgetExpenditure
+    } else if has("财政拨款") && has("收支") {
+        TableKind::FiscalAllocationSummary
+    } else if has("收支") && (has("总表") || has("总体")) {
+        TableKind::IncomeExpenditureSummary
+    } else if has("收入") && (has("总表") || has("总体")) {
+        TableKind::IncomeSummary
+    } else if has("支出") && (has("总表") || has("总体")) {
+        TableKind::ExpenditureSummary
+    } else if has("项目支出") {
+        TableKind::ProjectExpenditure
+    } else if has("预算") || has("决算") || has("经费") || has("支出") || has("收入") {
+        TableKind::Other
+    } else {
+        return None;
+    };
+    Some(TitleKind::Table(kind))
+}
+
+/// What a column header or a line label measures.
+pub fn measure(text: &str) -> Measure {
+    let t = normalize(text);
+    let t = strip_numbering(&t);
+    let t = t.strip_prefix("其中:").unwrap_or(t);
+    let has = |w: &str| t.contains(w);
+    if let Some(code) = economic_class_column(t) {
+        return Measure::EconomicClass(code);
+    }
+    if matches!(t, "项目支出合计" | "支出合计" | "收入合计" | "合计" | "总计" | "小计") {
+        return Measure::Total;
+    }
+    if has("上级") && has("一般公共预算") {
+        Measure::GeneralBudgetTransfer
+    } else if has("上级") && has("政府性基金") {
+        Measure::GovernmentFundTransfer
+    } else if has("上级") && has("国有资本") {
+        Measure::StateCapitalTransfer
+    } else if has("上级补助") {
+        Measure::SuperiorSubsidy
+    } else if has("非财政拨款结转") {
+        Measure::NonFiscalCarryOver
+    } else if has("财政拨款结转") {
+        Measure::FiscalCarryOver
+    } else if has("上年结转") {
+        Measure::CarryOver
+    } else if has("结转下年") {
+        Measure::CarryForward
+    } else if has("财政专户") {
+        Measure::FiscalSpecialAccount
+    } else if has("财政拨款") {
+        Measure::FiscalAllocation
+    } else if has("一般财力") {
+        Measure::GeneralBudgetOwn
+    } else if has("一般公共预算") {
+        Measure::GeneralBudget
+    } else if has("政府性基金收入") {
+        Measure::GovernmentFundOwn
+    } else if has("政府性基金") || has("基金预算") {
+        Measure::GovernmentFund
+    } else if has("国有资本经营收入") {
+        Measure::StateCapitalOwn
+    } else if has("国有资本经营") {
+        Measure::StateCapital
+    } else if has("单位资金") {
+        Measure::UnitFunds
+    } else if has("事业收入") {
+        Measure::OperationalIncome
+    } else if has("附属单位上缴") {
+        Measure::SubsidiaryRemittance
+    } else if has("经营收入") {
+        Measure::BusinessIncome
+    } else if has("其他收入") {
+        Measure::OtherIncome
+    } else if has("本年收入") {
+        Measure::CurrentYearIncome
+    } else if has("收入总计") {
+        Measure::IncomeTotal
+    } else if has("支出总计") {
+        Measure::ExpenditureTotal
+    } else if has("本年支出") {
+        Measure::CurrentYearExpenditure
+    } else if has("人员经费") {
+        Measure::Personnel
+    } else if has("公用经费") {
+        Measure::PublicUse
+    } else if has("基本支出") {
+        Measure::Basic
+    } else if has("项目支出") {
+        Measure::Project
+    } else if has("因公出国") {
+        Measure::Abroad
+    } else if has("公务接待") {
+        Measure::Reception
+    } else if has("购置及运行") {
+        Measure::Vehicles
+    } else if has("公务用车购置") || t == "购置费" {
+        Measure::VehiclePurchase
+    } else if has("公务用车运行") || t == "运行费" || has("运行维护费") {
+        Measure::VehicleOperation
+    } else if has("会议费") {
+        Measure::Meetings
+    } else if has("培训费") {
+        Measure::Training
+    } else if has("机关运行经费") {
+        Measure::AgencyOperating
+    } else if has("合计") || has("总计") || has("小计") {
+        Measure::Total
+    } else if has("预算数") || has("决算数") || t == "金额" || t == "预算" {
+        Measure::BudgetAmount
+    } else {
+        Measure::Other
+    }
+}
+
+/// The economic 类 a project-table column names (表7: 工资福利支出 … 其他支出).
+fn economic_class_column(t: &str) -> Option<ClassCode> {
+    let code = match t {
+        "工资福利支出" => "301",
+        "商品服务支出" | "商品和服务支出" => "302",
+        "对个人和家庭的补助" | "对个人和家庭补助" => "303",
+        "债务利息及费用支出" => "307",
+        "资本性支出(基本建设)" => "309",
+        "资本性支出" => "310",
+        "对企业补助(基本建设)" => "311",
+        "对企业补助" => "312",
+        "对社会保障基金补助" => "313",
+        "其他支出" => "399",
+        _ => return None,
+    };
+    ClassCode::new(code).ok()
+}
+
+/// Whether a header cell names a label column (code or name), not an amount.
+pub fn is_label_header(text: &str) -> bool {
+    let t = normalize(text);
+    matches!(t.as_str(), "类" | "款" | "项" | "科目" | "项目" | "※")
+        || t.contains("科目编码")
+        || t.contains("科目名称")
+        || t.starts_with("功能分类科")
+        || t.starts_with("经济分类科")
+        || t == "项目名称"
+        || t.ends_with("支出内容")
+        || t == "支出功能分类"
+        || t == "单位名称"
+}
+
+/// Strips leading list numbering: `一、`, `1、`, `4.`, `(一)`, `（三）`, `- `.
+pub fn strip_numbering(text: &str) -> &str {
+    split_numbering(text).1
+}
+
+/// Splits leading numbering from the rest: `十二、 其他` → (`十二`, `其他`).
+pub fn split_numbering(text: &str) -> (Option<&str>, &str) {
+    let t = text.trim_start_matches(['-', ' ']).trim_start();
+    // (一) / （一）
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+        {
+            let inner = &rest[..end];
+            if !inner.is_empty() && inner.chars().all(is_numeral) {
+                return (Some(inner), rest[end + close.len_utf8()..].trim_start());
+            }
+        }
+    }
+    let digits_end = t.char_indices().find(|(_, c)| !is_numeral(*c)).map_or(t.len(), |(i, _)| i);
+    if digits_end > 0 {
+        let rest = &t[digits_end..];
+        for sep in ['、', '.', '．', ')', '）'] {
+            if let Some(after) = rest.strip_prefix(sep) {
+                // `1.5万元` is a number, not numbering.
+                if sep == '.' && after.starts_with(|c: char| c.is_ascii_digit()) {
+                    break;
+                }
+                return (Some(&t[..digits_end]), after.trim_start());
+            }
+        }
+    }
+    (None, t)
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十百".contains(c)
+}
+
+/// Parses a Chinese or Arabic numeral (`十二` → 12).
+pub fn numeral_value(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// The kind of an explanation heading, from its words.
+pub fn section_kind(heading: &str) -> SectionKind {
+    let t = normalize(heading);
+    let has = |w: &str| t.contains(w);
+    if has("三公") {
+        SectionKind::ThreePublicExpenses
+    } else if has("结转结余") {
+        SectionKind::CarryOver
+    } else if has("其他重要事项") {
+        SectionKind::OtherMatters
+    } else if has("运行经费") {
+        SectionKind::AgencyOperating
+    } else if has("政府采购") {
+        SectionKind::Procurement
+    } else if has("国有资产") {
+        SectionKind::Assets
+    } else if has("绩效") {
+        SectionKind::Performance
+    } else if has("其他需") || has("其他说明") {
+        SectionKind::Miscellaneous
+    } else if has("国有资本经营") {
+        SectionKind::StateCapital
+    } else if has("政府性基金") {
+        SectionKind::GovernmentFund
+    } else if has("一般公共预算") && has("基本支出") {
+        SectionKind::BasicExpenditure
+    } else if has("一般公共预算") && has("项目支出") {
+        SectionKind::ProjectExpenditure
+    } else if has("规模变化") || has("结构情况") || has("具体使用") || has("使用情况") {
+        SectionKind::GeneralBudgetDetail
+    } else if has("一般公共预算") {
+        SectionKind::GeneralBudget
+    } else if has("财政拨款") && has("收支") {
+        SectionKind::FiscalAllocation
+    } else if has("收支") {
+        SectionKind::Overview
+    } else if has("收入") {
+        SectionKind::Income
+    } else if has("支出") {
+        SectionKind::Expenditure
+    } else {
+        SectionKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_several_provinces() {
+        let a = Aliases::default();
+        let k = |t| match table_title(t, &a) {
+            Some(TitleKind::Table(k)) => Some(k),
+            _ => None,
+        };
+        assert_eq!(k("单位收支总体情况表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("部门收支总表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("部门综合预算收支总表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("部门财务收支预算总表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("市级部门收入预算总表"), Some(TableKind::IncomeSummary));
+        assert_eq!(k("本年支出总体情况表"), Some(TableKind::ExpenditureSummary));
+        assert_eq!(k("部门财政拨款收支预算总表"), Some(TableKind::FiscalAllocationSummary));
+        assert_eq!(k("一般公共预算“三公”经费支出表"), Some(TableKind::ThreePublicExpenses));
+        assert_eq!(k("部门一般公共预算基本支出部门预算经济分类预算表"), Some(TableKind::GeneralBudgetBasicExpenditure));
+        assert_eq!(k("上年结转结余情况明细表"), Some(TableKind::CarryOver));
+        assert_eq!(k("2024 年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。"), None);
+        assert_eq!(k("一、主要职能"), None);
+    }
+
+    #[test]
+    fn measures() {
+        assert_eq!(measure("财政拨款（补助）小计"), Measure::FiscalAllocation);
+        assert_eq!(measure("上级一般公共预算"), Measure::GeneralBudgetTransfer);
+        assert_eq!(measure("其中：一般财力"), Measure::GeneralBudgetOwn);
+        assert_eq!(measure("1、一般公共预算拨款"), Measure::GeneralBudget);
+        assert_eq!(measure("公务用车购置及运行费（小计）"), Measure::Vehicles);
+        assert_eq!(measure("项目支出合计"), Measure::Total);
+        assert_eq!(measure("资本性支出（基本建设）"), Measure::EconomicClass(ClassCode::new("309").unwrap()));
+        assert_eq!(measure("4. 财政专户核拨"), Measure::FiscalSpecialAccount);
+    }
+
+    #[test]
+    fn numbering() {
+        assert_eq!(split_numbering("十二、 其他重要事项"), (Some("十二"), "其他重要事项"));
+        assert_eq!(split_numbering("(一) 单位运行经费情况"), (Some("一"), "单位运行经费情况"));
+        assert_eq!(split_numbering("1.5万元"), (None, "1.5万元"));
+        assert_eq!(numeral_value("十一"), Some(11));
+        assert_eq!(numeral_value("二十三"), Some(23));
+    }
+}

@@ -414,8 +414,7 @@ impl<'a> Recognizer<'a> {
             self.doc.meta.published = Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
             return i + 1;
         }
-        let (numbering, rest) = split_numbering(&text);
-        if numbering.is_some() {
+        if split_numbering(&text).0.is_some() {
             let (p, next) = self.collect_paragraph(lines, i, |t| split_numbering(t).0.is_some() || is_date(t).is_some());
             let body = split_numbering(&p.text).1.replace("**", "");
             let (term, definition) = match body.find([':', '：']) {
@@ -437,7 +436,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn finish(mut self, layout: &Layout) -> Result<(Disclosure, Vec<Diagnostic>), ImportError> {
-        if !self.recognised_anything || (self.doc.tables.is_empty() && self.sections.is_empty()) {
+        let known_section = self.sections.iter().any(|s| s.kind != SectionKind::Other);
+        if !self.recognised_anything || (self.doc.tables.is_empty() && !known_section) {
             return Err(ImportError::file(
                 self.file,
                 "not a budget disclosure: no disclosure table and no explanation section was recognised",

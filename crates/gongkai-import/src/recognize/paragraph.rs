@@ -54,11 +54,6 @@ impl Paragraph {
         self.text.trim_end().ends_with(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
     }
 
-    /// The first line.
-    pub fn first_line(&self) -> u32 {
-        self.pieces.first().map_or(0, |p| p.1)
-    }
-
     /// Where the chars `[start, end)` of the text stand. A span crossing a line
     /// break is reported from its start to the end of that line's piece.
     pub fn locate(&self, start: usize, end: usize) -> Provenance {

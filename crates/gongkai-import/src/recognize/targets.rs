@@ -112,6 +112,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
     let mut columns: Option<IndicatorColumns> = None;
     let mut blank_before = false;
     let mut carried = (String::new(), String::new());
+    let mut previous_row: Option<&Line> = None;
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
@@ -141,17 +142,18 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
                 let level3 = cell(line, cols.level3);
                 let value = cell(line, cols.value);
                 let weight = cell(line, cols.weight);
-                if blank_before && level3.is_empty() && value.is_empty() && weight.is_empty() && !table.indicators.is_empty() {
+                // A row broken by a page end: after a blank, with no indicator of its
+                // own, and not repeating the row before (a real row often repeats
+                // its level labels; a broken cell's tail does not).
+                let repeats = previous_row.is_some_and(|p| {
+                    line.cells.iter().zip(&p.cells).any(|(a, b)| !a.text.is_empty() && a.text == b.text)
+                });
+                if blank_before && level3.is_empty() && value.is_empty() && weight.is_empty() && !repeats && !table.indicators.is_empty() {
                     continue_row(&mut table, cols, line);
                 } else {
                     let l1 = non_empty(cell(line, cols.level1)).unwrap_or_else(|| carried.0.clone());
                     let l2 = non_empty(cell(line, cols.level2)).unwrap_or_else(|| carried.1.clone());
                     carried = (l1.clone(), l2.clone());
-                    let (l1, l2) = if cols.level1 == Some(1) && !cell(line, Some(0)).is_empty() {
-                        (l1, l2)
-                    } else {
-                        (l1, l2)
-                    };
                     table.indicators.push(Indicator {
                         level1: l1,
                         level2: l2,
@@ -168,6 +170,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
             }
         }
         blank_before = false;
+        previous_row = Some(line);
         i += 1;
     }
     r.doc.performance_targets.push(table);
@@ -177,7 +180,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
 /// A broken row: its cells continue the previous indicator's cells.
 fn continue_row(table: &mut PerformanceTargets, cols: &IndicatorColumns, line: &Line) {
     let Some(last) = table.indicators.last_mut() else { return };
-    let mut append = |target: &mut String, index: Option<usize>| {
+    let append = |target: &mut String, index: Option<usize>| {
         let more = cell(line, index);
         target.push_str(&more);
     };

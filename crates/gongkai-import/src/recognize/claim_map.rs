@@ -6,6 +6,7 @@ use gongkai_model::{Claim, SectionKind};
 use super::paragraph::Paragraph;
 
 /// The claims of one paragraph.
-pub fn claims_of(_section: SectionKind, _p: &Paragraph) -> Vec<Claim> {
-    Vec::new()
+pub fn claims_of(section: SectionKind, p: &Paragraph) -> Vec<Claim> {
+    let locate = |span: std::ops::Range<usize>| p.locate(span.start, span.end);
+    gongkai_claims::parse_paragraph(&p.text).iter().map(|c| c.to_claim(section, &p.text, &locate)).collect()
 }

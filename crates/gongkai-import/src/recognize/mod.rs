@@ -118,6 +118,18 @@ fn heading_level(text: &str) -> Option<u8> {
     Some(if bracketed { 2 } else { 1 })
 }
 
+/// Whether `next` starts a new item rather than continuing `previous` across a
+/// page break: a numbered list item (`2、…`, `1. …`), or a `标签：` line after a
+/// sentence that did not end on a comma.
+fn starts_new_item(previous: &str, next: &str) -> bool {
+    if split_numbering(next).0.is_some() {
+        return true;
+    }
+    let continues = previous.trim_end().ends_with(['，', ',', '、']);
+    let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
+    !continues && label_len.is_some_and(|n| (1..=12).contains(&n)) && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
+}
+
 /// Recognises a disclosure in a layout.
 pub fn recognize(
     layout: &Layout,
@@ -263,7 +275,7 @@ impl<'a> Recognizer<'a> {
         while !p.is_complete() {
             let Some(next) = (i..lines.len()).find(|k| !lines[*k].is_blank()) else { break };
             let t = paragraph::clean_line(&lines[next]).0;
-            if stop(&t) || lines[next].is_tabular() {
+            if stop(&t) || lines[next].is_tabular() || starts_new_item(&p.text, &t) {
                 break;
             }
             p.push(&lines[next]);

@@ -1,0 +1,342 @@
+//! The walk over one paragraph that turns figures into claims.
+//!
+//! A claim opens with a subject phrase and a figure (`基本支出927.93万元`); the
+//! clauses after it add to it (`占91.81%`, `比上年预算增加414.95万元`, `增长80.89%`,
+//! `主要包括：…`) until a clause opens with a subject of its own. What decides the
+//! role of a figure is the text just before it, its *lead* (from the last clause
+//! separator or figure to the figure):
+//!
+//! * ends with a direction word (增加, 下降 …) → a change amount or rate; if a
+//!   subject stands before the comparative (`因公出国（境）费增加…`), a new change-only
+//!   claim;
+//! * contains `占` (percent figures) → a share;
+//! * otherwise → a new amount claim; a generic subject (`2024年预算数为`) takes the
+//!   heading before the colon (`…(类)…(款)…(项)：`), a property (`价值`) the item
+//!   before it (`房屋` → `房屋价值`).
+//!
+//! Reasons (`主要原因是…`) and uses (`主要用于…`) run to the end of the sentence and
+//! produce nothing unless a clause in them has its own subject and figure, which is
+//! how the 三公 paragraph chains its items after each reason.
+//!
+//! Every look-back is bounded ([`LEAD_WINDOW`]) and every look-ahead is cached, so the
+//! walk is linear in the paragraph length.
+
+use std::ops::Range;
+
+use gongkai_model::{ClaimKind, ClaimSubject, Direction, Unit};
+
+use crate::composition::{list_start, split_items};
+use crate::direction::{comparative_start, direction_before, flat_word_at};
+use crate::quantity::{Figure, find_figures};
+use crate::subject::{Subject, derive};
+use crate::text::Text;
+use crate::{ParsedChange, ParsedClaim, Spanned};
+
+/// How far back (in characters) a subject phrase may start before its figure. Real
+/// subjects are far shorter; the bound keeps garbage input linear.
+const LEAD_WINDOW: usize = 80;
+
+/// First characters of [`REASON_WORDS`], `包括` and the no-change words: a cheap
+/// filter so that most characters are not compared with every keyword.
+const KEYWORD_FIRST_CHARS: &str = "原主具详包持无没保一";
+
+/// The longest list (in characters) read after `包括`; longer text is prose, and the
+/// bound keeps repeated `包括` without punctuation linear.
+const MAX_LIST: usize = 600;
+
+/// Words that open a reason or description running to the end of the sentence.
+const REASON_WORDS: &[&str] = &["原因", "主要用于", "主要是", "具体情况见", "详见"];
+
+/// Parses one paragraph.
+pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
+    let text = Text::new(paragraph);
+    let figures = find_figures(&text);
+    Parser {
+        text: &text,
+        figures,
+        next_figure: 0,
+        claims: Vec::new(),
+        current: None,
+        reason: false,
+        heading: None,
+        lead_start: 0,
+        clause_end_cache: 0,
+    }
+    .run()
+}
+
+/// Ends a sentence: reasons and headings do not reach past it.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?' | '\n' | '\r')
+}
+
+/// Ends a clause (a sentence end, a comma or a tab-separated cell).
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '\t')
+}
+
+struct Parser<'t> {
+    text: &'t Text,
+    figures: Vec<Figure>,
+    next_figure: usize,
+    claims: Vec<ParsedClaim>,
+    /// The claim later clauses add to.
+    current: Option<usize>,
+    /// Inside a reason or description.
+    reason: bool,
+    /// The text before the last colon of this sentence, if it names something.
+    heading: Option<Range<usize>>,
+    /// Where the lead of the next figure or word starts.
+    lead_start: usize,
+    /// The next clause end at or after the last position asked (queries only move forward).
+    clause_end_cache: usize,
+}
+
+impl Parser<'_> {
+    fn run(mut self) -> Vec<ParsedClaim> {
+        let n = self.text.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(f) = self.figures.get(self.next_figure).filter(|f| f.span.start <= i).cloned() {
+                self.next_figure += 1;
+                if f.span.start == i {
+                    self.on_figure(&f);
+                    i = f.span.end;
+                    self.lead_start = i;
+                }
+                continue;
+            }
+            let c = self.text.key(i);
+            if is_sentence_end(c) {
+                self.reason = false;
+                self.heading = None;
+                self.lead_start = i + 1;
+            } else if matches!(c, ',' | '\t') {
+                self.lead_start = i + 1;
+            } else if c == ':' {
+                self.on_colon(i);
+                self.lead_start = i + 1;
+            } else if !self.reason && KEYWORD_FIRST_CHARS.contains(c) {
+                if REASON_WORDS.iter().any(|w| self.text.at(i, w)) {
+                    self.reason = true;
+                } else if self.text.at(i, "包括") {
+                    if let Some(end) = self.on_list(i) {
+                        i = end;
+                        self.lead_start = end;
+                        continue;
+                    }
+                } else if let Some(len) = flat_word_at(self.text, i) {
+                    self.on_flat(i, len);
+                    i += len;
+                    self.lead_start = i;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.claims
+    }
+
+    /// The lead of something starting at `end`, bounded by [`LEAD_WINDOW`].
+    fn lead(&self, end: usize) -> Range<usize> {
+        self.lead_start.max(end.saturating_sub(LEAD_WINDOW)).min(end)..end
+    }
+
+    /// The next clause end at or after `i` (cached; `i` never decreases).
+    fn clause_end(&mut self, i: usize) -> usize {
+        if self.clause_end_cache < i {
+            let mut j = i;
+            while j < self.text.len() && !is_clause_end(self.text.key(j)) {
+                j += 1;
+            }
+            self.clause_end_cache = j;
+        }
+        self.clause_end_cache
+    }
+
+    /// Whether a clause inside a reason may open a claim: only with a real subject.
+    fn reason_allows(&self, subject: &Subject) -> bool {
+        !self.reason || (subject.is_named() && !subject.mentions("原因"))
+    }
+
+    fn on_colon(&mut self, colon: usize) {
+        if self.reason {
+            return;
+        }
+        let lead = self.lead(colon);
+        let subject = derive(self.text, lead.clone());
+        if subject.is_named() || !subject.names.is_empty() {
+            self.heading = Some(lead);
+        }
+    }
+
+    fn on_figure(&mut self, f: &Figure) {
+        let lead = self.lead(f.span.start);
+        let quantity = Spanned { value: f.quantity, span: f.span.clone() };
+        if let Some(word) = direction_before(self.text, lead.clone()) {
+            let comparative = comparative_start(self.text, lead.start..word.span.start);
+            let change_start = comparative.unwrap_or(word.span.start);
+            let subject = derive(self.text, lead.start..change_start);
+            if !self.reason_allows(&subject) {
+                return;
+            }
+            let is_rate = f.quantity.unit == Unit::Percent;
+            let free = |c: &ParsedClaim| {
+                c.change.as_ref().is_none_or(|ch| if is_rate { ch.rate.is_none() } else { ch.amount.is_none() })
+            };
+            let idx = self.subject_or_current(subject, change_start, free);
+            let direction = Spanned { value: word.direction, span: word.span };
+            let claim = &mut self.claims[idx];
+            let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(change_start));
+            if is_rate {
+                change.rate_direction = Some(direction);
+                change.rate = Some(quantity);
+            } else {
+                change.direction = Some(direction);
+                change.amount = Some(quantity);
+            }
+            change.span = change.span.start.min(change_start)..f.span.end;
+            claim.span.end = claim.span.end.max(f.span.end);
+        } else if f.quantity.unit == Unit::Percent {
+            let share_word = self.text.rfind(lead.clone(), "占");
+            let subject = derive(self.text, lead.start..share_word.unwrap_or(lead.end));
+            if !self.reason_allows(&subject) {
+                return;
+            }
+            let start = share_word.unwrap_or(f.span.start);
+            let idx = self.subject_or_current(subject, start, |c| c.share.is_none());
+            let claim = &mut self.claims[idx];
+            claim.share = Some(quantity);
+            claim.span.end = claim.span.end.max(f.span.end);
+        } else {
+            let subject = derive(self.text, lead);
+            if !self.reason_allows(&subject) {
+                return;
+            }
+            let subject = self.complete(subject);
+            let kind = subject.kind.unwrap_or(ClaimKind::Amount);
+            let start = if subject.label.is_empty() && subject.names.is_empty() { f.span.start } else { subject.start };
+            let idx = self.new_claim(subject, kind, start);
+            let claim = &mut self.claims[idx];
+            claim.amount = Some(quantity);
+            claim.span.end = f.span.end;
+        }
+        self.reason = false;
+    }
+
+    /// A generic subject takes the heading; a property takes the current item's name.
+    fn complete(&self, subject: Subject) -> Subject {
+        if subject.names.is_empty()
+            && (subject.label.is_empty() || subject.generic)
+            && let Some(heading) = self.heading.clone()
+        {
+            let mut from_heading = derive(self.text, heading);
+            if !from_heading.names.is_empty() {
+                // Names before a colon introduce a per-code paragraph, even a lone 类.
+                from_heading.kind = Some(ClaimKind::CodeParagraph);
+            }
+            return from_heading;
+        }
+        if subject.attribute
+            && let Some(current) = self.current
+            && !self.claims[current].subject.label.is_empty()
+        {
+            let base = &self.claims[current].subject.label;
+            return Subject { label: format!("{base}{}", subject.label), ..subject };
+        }
+        subject
+    }
+
+    /// The claim a share or change goes to: a new one if the clause names a subject,
+    /// else the current claim if `free` says the slot is still empty, else a new one.
+    fn subject_or_current(&mut self, subject: Subject, start: usize, free: impl Fn(&ParsedClaim) -> bool) -> usize {
+        if !subject.is_named()
+            && subject.names.is_empty()
+            && let Some(current) = self.current.filter(|&c| free(&self.claims[c]))
+        {
+            return current;
+        }
+        let subject = self.complete(subject);
+        let kind = subject.kind.unwrap_or(ClaimKind::Amount);
+        let start = if subject.label.is_empty() { start } else { subject.start.min(start) };
+        self.new_claim(subject, kind, start)
+    }
+
+    fn new_claim(&mut self, subject: Subject, kind: ClaimKind, start: usize) -> usize {
+        self.claims.push(ParsedClaim {
+            kind,
+            subject: ClaimSubject { label: subject.label, code: None, names: subject.names },
+            amount: None,
+            share: None,
+            change: None,
+            items: Vec::new(),
+            span: start..start,
+        });
+        self.current = Some(self.claims.len() - 1);
+        self.claims.len() - 1
+    }
+
+    /// `包括` at `keyword`: a list of items if no figure follows in the clause.
+    /// Returns where to resume, or `None` to read on as usual.
+    fn on_list(&mut self, keyword: usize) -> Option<usize> {
+        let end = self.clause_end(keyword);
+        let figure_follows = self.figures.get(self.next_figure).is_some_and(|f| f.span.start < end);
+        if figure_follows {
+            return None;
+        }
+        let start = list_start(self.text, keyword);
+        if end.saturating_sub(start) > MAX_LIST {
+            return None;
+        }
+        let (items, items_end) = split_items(self.text, start..end);
+        if items.is_empty() {
+            return None;
+        }
+        let mut pre_end = keyword;
+        for filler in ["主要", "具体", "还", "分别"] {
+            if let Some(s) = self.text.ends_with(pre_end, filler).filter(|&s| s >= self.lead_start) {
+                pre_end = s;
+            }
+        }
+        let subject = derive(self.text, self.lead(keyword).start..pre_end);
+        let idx = if subject.is_named() {
+            let start = subject.start;
+            self.new_claim(subject, ClaimKind::Composition, start)
+        } else {
+            let current = self.current.filter(|&c| self.claims[c].items.is_empty())?;
+            if self.claims[current].kind == ClaimKind::Amount {
+                self.claims[current].kind = ClaimKind::Composition;
+            }
+            current
+        };
+        let claim = &mut self.claims[idx];
+        claim.items = items;
+        claim.span.end = claim.span.end.max(items_end);
+        Some(end)
+    }
+
+    /// A no-change word (`持平`) at `at`, `len` characters long.
+    fn on_flat(&mut self, at: usize, len: usize) {
+        let lead = self.lead(at);
+        let comparative = comparative_start(self.text, lead.clone());
+        if comparative.is_none() && self.text.at(at, "一致") {
+            return;
+        }
+        let change_start = comparative.unwrap_or(at);
+        let subject = derive(self.text, lead.start..change_start);
+        let idx = if subject.is_named() {
+            let start = subject.start;
+            self.new_claim(subject, ClaimKind::Amount, start)
+        } else {
+            match self.current.filter(|&c| self.claims[c].change.is_none()) {
+                Some(c) => c,
+                None => return,
+            }
+        };
+        let claim = &mut self.claims[idx];
+        let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(change_start));
+        change.direction = Some(Spanned { value: Direction::Flat, span: at..at + len });
+        change.span = change.span.start.min(change_start)..at + len;
+        claim.span.end = claim.span.end.max(at + len);
+    }
+}

@@ -1,0 +1,81 @@
+//! Classification names printed with their level markers:
+//! `社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)`.
+//!
+//! Per-code paragraphs name a 项 by its whole path so that the reader (and the
+//! rules) can find the row of table 5; structure lines name a 类 alone. Brackets may
+//! be full or half width. Only `类`, `款` and `项` inside brackets are markers, so
+//! names with brackets of their own (`因公出国（境）费`) are left alone.
+
+use std::ops::Range;
+
+use gongkai_model::{Level, LevelName};
+
+use crate::text::Text;
+
+/// Names with their level markers, and where the text after the last marker starts.
+pub(crate) struct LevelNames {
+    /// The names in printed order.
+    pub(crate) names: Vec<LevelName>,
+    /// Offset just after the last marker.
+    pub(crate) rest_start: usize,
+}
+
+/// The marker at `i` (`(类)` in key form) and its level.
+fn marker_at(text: &Text, i: usize) -> Option<Level> {
+    if text.key(i) != '(' || text.key(i + 2) != ')' {
+        return None;
+    }
+    match text.key(i + 1) {
+        '类' => Some(Level::Lei),
+        '款' => Some(Level::Kuan),
+        '项' => Some(Level::Xiang),
+        _ => None,
+    }
+}
+
+/// Splits `range` into level names; `None` when it has no marker.
+pub(crate) fn split_level_names(text: &Text, range: Range<usize>) -> Option<LevelNames> {
+    let mut names = Vec::new();
+    let mut name_start = range.start;
+    let mut i = range.start;
+    while i + 3 <= range.end {
+        if let Some(level) = marker_at(text, i) {
+            let name = text.trim(name_start..i);
+            if !name.is_empty() {
+                names.push(LevelName { level, name: text.printed(name) });
+            }
+            i += 3;
+            name_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    (!names.is_empty()).then_some(LevelNames { names, rest_start: name_start })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_full_and_half_width_markers() {
+        let t = Text::new("社会保障和就业支出(类)行政事业单位养老支出（款）行政单位离退休(项)：");
+        let got = split_level_names(&t, 0..t.len()).unwrap();
+        let names: Vec<_> = got.names.iter().map(|n| (n.level, n.name.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                (Level::Lei, "社会保障和就业支出"),
+                (Level::Kuan, "行政事业单位养老支出"),
+                (Level::Xiang, "行政单位离退休")
+            ]
+        );
+        assert_eq!(t.printed(got.rest_start..t.len()), "：");
+    }
+
+    #[test]
+    fn ignores_other_brackets() {
+        let t = Text::new("因公出国（境）费");
+        assert!(split_level_names(&t, 0..t.len()).is_none());
+    }
+}

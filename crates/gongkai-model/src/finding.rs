@@ -132,9 +132,9 @@ pub struct Location {
     /// The row: its code or label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<String>,
-    /// The column's measure.
+    /// What the column measures (the character column is `column`, from `at`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<Measure>,
+    pub measure: Option<Measure>,
     /// The column header as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column_header: Option<String>,

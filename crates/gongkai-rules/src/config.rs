@@ -1,0 +1,178 @@
+//! Rule selection and configuration, the way linters do it: select/ignore by id
+//! prefix or family name (the most specific entry wins), per-rule severity
+//! overrides, a tolerance slack, and plugins — from `gongkai.toml` and the
+//! command line.
+//!
+//! ```toml
+//! select = ["A", "X", "N101"]   # ids, id prefixes or families (default: all)
+//! ignore = ["F"]
+//! tolerance = "0.01"            # widen every rounding comparison (default 0)
+//! plugins = ["xinjiang"]        # names (looked up in plugin-dirs) or paths
+//! plugin-dirs = ["plugins"]
+//!
+//! [severity]
+//! K103 = "error"
+//!
+//! [plugin-lock]                 # optional sha256 pinning of plugin files
+//! "libgongkai_xinjiang.so" = "9f2c…"
+//! ```
+
+use std::collections::BTreeMap;
+
+use gongkai_model::{Decimal, Severity};
+use serde::Deserialize;
+
+use crate::RuleMeta;
+
+/// A rule configuration.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Selected ids, id prefixes or family names; empty means all.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Ignored ids, id prefixes or family names.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Per-rule severity overrides.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    /// Extra rounding slack, as a decimal string.
+    #[serde(default)]
+    pub tolerance: Option<String>,
+    /// Plugins to load (names or paths).
+    #[serde(default)]
+    pub plugins: Vec<String>,
+    /// Directories searched for plugins by name.
+    #[serde(default)]
+    pub plugin_dirs: Vec<String>,
+    /// sha256 of plugin files by file name; a mismatch refuses the plugin.
+    #[serde(default)]
+    pub plugin_lock: BTreeMap<String, String>,
+    /// Load the plugins whose regions match the document's region.
+    #[serde(default)]
+    pub auto_plugins: bool,
+}
+
+/// A configuration error.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Not valid TOML or unknown keys.
+    #[error("{0}")]
+    Toml(String),
+    /// A bad value.
+    #[error("{0}")]
+    Value(String),
+}
+
+impl Config {
+    /// Parses `gongkai.toml`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Toml(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks values that serde cannot.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        for (id, sev) in &self.severity {
+            if Severity::from_id(sev).is_none() {
+                return Err(ConfigError::Value(format!("severity of {id}: `{sev}` is not error, warning or info")));
+            }
+        }
+        self.slack()?;
+        Ok(())
+    }
+
+    /// The tolerance slack.
+    pub fn slack(&self) -> Result<Decimal, ConfigError> {
+        match &self.tolerance {
+            None => Ok(Decimal::ZERO),
+            Some(t) => t
+                .parse::<Decimal>()
+                .ok()
+                .filter(|d| *d >= Decimal::ZERO)
+                .ok_or_else(|| ConfigError::Value(format!("tolerance `{t}` is not a non-negative decimal"))),
+        }
+    }
+
+    /// Whether a rule runs: the most specific matching entry of select/ignore wins;
+    /// with no select entries every rule is selected.
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        let best = |entries: &[String]| entries.iter().filter_map(|e| specificity(e, meta)).max();
+        let selected = if self.select.is_empty() { Some(0) } else { best(&self.select) };
+        let ignored = best(&self.ignore);
+        match (selected, ignored) {
+            (Some(s), Some(i)) => s > i,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+
+    /// The severity a rule reports with.
+    pub fn severity_of(&self, meta: &RuleMeta) -> Severity {
+        self.severity.get(meta.id).and_then(|s| Severity::from_id(s)).unwrap_or(meta.severity)
+    }
+
+    /// Merges command-line settings over file settings.
+    pub fn merged_with(mut self, other: &Config) -> Config {
+        self.select.extend(other.select.iter().cloned());
+        self.ignore.extend(other.ignore.iter().cloned());
+        self.severity.extend(other.severity.clone());
+        if other.tolerance.is_some() {
+            self.tolerance = other.tolerance.clone();
+        }
+        self.plugins.extend(other.plugins.iter().cloned());
+        self.plugin_dirs.extend(other.plugin_dirs.iter().cloned());
+        self.plugin_lock.extend(other.plugin_lock.clone());
+        self.auto_plugins |= other.auto_plugins;
+        self
+    }
+}
+
+/// How specifically `entry` names the rule: a family name counts 1, an id prefix
+/// its length + 1 (so `A101` beats `A1` beats `arithmetic`); `None` if it does not
+/// match.
+fn specificity(entry: &str, meta: &RuleMeta) -> Option<usize> {
+    if entry == "ALL" || entry == "all" {
+        return Some(0);
+    }
+    if entry == meta.category.id() || entry == meta.name {
+        return Some(1);
+    }
+    meta.id.starts_with(entry).then(|| entry.len() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gongkai_model::Category;
+
+    const META: RuleMeta = RuleMeta {
+        id: "A101",
+        name: "hierarchy-sum",
+        category: Category::Arithmetic,
+        severity: Severity::Error,
+        doc: "",
+    };
+
+    #[test]
+    fn most_specific_wins() {
+        let c = Config::from_toml("select = [\"A101\"]\nignore = [\"A\"]").unwrap();
+        assert!(c.is_enabled(&META));
+        let c = Config::from_toml("select = [\"arithmetic\"]\nignore = [\"A1\"]").unwrap();
+        assert!(!c.is_enabled(&META));
+        assert!(Config::default().is_enabled(&META));
+        let c = Config::from_toml("select = [\"N\"]").unwrap();
+        assert!(!c.is_enabled(&META));
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(Config::from_toml("[severity]\nA101 = \"fatal\"").is_err());
+        assert!(Config::from_toml("tolerance = \"-1\"").is_err());
+        assert!(Config::from_toml("colour = true").is_err());
+        let c = Config::from_toml("[severity]\nA101 = \"warning\"").unwrap();
+        assert_eq!(c.severity_of(&META), Severity::Warning);
+    }
+}

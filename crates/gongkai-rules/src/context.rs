@@ -1,0 +1,122 @@
+//! What a rule sees: the document, the active template, the tolerance and the
+//! catalog, plus helpers that build locations and messages the same way for
+//! every rule.
+
+use gongkai_model::{
+    Category, Column, Disclosure, Finding, Location, Number, Provenance, Row, Severity, Table, TableKind, TablePart,
+};
+
+use crate::template::Template;
+use crate::tolerance::{Comparison, Tolerance};
+
+/// The read-only view of a run over one document.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Disclosure,
+    /// The template the document is judged against (national, or a plugin's).
+    pub template: &'a Template,
+    /// The rounding tolerance.
+    pub tolerance: Tolerance,
+}
+
+impl<'a> Context<'a> {
+    /// The first table of a kind.
+    pub fn table(&self, kind: TableKind) -> Option<&'a Table> {
+        self.doc.table(kind)
+    }
+
+    /// The first part of the first table of a kind.
+    pub fn part(&self, kind: TableKind) -> Option<(&'a Table, &'a TablePart)> {
+        let t = self.table(kind)?;
+        Some((t, t.main()?))
+    }
+
+    /// A finding with message and locations; the rule id, family and severity are
+    /// filled in when it is pushed.
+    pub fn finding(&self, message: String, comparison: Option<&Comparison>, locations: Vec<Location>) -> Finding {
+        Finding {
+            rule: String::new(),
+            severity: Severity::Error,
+            category: Category::Arithmetic,
+            message,
+            expected: comparison.map(|c| c.expected.to_string()),
+            actual: comparison.map(|c| c.actual.to_string()),
+            locations,
+            plugin: None,
+        }
+    }
+}
+
+/// The location of a cell (falls back to its row's line when the cell is empty).
+pub fn cell_location(table: &Table, part: &TablePart, row: &Row, column: usize) -> Location {
+    let at = row.cells.get(column).and_then(|c| c.at.clone()).unwrap_or_else(|| row.source.clone());
+    let col: Option<&Column> = part.columns.get(column);
+    Location {
+        at,
+        file: None,
+        table: Some(table.kind),
+        side: part.side,
+        row: Some(row_key(row)),
+        measure: col.map(|c| c.measure.clone()),
+        column_header: col.map(|c| c.header.clone()),
+    }
+}
+
+/// The location of a whole row.
+pub fn row_location(table: &Table, part: &TablePart, row: &Row) -> Location {
+    Location {
+        at: row.source.clone(),
+        file: None,
+        table: Some(table.kind),
+        side: part.side,
+        row: Some(row_key(row)),
+        measure: None,
+        column_header: None,
+    }
+}
+
+/// The location of a table (its title line).
+pub fn table_location(table: &Table) -> Location {
+    Location { at: table.source.clone(), table: Some(table.kind), ..Location::default() }
+}
+
+/// A location in the text.
+pub fn text_location(at: &Provenance) -> Location {
+    Location { at: at.clone(), ..Location::default() }
+}
+
+/// How a row is keyed in locations: its code, else its label.
+pub fn row_key(row: &Row) -> String {
+    match (&row.code, &row.project) {
+        (Some(code), Some(project)) => format!("{code}/{project}"),
+        (Some(code), None) => code.to_string(),
+        (None, Some(project)) => project.clone(),
+        (None, None) => row.label.clone(),
+    }
+}
+
+/// A figure for a message: as printed, `空` for an empty cell.
+pub fn show(value: Option<Number>) -> String {
+    value.map_or_else(|| "空".to_owned(), |n| n.to_string())
+}
+
+/// How a column is named in messages: `“合计”列`.
+pub fn column_name(part: &TablePart, column: usize) -> String {
+    part.columns.get(column).map_or_else(String::new, |c| {
+        let header = c.header.rsplit('/').next().unwrap_or(&c.header);
+        format!("“{header}”列")
+    })
+}
+
+/// How a row is named in messages: `208 社会保障和就业支出` or `“合计”行`.
+pub fn row_name(row: &Row) -> String {
+    match &row.code {
+        Some(_) => row.display(),
+        None => format!("“{}”行", if row.label.is_empty() { "(无名称)" } else { &row.label }),
+    }
+}
+
+/// The explanation of a difference: `差 0.02，允许舍入误差 0.015`.
+pub fn difference_note(c: &Comparison) -> String {
+    format!("差 {}，舍入允许 ±{}", c.difference.normalize(), c.allowed.normalize())
+}

@@ -1,0 +1,12 @@
+//! The `profile` family: staffing and organisation.
+
+mod staffing_sum;
+
+pub use staffing_sum::StaffingSum;
+
+use crate::Rule;
+
+/// The rules of this family.
+pub fn rules() -> Vec<&'static dyn Rule> {
+    vec![&StaffingSum]
+}

@@ -1,0 +1,51 @@
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The staffing sentence of the unit profile adds up: 实有人数 = 在职 + 退休 + 离休.
+    ///
+    /// ## Why it matters
+    /// Personnel costs (人员经费) are budgeted per head; a head count that does not
+    /// add up casts doubt on every personnel figure and is a common copy error when
+    /// last year's sentence is reused.
+    ///
+    /// ## Example
+    /// `实有人数38人，其中：在职29人…；退休8人…；离休0人` gives 29 + 8 + 0 = 37, not 38.
+    pub struct StaffingSum {
+        id: "P101", name: "staffing-sum", category: Profile, severity: Error,
+    }
+}
+
+impl Rule for StaffingSum {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let s = &ctx.doc.profile.staffing;
+        let Some(actual) = &s.actual else { return };
+        let parts = [&s.in_service, &s.retired, &s.retired_veteran];
+        if parts.iter().all(|p| p.is_none()) {
+            return;
+        }
+        let sum: u32 = parts.iter().flat_map(|p| p.as_ref()).map(|p| p.count).sum();
+        if sum == actual.count {
+            return;
+        }
+        let show = |p: &Option<gongkai_model::HeadCount>| p.as_ref().map_or("未列".to_owned(), |h| h.count.to_string());
+        let message = format!(
+            "人员情况：实有人数为 {} 人，但在职 {} + 退休 {} + 离休 {} = {} 人",
+            actual.count,
+            show(&s.in_service),
+            show(&s.retired),
+            show(&s.retired_veteran),
+            sum
+        );
+        let mut finding = ctx.finding(message, None, vec![text_location(&actual.source)]);
+        finding.expected = Some(sum.to_string());
+        finding.actual = Some(actual.count.to_string());
+        finding.locations.extend(parts.iter().flat_map(|p| p.as_ref()).map(|p| text_location(&p.source)));
+        out.push(finding);
+    }
+}

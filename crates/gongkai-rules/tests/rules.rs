@@ -1,0 +1,153 @@
+//! Every rule, on a fixture that must pass and one that must fail.
+//!
+//! Fixtures are edits of the bundled example (`tests/fixtures/<ID>.fail.toml`,
+//! optionally `<ID>.pass.toml`): each says what it changes and why, so the failing
+//! document is the example with one thing changed. The test runs only that rule
+//! and snapshots its findings (`snapshots/rules__<ID>_fail.snap`); review every new
+//! or changed snapshot by hand before accepting it — a snapshot is an assertion.
+//! Meta-tests check that every rule has its doc sections and a failing fixture,
+//! and that no fixture or snapshot is orphaned.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use gongkai_model::Finding;
+use gongkai_rules::{Config, Engine};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixture {
+    /// What the edit does and why the rule must (or must not) fire.
+    description: String,
+    #[serde(default)]
+    edit: Vec<Edit>,
+    /// Lines a finding must point at (default: the edited lines).
+    #[serde(default)]
+    expect_lines: Option<Vec<u32>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    /// 1-based line of the example.
+    line: u32,
+    /// Text to replace on that line (first occurrence); empty with `replace_line`.
+    #[serde(default)]
+    find: String,
+    #[serde(default)]
+    replace: String,
+    /// Replace the whole line (use "" to blank it).
+    #[serde(default)]
+    replace_line: Option<String>,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn example() -> String {
+    std::fs::read_to_string(root().join("../../examples/qitai-2024-budget.txt")).expect("example")
+}
+
+fn load(path: &Path) -> Option<Fixture> {
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+fn apply(fixture: &Fixture) -> String {
+    let text = example();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    for e in &fixture.edit {
+        let line = &mut lines[e.line as usize - 1];
+        if let Some(whole) = &e.replace_line {
+            *line = whole.clone();
+        } else {
+            assert!(line.contains(&e.find), "line {} does not contain `{}`: {line}", e.line, e.find);
+            *line = line.replacen(&e.find, &e.replace, 1);
+        }
+    }
+    lines.join("\n")
+}
+
+fn run(rule: &str, text: &str) -> Vec<Finding> {
+    let imported = gongkai_import::import_text(text, "example.txt", &Default::default()).expect("imports");
+    let config = Config { select: vec![rule.to_owned()], ..Config::default() };
+    Engine::new(config).unwrap().check(&imported.document)
+}
+
+#[test]
+fn every_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
+    let mut failures = Vec::new();
+    for meta in gongkai_rules::rule_metas() {
+        let id = meta.id;
+        let fail_path = root().join(format!("tests/fixtures/{id}.fail.toml"));
+        let Some(fail) = load(&fail_path) else {
+            failures.push(format!("{id}: no failing fixture {}", fail_path.display()));
+            continue;
+        };
+        let findings = run(id, &apply(&fail));
+        let lines: BTreeSet<u32> =
+            fail.expect_lines.clone().unwrap_or_else(|| fail.edit.iter().map(|e| e.line).collect()).into_iter().collect();
+        let own: Vec<&Finding> = findings.iter().filter(|f| f.rule == id).collect();
+        if own.is_empty() {
+            failures.push(format!("{id}: no finding on its failing fixture ({})", fail.description));
+        } else if !lines.is_empty() && !own.iter().any(|f| f.locations.iter().any(|l| lines.contains(&l.at.line))) {
+            failures.push(format!("{id}: no finding points at lines {lines:?}"));
+        }
+        insta::with_settings!({ description => fail.description.clone(), omit_expression => true }, {
+            insta::assert_yaml_snapshot!(format!("{id}_fail"), findings);
+        });
+        let pass_path = root().join(format!("tests/fixtures/{id}.pass.toml"));
+        let (pass_text, pass_description) = match load(&pass_path) {
+            Some(pass) => (apply(&pass), pass.description),
+            None => (example(), "the bundled example".to_owned()),
+        };
+        let findings = run(id, &pass_text);
+        if !findings.is_empty() {
+            failures.push(format!("{id}: {} finding(s) on its passing fixture ({pass_description}): {}", findings.len(), findings[0].message));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_is_documented() {
+    let mut ids = BTreeSet::new();
+    for meta in gongkai_rules::rule_metas() {
+        assert!(ids.insert(meta.id), "duplicate id {}", meta.id);
+        for section in ["## What it checks", "## Why it matters", "## Example"] {
+            assert!(meta.doc.contains(section), "{}: doc lacks `{section}`", meta.id);
+        }
+        let prefix = match meta.category {
+            gongkai_model::Category::Completeness => 'C',
+            gongkai_model::Category::Arithmetic => 'A',
+            gongkai_model::Category::CrossTable => 'X',
+            gongkai_model::Category::Narrative => 'N',
+            gongkai_model::Category::Profile => 'P',
+            gongkai_model::Category::Consistency => 'K',
+            gongkai_model::Category::Format => 'F',
+            gongkai_model::Category::Catalog => 'G',
+            other => panic!("{}: built-in rule in family {other:?}", meta.id),
+        };
+        assert!(meta.id.starts_with(prefix), "{}: id prefix does not match its family", meta.id);
+    }
+}
+
+#[test]
+fn no_orphaned_fixtures_or_snapshots() {
+    let ids: BTreeSet<String> = gongkai_rules::rule_metas().iter().map(|m| m.id.to_owned()).collect();
+    for entry in std::fs::read_dir(root().join("tests/fixtures")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let id = name.split('.').next().unwrap_or_default();
+        assert!(ids.contains(id), "fixture {name} belongs to no rule");
+    }
+    if let Ok(dir) = std::fs::read_dir(root().join("tests/snapshots")) {
+        for entry in dir {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if let Some(id) = name.strip_prefix("rules__").and_then(|n| n.split('_').next()) {
+                assert!(ids.contains(id), "snapshot {name} belongs to no rule");
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Reads Chinese government budget disclosures (部门预算公开) and checks them the
+/// way a careful finance-bureau reviewer would: every table sums, every table
+/// agrees with the others, every figure of the explanation text matches the
+/// tables, every required table and section is there.
+#[derive(Debug, Parser)]
+#[command(name = "gongkai", version, propagate_version = true, after_help = "\
+Examples:
+  gongkai validate examples/qitai-2024-budget.txt
+  gongkai validate disclosures/ --format json --output findings.json
+  gongkai import examples/qitai-2024-budget.txt -o qitai.json
+  gongkai rules explain A101")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check disclosures and report every inconsistency with its line.
+    #[command(after_help = "\
+Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the command was misused.
+
+Examples:
+  gongkai validate examples/qitai-2024-budget.txt
+  gongkai validate county-2024/ --jobs 2 --summary summary.csv
+  gongkai validate doc.txt --select A,X --ignore F --format sarif -o doc.sarif")]
+    Validate(ValidateArgs),
+    /// Read a disclosure into the JSON exchange format (schemas/disclosure.schema.json).
+    #[command(after_help = "\
+Unrecognised parts are reported on stderr with their line numbers and kept in the
+document's `unparsed` list.
+
+Example:
+  gongkai import examples/qitai-2024-budget.txt -o qitai.json")]
+    Import(ImportArgs),
+    /// List the rules, or explain one.
+    #[command(after_help = "\
+Examples:
+  gongkai rules
+  gongkai rules explain A101")]
+    Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+    },
+    /// Print a JSON Schema of the exchange formats.
+    #[command(after_help = "\
+Example:
+  gongkai schema findings > findings.schema.json")]
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value = "disclosure")]
+        which: SchemaKind,
+    },
+    /// Look up classification codes (政府收支分类科目) in the built-in catalog.
+    #[command(after_help = "\
+Examples:
+  gongkai catalog 2080505 --year 2024
+  gongkai catalog --search 养老")]
+    Catalog(CatalogArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id (A101) or name (hierarchy-sum).
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The disclosure document.
+    Disclosure,
+    /// The findings report of `validate --format json`.
+    Findings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style diagnostics with the source lines quoted.
+    Text,
+    /// JSON following schemas/findings.schema.json.
+    Json,
+    /// SARIF 2.1.0, for code-review systems.
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or directories (walked recursively for .txt, .md, .json).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rules to run: ids, id prefixes or families, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Rules to skip: ids, id prefixes or families, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Widen every rounding comparison by this amount (e.g. 0.01).
+    #[arg(long)]
+    pub tolerance: Option<String>,
+    /// A configuration file (default: ./gongkai.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Documents checked in parallel (default: the number of cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Print only the summary (text format) and errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Also write a per-document summary as CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    pub summary: Option<PathBuf>,
+    /// Largest input accepted, in MB.
+    #[arg(long, default_value_t = 64)]
+    pub max_input_mb: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The disclosure (.txt in UTF-8, GB18030/GBK or UTF-16; or .json).
+    pub file: PathBuf,
+    /// Write the JSON to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// Largest input accepted, in MB.
+    #[arg(long, default_value_t = 64)]
+    pub max_input_mb: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// A code: 208, 20805, 2080505, 30101 …
+    #[arg(required_unless_present = "search")]
+    pub code: Option<String>,
+    /// The budget year whose names to prefer.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Find codes whose name contains TEXT.
+    #[arg(long, value_name = "TEXT", conflicts_with = "code")]
+    pub search: Option<String>,
+}

@@ -1,0 +1,202 @@
+//! `gongkai validate PATH...`: import, check, report.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use gongkai_import::{ImportOptions, Limits};
+use gongkai_model::{Counts, DocumentFindings, FindingsReport, SCHEMA_VERSION};
+use gongkai_rules::{Config, Engine};
+use rayon::prelude::*;
+
+use super::Outcome;
+use crate::cli::{Format, ValidateArgs};
+use crate::output::write_atomic;
+use crate::report;
+
+/// One document's result: its findings and, for the text format, its rendering.
+struct Checked {
+    findings: DocumentFindings,
+    rendered: String,
+}
+
+/// Loads `gongkai.toml` (given, or in the working directory) merged with the
+/// command line.
+fn config(args: &ValidateArgs) -> Result<Config, String> {
+    let file = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => Some(PathBuf::from("gongkai.toml")).filter(|p| p.exists()),
+    };
+    let base = match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Config::default(),
+    };
+    let cli = Config {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        tolerance: args.tolerance.clone(),
+        ..Config::default()
+    };
+    let merged = base.merged_with(&cli);
+    merged.validate().map_err(|e| e.to_string())?;
+    Ok(merged)
+}
+
+/// Runs the command.
+pub fn run(args: &ValidateArgs) -> Outcome {
+    let config = match config(args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let engine = match Engine::new(config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let files = match crate::inputs::collect(&args.paths) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) => {
+            eprintln!("error: no disclosure files (.txt, .md, .json) found in the given paths");
+            return Outcome::Failure;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let options = ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let color = args.output.is_none() && std::io::stdout().is_terminal() && args.format == Format::Text;
+    let progress = progress_bar(files.len(), args.quiet);
+    let check = |path: &PathBuf| {
+        let checked = check_one(path, &engine, &options, args.format == Format::Text && !args.quiet, color);
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        checked
+    };
+    let checked: Vec<Checked> = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
+        Ok(pool) => pool.install(|| files.par_iter().map(check).collect()),
+        Err(_) => files.iter().map(check).collect(),
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let docs: Vec<DocumentFindings> = checked.iter().map(|c| c.findings.clone()).collect();
+    let body = match args.format {
+        Format::Text => {
+            let mut text: String = checked.iter().map(|c| c.rendered.as_str()).collect();
+            text.push_str(&report::text::summary(&docs));
+            text
+        }
+        Format::Json => {
+            let report = FindingsReport {
+                schema_version: SCHEMA_VERSION.to_owned(),
+                tool: format!("gongkai {}", env!("CARGO_PKG_VERSION")),
+                counts: total(&docs),
+                documents: docs.clone(),
+            };
+            let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+        Format::Sarif => report::sarif::render(&docs),
+    };
+    if let Err(e) = emit(args.output.as_deref(), &body) {
+        eprintln!("error: {e}");
+        return Outcome::Failure;
+    }
+    if let Some(path) = &args.summary
+        && let Err(e) = write_atomic(path, report::summary_csv::render(&docs).as_bytes())
+    {
+        eprintln!("error: {}: {e}", path.display());
+        return Outcome::Failure;
+    }
+    if docs.iter().any(|d| d.error.is_some()) {
+        Outcome::Failure
+    } else if docs.iter().any(|d| d.counts.errors > 0) {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn emit(output: Option<&Path>, body: &str) -> Result<(), String> {
+    match output {
+        Some(path) => write_atomic(path, body.as_bytes()).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = out.write_all(body.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn total(docs: &[DocumentFindings]) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        c.errors += d.counts.errors;
+        c.warnings += d.counts.warnings;
+        c.infos += d.counts.infos;
+    }
+    c
+}
+
+fn progress_bar(count: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if count < 2 || quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(count as u64);
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}
+
+fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: bool, color: bool) -> Checked {
+    let name = path.to_string_lossy().into_owned();
+    match gongkai_import::import_file(&name, options) {
+        Err(e) => {
+            let findings = DocumentFindings {
+                files: vec![name],
+                unit_name: None,
+                fiscal_year: None,
+                error: Some(e.to_string()),
+                findings: Vec::new(),
+                counts: Counts::default(),
+            };
+            let rendered = if render { report::text::render_document(&findings, None, color) } else { String::new() };
+            Checked { findings, rendered }
+        }
+        Ok(imported) => {
+            let mut findings = engine.check(&imported.document);
+            for f in &mut findings {
+                for l in &mut f.locations {
+                    l.file.get_or_insert_with(|| name.clone());
+                }
+            }
+            let doc = &imported.document;
+            let findings = DocumentFindings {
+                files: vec![name],
+                unit_name: doc.meta.unit_name.as_ref().map(|u| u.text.clone()),
+                fiscal_year: doc.meta.fiscal_year,
+                error: None,
+                counts: Counts::of(&findings),
+                findings,
+            };
+            let rendered = if render {
+                report::text::render_document(&findings, imported.source_text.as_deref(), color)
+            } else {
+                String::new()
+            };
+            Checked { findings, rendered }
+        }
+    }
+}
+

@@ -1,0 +1,36 @@
+//! `gongkai`: the reviewer's command-line tool. See `gongkai --help`.
+
+mod cli;
+mod commands;
+mod inputs;
+mod output;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, RulesAction, SchemaKind};
+use commands::Outcome;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Validate(args) => commands::validate::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Rules { action: None } => commands::rules::list(),
+        Command::Rules { action: Some(RulesAction::Explain { id }) } => commands::rules::explain(id),
+        Command::Schema { which } => {
+            print!(
+                "{}",
+                match which {
+                    SchemaKind::Disclosure => gongkai_model::schema::disclosure_schema_json(),
+                    SchemaKind::Findings => gongkai_model::schema::findings_schema_json(),
+                }
+            );
+            Outcome::Clean
+        }
+        Command::Catalog(args) => commands::catalog::run(args),
+    };
+    ExitCode::from(outcome.code())
+}

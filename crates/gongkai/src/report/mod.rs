@@ -1,0 +1,5 @@
+//! Report formats.
+
+pub mod sarif;
+pub mod summary_csv;
+pub mod text;

@@ -1,0 +1,174 @@
+//! Compiler-style diagnostics: the rule id, severity, the Chinese message and the
+//! source lines quoted with the offending figures marked (annotate-snippets), one
+//! document after another, then a summary.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use gongkai_model::{Category, DocumentFindings, Finding, Location, Severity};
+
+/// Byte offsets of line starts, to turn (line, char column) into a byte span.
+pub struct SourceIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> SourceIndex<'a> {
+    /// Indexes a source text.
+    pub fn new(text: &'a str) -> SourceIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceIndex { text, starts }
+    }
+
+    /// The byte span of a location: its figure when the column is known, else the
+    /// line's text.
+    pub fn span(&self, loc: &Location) -> Option<Range<usize>> {
+        let line = usize::try_from(loc.at.line).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(line)?;
+        let end = self.starts.get(line + 1).map_or(self.text.len(), |e| e - 1);
+        let line_text = self.text.get(start..end)?;
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+        match (loc.at.column, loc.at.length) {
+            (Some(col), Some(len)) if len > 0 => {
+                let mut chars = line_text.char_indices().skip(col.saturating_sub(1) as usize);
+                let (s, _) = chars.next()?;
+                let e = line_text
+                    .char_indices()
+                    .nth((col - 1 + len) as usize)
+                    .map_or(line_text.len(), |(i, _)| i);
+                Some(start + s..start + e.max(s))
+            }
+            _ => {
+                let lead = line_text.len() - line_text.trim_start().len();
+                let trimmed = line_text.trim_end().len();
+                Some(start + lead..start + trimmed.max(lead))
+            }
+        }
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::NOTE,
+    }
+}
+
+/// Renders one document's findings.
+pub fn render_document(doc: &DocumentFindings, source: Option<&str>, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let path = doc.files.join(" + ");
+    let mut out = String::new();
+    if let Some(error) = &doc.error {
+        out.push_str(&format!("{path}: 无法读取: {error}\n\n"));
+        return out;
+    }
+    let index = source.map(SourceIndex::new);
+    for finding in &doc.findings {
+        out.push_str(&render_finding(&renderer, finding, &path, source, index.as_ref()));
+        out.push('\n');
+    }
+    out
+}
+
+fn render_finding(
+    renderer: &Renderer,
+    finding: &Finding,
+    path: &str,
+    source: Option<&str>,
+    index: Option<&SourceIndex<'_>>,
+) -> String {
+    let title = level(finding.severity).primary_title(finding.message.as_str()).id(finding.rule.as_str());
+    let mut group = Group::with_title(title);
+    match (source, index) {
+        (Some(src), Some(index)) => {
+            let mut snippet = Snippet::source(src).line_start(1).path(path).fold(true);
+            for (i, loc) in finding.locations.iter().enumerate().take(12) {
+                let Some(span) = index.span(loc) else { continue };
+                let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
+                let label = location_label(loc);
+                snippet = snippet.annotation(kind.span(span).label(label));
+            }
+            group = group.element(snippet);
+        }
+        _ => {
+            let lines: Vec<String> = finding.locations.iter().map(|l| format!("{path}:{}", l.at.describe_zh())).collect();
+            group = group.element(Level::NOTE.message(lines.join("; ")));
+        }
+    }
+    if let (Some(expected), Some(actual)) = (&finding.expected, &finding.actual) {
+        group = group.element(Level::HELP.message(format!("应为 {expected}，实为 {actual}")));
+    }
+    if let Some(plugin) = &finding.plugin {
+        group = group.element(Level::NOTE.message(format!("来自插件 {plugin}")));
+    }
+    renderer.render(&[group]).to_string()
+}
+
+fn location_label(loc: &Location) -> String {
+    let mut parts = Vec::new();
+    if let Some(page) = loc.at.page {
+        parts.push(format!("第{page}页"));
+    }
+    if let Some(table) = loc.table {
+        parts.push(table.name_zh().to_owned());
+    }
+    if let Some(row) = &loc.row {
+        parts.push(row.clone());
+    }
+    if let Some(header) = &loc.column_header {
+        parts.push(header.rsplit('/').next().unwrap_or(header).to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// The summary after all documents: documents, errors, warnings by family.
+pub fn summary(docs: &[DocumentFindings]) -> String {
+    let mut out = String::new();
+    let unreadable = docs.iter().filter(|d| d.error.is_some()).count();
+    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    let mut by_family: std::collections::BTreeMap<&'static str, (u32, u32, u32)> = Default::default();
+    for f in docs.iter().flat_map(|d| &d.findings) {
+        let entry = by_family.entry(category_name(f.category)).or_default();
+        match f.severity {
+            Severity::Error => {
+                errors += 1;
+                entry.0 += 1;
+            }
+            Severity::Warning => {
+                warnings += 1;
+                entry.1 += 1;
+            }
+            Severity::Info => {
+                infos += 1;
+                entry.2 += 1;
+            }
+        }
+    }
+    out.push_str(&format!(
+        "共检查 {} 份文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个{}\n",
+        docs.len(),
+        if unreadable > 0 { format!("，{unreadable} 份无法读取") } else { String::new() }
+    ));
+    for (family, (e, w, i)) in by_family {
+        out.push_str(&format!("  {family:<12} 错误 {e:>3}  警告 {w:>3}  提示 {i:>3}\n"));
+    }
+    if docs.len() > 1 {
+        out.push_str("\n  文件                                       错误  警告  提示\n");
+        for d in docs {
+            let name = d.files.join(" + ");
+            let status = if d.error.is_some() { "  无法读取".to_owned() } else {
+                format!("{:>6}{:>6}{:>6}", d.counts.errors, d.counts.warnings, d.counts.infos)
+            };
+            out.push_str(&format!("  {name:<42}{status}\n"));
+        }
+    }
+    out
+}
+
+/// The family name used in summaries.
+pub fn category_name(c: Category) -> &'static str {
+    c.id()
+}

@@ -1,0 +1,241 @@
+//! Shared helpers of the arithmetic family: which column identities a block of
+//! columns supports (from the column measures and `/` header paths), and how a
+//! failed identity is reported.
+
+use gongkai_model::{Measure, Row, Table, TablePart};
+
+use crate::context::{cell_location, column_name, difference_note, row_name, show};
+use crate::{Context, Findings};
+
+/// One row identity: the column `total` equals the sum of the columns `parts`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Identity {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+/// Whether a measure names a funding source (an additive income column).
+pub(super) fn is_source(m: &Measure) -> bool {
+    matches!(
+        m,
+        Measure::FiscalAllocation
+            | Measure::GeneralBudget
+            | Measure::GeneralBudgetOwn
+            | Measure::GeneralBudgetTransfer
+            | Measure::GovernmentFund
+            | Measure::GovernmentFundOwn
+            | Measure::GovernmentFundTransfer
+            | Measure::StateCapital
+            | Measure::StateCapitalOwn
+            | Measure::StateCapitalTransfer
+            | Measure::FiscalSpecialAccount
+            | Measure::UnitFunds
+            | Measure::OperationalIncome
+            | Measure::SuperiorSubsidy
+            | Measure::SubsidiaryRemittance
+            | Measure::BusinessIncome
+            | Measure::OtherIncome
+            | Measure::CarryOver
+            | Measure::FiscalCarryOver
+            | Measure::NonFiscalCarryOver
+    )
+}
+
+/// Whether `parent` contains `child` when both are printed side by side without a
+/// group header (then summing both would count the child twice).
+fn contains(parent: &Measure, child: &Measure) -> bool {
+    use Measure::*;
+    match parent {
+        FiscalAllocation => matches!(
+            child,
+            GeneralBudget
+                | GeneralBudgetOwn
+                | GeneralBudgetTransfer
+                | GovernmentFund
+                | GovernmentFundOwn
+                | GovernmentFundTransfer
+                | StateCapital
+                | StateCapitalOwn
+                | StateCapitalTransfer
+        ),
+        GeneralBudget => matches!(child, GeneralBudgetOwn),
+        GovernmentFund => matches!(child, GovernmentFundOwn),
+        StateCapital => matches!(child, StateCapitalOwn),
+        UnitFunds => {
+            matches!(child, OperationalIncome | SuperiorSubsidy | SubsidiaryRemittance | BusinessIncome | OtherIncome)
+        }
+        CarryOver => matches!(child, FiscalCarryOver | NonFiscalCarryOver),
+        _ => false,
+    }
+}
+
+/// The sets of `其中` measures that are a complete split of their line, so that the
+/// parts must add up to it exactly (not only stay below it).
+pub(super) fn complete_split(parent: &Measure, children: &[&Measure]) -> bool {
+    use Measure::*;
+    let required: &[Measure] = match parent {
+        GeneralBudget => &[GeneralBudgetOwn, GeneralBudgetTransfer],
+        GovernmentFund => &[GovernmentFundOwn, GovernmentFundTransfer],
+        StateCapital => &[StateCapitalOwn, StateCapitalTransfer],
+        FiscalAllocation | FiscalCarryOver => &[GeneralBudget, GovernmentFund, StateCapital],
+        NonFiscalCarryOver => &[FiscalSpecialAccount, UnitFunds],
+        UnitFunds => &[OperationalIncome, SuperiorSubsidy, SubsidiaryRemittance, BusinessIncome, OtherIncome],
+        _ => return false,
+    };
+    children.len() == required.len() && required.iter().all(|m| children.iter().filter(|c| **c == m).count() == 1)
+}
+
+/// The group of a column: its header path without the last level (`财政拨款（补助）`
+/// for `财政拨款（补助）/一般公共预算`), `None` for a top-level column.
+fn group(header: &str) -> Option<&str> {
+    header.rsplit_once('/').map(|(g, _)| g)
+}
+
+fn leaf(header: &str) -> &str {
+    header.rsplit('/').next().unwrap_or(header)
+}
+
+/// The row identities a block of columns supports. Identities are only derived
+/// when every column involved has a known additive measure; an unknown column
+/// next to a total makes the total's identity unknowable, so none is derived.
+pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
+    let cols = &part.columns;
+    let unique = |m: &Measure| {
+        let mut it = cols.iter().enumerate().filter(|(_, c)| &c.measure == m).map(|(i, _)| i);
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    };
+    let totals: Vec<usize> =
+        cols.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
+    let total = (totals.len() == 1).then(|| totals[0]);
+    let others: Vec<usize> = (0..cols.len()).filter(|i| Some(*i) != total).collect();
+    let mut ids = Vec::new();
+    if others.is_empty() {
+        return ids;
+    }
+
+    // Expenditure columns: 合计 = 基本 + 项目, 基本 = 人员 + 公用.
+    let expenditure =
+        |m: &Measure| matches!(m, Measure::Basic | Measure::Project | Measure::Personnel | Measure::PublicUse);
+    let (basic, project, personnel, public) =
+        (unique(&Measure::Basic), unique(&Measure::Project), unique(&Measure::Personnel), unique(&Measure::PublicUse));
+    if let (Some(b), Some(pe), Some(pu)) = (basic, personnel, public) {
+        let basic_leaf = leaf(&cols[b].header);
+        let foreign_in_basic = cols.iter().any(|c| {
+            group(&c.header).is_some_and(|g| leaf(g) == basic_leaf)
+                && !matches!(c.measure, Measure::Personnel | Measure::PublicUse)
+        });
+        if !foreign_in_basic {
+            ids.push(Identity { total: b, parts: vec![pe, pu] });
+        }
+    }
+    if let Some(t) = total {
+        let all_expenditure = others.iter().all(|i| expenditure(&cols[*i].measure));
+        let all_unique = others.iter().all(|i| unique(&cols[*i].measure).is_some());
+        if all_expenditure && all_unique {
+            let parts = match (basic, project, personnel, public) {
+                (Some(b), Some(p), _, _) => Some(vec![b, p]),
+                (None, Some(p), Some(pe), Some(pu)) => Some(vec![pe, pu, p]),
+                (None, None, Some(pe), Some(pu)) => Some(vec![pe, pu]),
+                _ => None,
+            };
+            // Every non-total column must be a part or a part of a part.
+            if let Some(parts) = parts {
+                let covered = others.iter().all(|i| {
+                    parts.contains(i)
+                        || (basic.is_some() && matches!(cols[*i].measure, Measure::Personnel | Measure::PublicUse))
+                });
+                if covered {
+                    ids.push(Identity { total: t, parts });
+                }
+            }
+        }
+
+        // Source columns: 总计 = Σ top-level sources, 小计 = Σ its group.
+        if others.iter().all(|i| is_source(&cols[*i].measure)) {
+            let mut top: Vec<usize> = Vec::new();
+            let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+            for &i in &others {
+                match group(&cols[i].header) {
+                    None => top.push(i),
+                    Some(g) => match groups.iter_mut().find(|(name, _)| *name == g) {
+                        Some((_, members)) => members.push(i),
+                        None => groups.push((g, vec![i])),
+                    },
+                }
+            }
+            let mut consistent = true;
+            for (_, members) in &groups {
+                let subtotal: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        let l = leaf(&cols[*i].header);
+                        l.contains("小计") || l.contains("合计")
+                    })
+                    .collect();
+                match subtotal.as_slice() {
+                    [] => top.extend(members.iter().copied()),
+                    [s] => {
+                        let rest: Vec<usize> = members.iter().copied().filter(|i| i != s).collect();
+                        if !rest.is_empty() && !has_nesting(cols, &rest) {
+                            ids.push(Identity { total: *s, parts: rest });
+                        }
+                        top.push(*s);
+                    }
+                    _ => consistent = false,
+                }
+            }
+            top.sort_unstable();
+            if consistent && !has_nesting(cols, &top) {
+                ids.push(Identity { total: t, parts: top });
+            }
+        }
+
+        // Economic-class columns of a project table: 项目支出合计 = Σ 类 columns.
+        let economic = others.iter().all(|i| matches!(cols[*i].measure, Measure::EconomicClass(_)));
+        if economic && others.iter().all(|i| unique(&cols[*i].measure).is_some()) {
+            ids.push(Identity { total: t, parts: others.clone() });
+        }
+    }
+    ids
+}
+
+fn has_nesting(cols: &[gongkai_model::Column], idx: &[usize]) -> bool {
+    idx.iter().any(|a| idx.iter().any(|b| a != b && contains(&cols[*a].measure, &cols[*b].measure)))
+        || idx.iter().enumerate().any(|(k, a)| idx[k + 1..].iter().any(|b| cols[*a].measure == cols[*b].measure))
+}
+
+/// Checks one identity on one row; reports a finding when it fails.
+pub(super) fn check_identity(
+    ctx: &Context<'_>,
+    table: &Table,
+    part: &TablePart,
+    row: &Row,
+    id: &Identity,
+    out: &mut Findings,
+) {
+    let parts: Vec<_> = id.parts.iter().map(|c| row.amount(*c)).collect();
+    let total = row.amount(id.total);
+    if total.is_none() && parts.iter().all(Option::is_none) {
+        return;
+    }
+    let comparison = ctx.tolerance.sum(total, &parts);
+    if comparison.agrees() {
+        return;
+    }
+    let names: Vec<String> = id.parts.iter().map(|c| column_name(part, *c)).collect();
+    let message = format!(
+        "{} {} {}为 {}，但{}合计为 {}（{}）",
+        table.display(),
+        row_name(row),
+        column_name(part, id.total),
+        show(total),
+        names.join(" + "),
+        comparison.expected,
+        difference_note(&comparison)
+    );
+    let mut locations = vec![cell_location(table, part, row, id.total)];
+    locations.extend(id.parts.iter().map(|c| cell_location(table, part, row, *c)));
+    out.push(ctx.finding(message, Some(&comparison), locations));
+}

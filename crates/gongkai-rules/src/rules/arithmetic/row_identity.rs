@@ -1,0 +1,48 @@
+use crate::rules::arithmetic::columns::{check_identity, row_identities};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// In every row of a one-sided table, the column identities that the column
+    /// measures and header paths establish: 合计 = 基本支出 + 项目支出; 基本支出 =
+    /// 人员经费 + 公用经费 (or 合计 = 人员经费 + 公用经费 [+ 项目支出] when there is no
+    /// 基本支出 column); 总计 = the sum of the top-level funding-source columns and a
+    /// group's 小计 (`财政拨款（补助）/财政拨款（补助）小计`) = the sum of the group's
+    /// other columns; 项目支出合计 = the sum of the economic-class columns of a
+    /// project table. An identity is only applied when every column it involves
+    /// has a known additive measure: a column the importer could not classify next
+    /// to a total means the total's composition is unknown, and nothing is checked.
+    ///
+    /// ## Why it matters
+    /// The columns of a row are the same money split different ways; a row whose
+    /// split does not add up has a mistyped cell, and the error usually propagates
+    /// into the tables that copy that column (表5 from 表3, 表4 from 表2).
+    ///
+    /// ## Example
+    /// In 表3, row `208 社会保障和就业支出` prints 合计 933.34 with 基本支出 850.57 and
+    /// 项目支出 82.80: 850.57 + 82.80 = 933.37, 0.03 more than the 合计, where
+    /// rounding three two-decimal figures explains at most 0.015.
+    pub struct RowIdentity {
+        id: "A102", name: "row-identity", category: Arithmetic, severity: Error,
+    }
+}
+
+impl Rule for RowIdentity {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for table in &ctx.doc.tables {
+            // Two-sided tables (收支总表, 财政拨款收支总表) are A103's.
+            for part in table.parts.iter().filter(|p| p.side.is_none()) {
+                let identities = row_identities(part);
+                for row in &part.rows {
+                    for id in &identities {
+                        check_identity(ctx, table, part, row, id, out);
+                    }
+                }
+            }
+        }
+    }
+}

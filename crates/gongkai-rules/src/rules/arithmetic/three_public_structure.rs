@@ -1,0 +1,177 @@
+use gongkai_model::{Measure, Row, RowRole, Table, TableKind, TablePart};
+
+use crate::context::{cell_location, column_name, difference_note, row_name, show};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The 财政拨款“三公”经费 table, whichever way it is laid out (items as rows —
+    /// 合计, 因公出国（境）费, 公务接待费, 公务用车购置及运行费, 其中 购置费 and 运行费 —
+    /// or items as columns): 三公合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费,
+    /// and 公务用车购置及运行费 = 购置费 + 运行费, for every funding-source column (or
+    /// row). 会议费 and 培训费, which some provinces print in the same table, are not
+    /// part of the 三公 total; a 合计 that includes them as well is accepted.
+    ///
+    /// ## Why it matters
+    /// The 三公 expenses are the most closely watched figures of a disclosure; a
+    /// total that does not match its three items is read as hiding spending.
+    ///
+    /// ## Example
+    /// In 表10, 公务用车购置及运行费（小计） prints 1.08 while its parts are 购置费
+    /// (empty) and 运行费 1.18: the subtotal is 0.10 short.
+    pub struct ThreePublicStructure {
+        id: "A104", name: "three-public-structure", category: Arithmetic, severity: Error,
+    }
+}
+
+impl Rule for ThreePublicStructure {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for table in ctx.doc.tables.iter().filter(|t| t.kind == TableKind::ThreePublicExpenses) {
+            for part in &table.parts {
+                if let Some(layout) = by_rows(part) {
+                    check_layout(ctx, table, part, &layout, out);
+                } else if let Some(layout) = by_columns(part) {
+                    check_layout(ctx, table, part, &layout, out);
+                }
+            }
+        }
+    }
+}
+
+/// The items located along one axis: for each item an index (row or column).
+struct Layout {
+    /// Items as rows (index = row) or as columns (index = column).
+    rows: bool,
+    total: Option<usize>,
+    abroad: Option<usize>,
+    reception: Option<usize>,
+    vehicles: Option<usize>,
+    purchase: Option<usize>,
+    operation: Option<usize>,
+    extra: Vec<usize>,
+}
+
+fn find<T>(items: &[T], m: Measure, get: fn(&T) -> Option<&Measure>) -> Option<usize> {
+    let mut it = items.iter().enumerate().filter(|(_, x)| get(x) == Some(&m)).map(|(i, _)| i);
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+fn by_rows(part: &TablePart) -> Option<Layout> {
+    let rows = &part.rows;
+    let m: fn(&Row) -> Option<&Measure> = |r| r.measure.as_ref();
+    let total = rows.iter().position(|r| r.role == RowRole::Total).or_else(|| find(rows, Measure::Total, m));
+    let layout = Layout {
+        rows: true,
+        total,
+        abroad: find(rows, Measure::Abroad, m),
+        reception: find(rows, Measure::Reception, m),
+        vehicles: find(rows, Measure::Vehicles, m),
+        purchase: find(rows, Measure::VehiclePurchase, m),
+        operation: find(rows, Measure::VehicleOperation, m),
+        extra: [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(rows, x, m)).collect(),
+    };
+    layout.usable().then_some(layout)
+}
+
+fn by_columns(part: &TablePart) -> Option<Layout> {
+    let cols = &part.columns;
+    let m: fn(&gongkai_model::Column) -> Option<&Measure> = |c| Some(&c.measure);
+    let layout = Layout {
+        rows: false,
+        total: find(cols, Measure::Total, m),
+        abroad: find(cols, Measure::Abroad, m),
+        reception: find(cols, Measure::Reception, m),
+        vehicles: find(cols, Measure::Vehicles, m),
+        purchase: find(cols, Measure::VehiclePurchase, m),
+        operation: find(cols, Measure::VehicleOperation, m),
+        extra: [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(cols, x, m)).collect(),
+    };
+    layout.usable().then_some(layout)
+}
+
+impl Layout {
+    fn usable(&self) -> bool {
+        self.abroad.is_some() && self.reception.is_some() && (self.vehicles.is_some() || self.purchase.is_some())
+    }
+}
+
+fn check_layout(ctx: &Context<'_>, table: &Table, part: &TablePart, l: &Layout, out: &mut Findings) {
+    // The other axis: every column (items as rows) or every row (items as columns).
+    let across = if l.rows { part.columns.len() } else { part.rows.len() };
+    for k in 0..across {
+        let cell =
+            |item: usize| -> (&Row, usize) { if l.rows { (&part.rows[item], k) } else { (&part.rows[k], item) } };
+        let value = |item: usize| {
+            let (row, col) = cell(item);
+            row.amount(col)
+        };
+        let describe = |item: usize| {
+            let (row, col) = cell(item);
+            if l.rows { row_name(row) } else { column_name(part, col) }
+        };
+        let along = |item: usize| {
+            let (row, col) = cell(item);
+            if l.rows { column_name(part, col) } else { row_name(row) }
+        };
+        let mut check = |total: usize, parts: Vec<usize>, alternative: Option<Vec<usize>>| {
+            let values: Vec<_> = parts.iter().map(|p| value(*p)).collect();
+            if value(total).is_none() && values.iter().all(Option::is_none) {
+                return;
+            }
+            let comparison = ctx.tolerance.sum(value(total), &values);
+            if comparison.agrees() {
+                return;
+            }
+            if let Some(alt) = &alternative {
+                let alt_values: Vec<_> = alt.iter().map(|p| value(*p)).collect();
+                if ctx.tolerance.sum(value(total), &alt_values).agrees() {
+                    return;
+                }
+            }
+            let names: Vec<String> = parts.iter().map(|p| describe(*p)).collect();
+            let message = format!(
+                "{} {} {}为 {}，但{}合计为 {}（{}）",
+                table.display(),
+                describe(total),
+                along(total),
+                show(value(total)),
+                names.join(" + "),
+                comparison.expected,
+                difference_note(&comparison)
+            );
+            let loc = |item: usize| {
+                let (row, col) = cell(item);
+                cell_location(table, part, row, col)
+            };
+            let mut locations = vec![loc(total)];
+            locations.extend(parts.iter().map(|p| loc(*p)));
+            out.push(ctx.finding(message, Some(&comparison), locations));
+        };
+        let (Some(abroad), Some(reception)) = (l.abroad, l.reception) else { return };
+        if let Some(total) = l.total {
+            let vehicle_parts = match (l.vehicles, l.purchase, l.operation) {
+                (Some(v), _, _) => Some(vec![v]),
+                (None, Some(p), Some(o)) => Some(vec![p, o]),
+                _ => None,
+            };
+            if let Some(vp) = vehicle_parts {
+                let mut parts = vec![abroad, reception];
+                parts.extend(vp);
+                let alternative = (!l.extra.is_empty()).then(|| {
+                    let mut all = parts.clone();
+                    all.extend(l.extra.iter().copied());
+                    all
+                });
+                check(total, parts, alternative);
+            }
+        }
+        if let (Some(v), Some(p), Some(o)) = (l.vehicles, l.purchase, l.operation) {
+            check(v, vec![p, o], None);
+        }
+    }
+}

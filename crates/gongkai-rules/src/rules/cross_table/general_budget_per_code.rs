@@ -1,0 +1,39 @@
+use gongkai_model::{Measure, TableKind};
+
+use crate::rules::cross_table::lookup::{compare_by_code, source_columns, total_column};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// For every function code printed in either table, and for the 总计 rows: the
+    /// general-budget expenditure table's (一般公共预算支出表, 表5) 合计 equals the
+    /// general-budget columns of the income table (收入总表, 表2) for that code —
+    /// 一般公共预算 plus 上级一般公共预算 (转移支付) where 表2 prints the two apart.
+    ///
+    /// ## Why it matters
+    /// 表5 details how the general-budget money of 表2 is spent; a code where the
+    /// two differ is money that appears on one side only.
+    ///
+    /// ## Example
+    /// 表5 prints `208 社会保障和就业支出` 933.03 = 表2's 931.57 + 1.46. Changing 表5's
+    /// 20806 企业改革补助 to 82.64 gives a finding against 表2's 81.00 + 1.46.
+    pub struct GeneralBudgetPerCode {
+        id: "X104", name: "general-budget-per-code", category: CrossTable, severity: Error,
+    }
+}
+
+impl Rule for GeneralBudgetPerCode {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let (Some((t5, p5)), Some((t2, p2))) =
+            (ctx.part(TableKind::GeneralBudgetExpenditure), ctx.part(TableKind::IncomeSummary))
+        else {
+            return;
+        };
+        let (Some(c5), Some(cols)) = (total_column(p5), source_columns(p2, &Measure::GeneralBudget)) else { return };
+        compare_by_code(ctx, out, &(t5, p5, vec![c5]), &(t2, p2, cols));
+    }
+}

@@ -1,0 +1,208 @@
+//! Shared helpers of the cross-table family: cells compared in 万元, rows by code,
+//! the income lines of a summary table by what they measure, and the one way a
+//! disagreement between tables is reported.
+
+use gongkai_model::{ClassCode, Location, Measure, Number, Quantity, Row, RowRole, Table, TablePart};
+
+use crate::context::{cell_location, column_name, difference_note, row_name, show, table_location};
+use crate::{Context, Findings};
+
+/// One side of a comparison: a value (in 万元), where it stands and how it is named.
+#[derive(Clone, Debug)]
+pub(super) struct Term {
+    pub value: Option<Number>,
+    pub location: Location,
+    pub name: String,
+}
+
+/// An amount of a table converted to 万元 (empty stays empty).
+pub(super) fn wan(table: &Table, amount: Option<Number>) -> Option<Number> {
+    amount.and_then(|n| Quantity::new(n, table.unit).in_wan_yuan())
+}
+
+/// A cell as a term.
+pub(super) fn cell(table: &Table, part: &TablePart, row: &Row, column: usize) -> Term {
+    Term {
+        value: wan(table, row.amount(column)),
+        location: cell_location(table, part, row, column),
+        name: format!("{} {} {}", table.display(), row_name(row), column_name(part, column)),
+    }
+}
+
+/// A row the other table does not print (an exact zero there).
+pub(super) fn absent(table: &Table, what: &str) -> Term {
+    Term {
+        value: None, location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what)
+    }
+}
+
+/// The codes of a part (project rows excluded), in printed order, once each.
+pub(super) fn codes(part: &TablePart) -> Vec<&ClassCode> {
+    let mut out: Vec<&ClassCode> = Vec::new();
+    for row in &part.rows {
+        if let (Some(code), None) = (&row.code, &row.project)
+            && !out.contains(&code)
+        {
+            out.push(code);
+        }
+    }
+    out
+}
+
+/// A block of columns of one table that a comparison reads (their sum).
+pub(super) type Columns<'a> = (&'a Table, &'a TablePart, Vec<usize>);
+
+/// The terms of a code in a block: its cells, or one absent term when the part
+/// prints that level but not that code; `None` when it does not print the level.
+pub(super) fn code_terms(block: &Columns<'_>, code: &ClassCode) -> Option<Vec<Term>> {
+    let (table, part, cols) = block;
+    match row_of(part, code) {
+        Some(row) => Some(cols.iter().map(|c| cell(table, part, row, *c)).collect()),
+        None if prints_level(part, code) => Some(vec![absent(table, &format!(" {code} 科目"))]),
+        None => None,
+    }
+}
+
+/// Compares two blocks code by code (every code printed in either, plus the
+/// total rows): `a`'s cells against the sum of `b`'s.
+pub(super) fn compare_by_code(ctx: &Context<'_>, out: &mut Findings, a: &Columns<'_>, b: &Columns<'_>) {
+    if let (Some(ra), Some(rb)) = (a.1.total_row(), b.1.total_row()) {
+        let left: Vec<Term> = a.2.iter().map(|c| cell(a.0, a.1, ra, *c)).collect();
+        let right: Vec<Term> = b.2.iter().map(|c| cell(b.0, b.1, rb, *c)).collect();
+        if let [left] = left.as_slice() {
+            compare(ctx, out, left, &right);
+        }
+    }
+    let mut all = codes(a.1);
+    for code in codes(b.1) {
+        if !all.contains(&code) {
+            all.push(code);
+        }
+    }
+    for code in all {
+        let (Some(left), Some(right)) = (code_terms(a, code), code_terms(b, code)) else { continue };
+        if let [left] = left.as_slice() {
+            compare(ctx, out, left, &right);
+        }
+    }
+}
+
+/// The row of a code.
+pub(super) fn row_of<'a>(part: &'a TablePart, code: &ClassCode) -> Option<&'a Row> {
+    part.rows.iter().find(|r| r.code.as_ref() == Some(code) && r.project.is_none())
+}
+
+/// The amount column of a part: the unique 合计/总计 column, else the 预算数 column.
+pub(super) fn total_column(part: &TablePart) -> Option<usize> {
+    let totals: Vec<usize> =
+        part.columns.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
+    match totals.as_slice() {
+        [t] => Some(*t),
+        [] => part.column(&Measure::BudgetAmount),
+        _ => None,
+    }
+}
+
+/// Whether the code is one of the levels the part prints (so that a missing row
+/// means zero rather than "not printed at that depth").
+pub(super) fn prints_level(part: &TablePart, code: &ClassCode) -> bool {
+    part.rows.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == code.level() && c.scheme() == code.scheme()))
+}
+
+/// A term for a code of a part: its cell, or an absent term when the part prints
+/// that level but not that code; `None` when the part does not print the level.
+pub(super) fn code_term(table: &Table, part: &TablePart, code: &ClassCode, column: usize) -> Option<Term> {
+    match row_of(part, code) {
+        Some(row) => Some(cell(table, part, row, column)),
+        None if prints_level(part, code) => Some(absent(table, &format!(" {code} 科目"))),
+        None => None,
+    }
+}
+
+/// Whether a row of a two-sided summary stands under 上年结转结余 (by its
+/// `part_of` chain), as opposed to the current year's income.
+pub(super) fn in_carry_over(part: &TablePart, row: &Row) -> bool {
+    let mut current = Some(row);
+    let mut steps = 0;
+    while let Some(r) = current {
+        if matches!(r.measure, Some(Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver)) {
+            return true;
+        }
+        current = r.part_of.and_then(|i| part.rows.get(i as usize));
+        steps += 1;
+        if steps > part.rows.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// The current-year income line measuring `m` (not one under 上年结转结余).
+pub(super) fn current_line<'a>(part: &'a TablePart, m: &Measure) -> Option<&'a Row> {
+    part.rows.iter().find(|r| r.measure.as_ref() == Some(m) && r.role != RowRole::Total && !in_carry_over(part, r))
+}
+
+/// The columns of an income table (表2) that hold what a 表1 line measuring `m`
+/// holds. In 表2 “一般公共预算” next to “上级一般公共预算” means the county's own
+/// part, so the whole general budget is the sum of both.
+pub(super) fn source_columns(part: &TablePart, m: &Measure) -> Option<Vec<usize>> {
+    use Measure::*;
+    let col = |x: &Measure| part.column(x);
+    let family = match m {
+        GeneralBudget | GeneralBudgetOwn | GeneralBudgetTransfer => {
+            Some((GeneralBudget, GeneralBudgetOwn, GeneralBudgetTransfer))
+        }
+        GovernmentFund | GovernmentFundOwn | GovernmentFundTransfer => {
+            Some((GovernmentFund, GovernmentFundOwn, GovernmentFundTransfer))
+        }
+        StateCapital | StateCapitalOwn | StateCapitalTransfer => {
+            Some((StateCapital, StateCapitalOwn, StateCapitalTransfer))
+        }
+        _ => None,
+    };
+    let Some((whole, own, transfer)) = family else {
+        return col(m).map(|c| vec![c]);
+    };
+    let (w, o, t) = (col(&whole), col(&own), col(&transfer));
+    if m == &whole {
+        match (w, o, t) {
+            (Some(w), None, Some(t)) => Some(vec![w, t]),
+            (None, Some(o), Some(t)) => Some(vec![o, t]),
+            (Some(w), _, None) => Some(vec![w]),
+            (Some(w), Some(_), Some(_)) => Some(vec![w]),
+            _ => None,
+        }
+    } else if m == &own {
+        match (w, o, t) {
+            (_, Some(o), _) => Some(vec![o]),
+            (Some(w), None, Some(_)) => Some(vec![w]),
+            _ => None,
+        }
+    } else {
+        t.map(|t| vec![t])
+    }
+}
+
+/// Reports when `actual` differs from the sum of `expected` (one term: the same
+/// figure printed in two places) by more than rounding.
+pub(super) fn compare(ctx: &Context<'_>, out: &mut Findings, actual: &Term, expected: &[Term]) {
+    let parts: Vec<Option<Number>> = expected.iter().map(|t| t.value).collect();
+    if actual.value.is_none() && parts.iter().all(Option::is_none) {
+        return;
+    }
+    let comparison = ctx.tolerance.sum(actual.value, &parts);
+    if comparison.agrees() {
+        return;
+    }
+    let names: Vec<&str> = expected.iter().map(|t| t.name.as_str()).collect();
+    let rhs = if expected.len() == 1 {
+        format!("{}为 {}", names[0], show(expected[0].value))
+    } else {
+        format!("{} 合计为 {}", names.join(" + "), comparison.expected)
+    };
+    let message =
+        format!("{}为 {}，但{}，两者不一致（{}）", actual.name, show(actual.value), rhs, difference_note(&comparison));
+    let mut locations = vec![actual.location.clone()];
+    locations.extend(expected.iter().map(|t| t.location.clone()));
+    out.push(ctx.finding(message, Some(&comparison), locations));
+}

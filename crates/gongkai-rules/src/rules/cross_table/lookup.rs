@@ -13,6 +13,15 @@ pub(super) struct Term {
     pub value: Option<Number>,
     pub location: Location,
     pub name: String,
+    /// Whether the row or table is not printed at all (then it reads as zero).
+    pub absent: bool,
+}
+
+impl Term {
+    /// `名称为 值`, or just the name of an absent row.
+    fn said(&self) -> String {
+        if self.absent { self.name.clone() } else { format!("{}为 {}", self.name, show(self.value)) }
+    }
 }
 
 /// An amount of a table converted to 万元 (empty stays empty).
@@ -26,6 +35,7 @@ pub(super) fn cell(table: &Table, part: &TablePart, row: &Row, column: usize) ->
         value: wan(table, row.amount(column)),
         location: cell_location(table, part, row, column),
         name: format!("{} {} {}", table.display(), row_name(row), column_name(part, column)),
+        absent: false,
     }
 }
 
@@ -196,12 +206,11 @@ pub(super) fn compare(ctx: &Context<'_>, out: &mut Findings, actual: &Term, expe
     }
     let names: Vec<&str> = expected.iter().map(|t| t.name.as_str()).collect();
     let rhs = if expected.len() == 1 {
-        format!("{}为 {}", names[0], show(expected[0].value))
+        expected[0].said()
     } else {
         format!("{} 合计为 {}", names.join(" + "), comparison.expected)
     };
-    let message =
-        format!("{}为 {}，但{}，两者不一致（{}）", actual.name, show(actual.value), rhs, difference_note(&comparison));
+    let message = format!("{}，但{}，两者不一致（{}）", actual.said(), rhs, difference_note(&comparison));
     let mut locations = vec![actual.location.clone()];
     locations.extend(expected.iter().map(|t| t.location.clone()));
     out.push(ctx.finding(message, Some(&comparison), locations));

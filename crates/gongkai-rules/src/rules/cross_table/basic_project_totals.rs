@@ -1,0 +1,41 @@
+use gongkai_model::{Measure, TableKind};
+
+use crate::rules::cross_table::lookup::{cell, compare, total_column};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The general-budget expenditure table (表5) against its two detail tables:
+    /// 表5 总计 row 基本支出 = the basic-expenditure table's (表6) 总计, and 表5 总计 row
+    /// 项目支出 = the project table's (表7) 总计 (项目支出合计). Amounts in 万元.
+    ///
+    /// ## Why it matters
+    /// 表6 and 表7 break down 表5's two columns by economic class; if their totals
+    /// differ, the breakdown describes a different budget than the one approved.
+    ///
+    /// ## Example
+    /// 表6 prints 总计 928.93 while 表5's 基本支出 is 927.93: the finding names both
+    /// tables and both values.
+    pub struct BasicProjectTotals {
+        id: "X105", name: "basic-project-totals", category: CrossTable, severity: Error,
+    }
+}
+
+impl Rule for BasicProjectTotals {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some((t5, p5)) = ctx.part(TableKind::GeneralBudgetExpenditure) else { return };
+        let Some(r5) = p5.total_row() else { return };
+        for (m, kind) in [
+            (Measure::Basic, TableKind::GeneralBudgetBasicExpenditure),
+            (Measure::Project, TableKind::GeneralBudgetProjectExpenditure),
+        ] {
+            let (Some(c5), Some((t, p))) = (p5.column(&m), ctx.part(kind)) else { continue };
+            let (Some(c), Some(r)) = (total_column(p), p.total_row()) else { continue };
+            compare(ctx, out, &cell(t, p, r, c), &[cell(t5, p5, r5, c5)]);
+        }
+    }
+}

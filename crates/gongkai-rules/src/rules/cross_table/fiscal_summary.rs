@@ -1,0 +1,68 @@
+use gongkai_model::{Measure, Side, TableKind};
+
+use crate::rules::cross_table::lookup::{Term, cell, compare, compare_by_code, current_line, total_column};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The fiscal-allocation summary (财政拨款收支总表, 表4) against the tables it
+    /// summarises: its income lines 财政拨款 (= 表1's 一般公共预算拨款 + 基金预算拨款 +
+    /// 国有资本经营预算拨款), 一般公共预算, 政府性基金预算 and 国有资本经营预算 equal
+    /// 表1's current-year lines of the same budget; its expenditure 一般公共预算 column
+    /// equals the general-budget table's (表5) 合计 for every 类 and for the 总计 row;
+    /// likewise its 政府性基金 and 国有资本经营 columns against those tables where they
+    /// are published.
+    ///
+    /// ## Why it matters
+    /// 表4 is what the finance bureau actually allocates; when it disagrees with
+    /// 表1 or with the detail tables, the unit published two different budgets.
+    ///
+    /// ## Example
+    /// 表4 prints `221 住房保障支出` 一般公共预算 40.69 (合计 40.96): 表5 prints 40.96
+    /// for 221, so the finding points at both cells.
+    pub struct FiscalSummary {
+        id: "X103", name: "fiscal-summary", category: CrossTable, severity: Error,
+    }
+}
+
+impl Rule for FiscalSummary {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some(t4) = ctx.table(TableKind::FiscalAllocationSummary) else { return };
+        // Income lines against 表1.
+        if let (Some(inc4), Some(t1)) = (t4.side(Side::Income), ctx.table(TableKind::IncomeExpenditureSummary))
+            && let Some(p1) = t1.side(Side::Income)
+            && let (Some(c4), Some(c1)) = (total_column(inc4), total_column(p1))
+        {
+            let budgets = [Measure::GeneralBudget, Measure::GovernmentFund, Measure::StateCapital];
+            if let Some(r4) = current_line(inc4, &Measure::FiscalAllocation) {
+                let expected: Vec<Term> = match current_line(p1, &Measure::FiscalAllocation) {
+                    Some(r1) => vec![cell(t1, p1, r1, c1)],
+                    None => budgets.iter().filter_map(|m| current_line(p1, m)).map(|r1| cell(t1, p1, r1, c1)).collect(),
+                };
+                if !expected.is_empty() {
+                    compare(ctx, out, &cell(t4, inc4, r4, c4), &expected);
+                }
+            }
+            for m in &budgets {
+                if let (Some(r4), Some(r1)) = (current_line(inc4, m), current_line(p1, m)) {
+                    compare(ctx, out, &cell(t4, inc4, r4, c4), &[cell(t1, p1, r1, c1)]);
+                }
+            }
+        }
+        // Expenditure columns against the per-budget tables, 类 by 类.
+        let Some(exp4) = t4.side(Side::Expenditure) else { return };
+        for (m, kind) in [
+            (Measure::GeneralBudget, TableKind::GeneralBudgetExpenditure),
+            (Measure::GovernmentFund, TableKind::GovernmentFundExpenditure),
+            (Measure::StateCapital, TableKind::StateCapitalExpenditure),
+        ] {
+            let (Some(c4), Some((t, p))) = (exp4.column(&m), ctx.part(kind)) else { continue };
+            let Some(c) = total_column(p) else { continue };
+            compare_by_code(ctx, out, &(t4, exp4, vec![c4]), &(t, p, vec![c]));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+use gongkai_model::{Level, Measure, Row, Scheme, TableKind};
+
+use crate::rules::cross_table::lookup::{Term, cell, compare, total_column};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// In the basic-expenditure table (一般公共预算基本支出表, 表6), the 总计 row's
+    /// 人员经费 equals the 合计 of the economic 类 rows 301 工资福利支出 + 303 对个人和
+    /// 家庭的补助, and its 公用经费 equals the 合计 of the other 类 rows (302 商品和服务
+    /// 支出, and 310 资本性支出 etc. where present). Only department economic codes
+    /// (3xx) are read; a table in another classification is left alone.
+    ///
+    /// ## Why it matters
+    /// 人员经费 and 公用经费 are defined by economic class; a split that does not
+    /// follow the classes misstates personnel costs, which the explanation and the
+    /// 机关运行经费 figure repeat.
+    ///
+    /// ## Example
+    /// 表6 prints 人员经费 905.30 and 公用经费 22.63. Changing 303 对个人和家庭的补助 to
+    /// 399.32 makes 301 + 303 = 905.39, 0.09 more than 人员经费.
+    pub struct PersonnelPublicSplit {
+        id: "X106", name: "personnel-public-split", category: CrossTable, severity: Error,
+    }
+}
+
+impl Rule for PersonnelPublicSplit {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some((t, p)) = ctx.part(TableKind::GeneralBudgetBasicExpenditure) else { return };
+        let (Some(total), Some(c), Some(pe), Some(pu)) =
+            (p.total_row(), total_column(p), p.column(&Measure::Personnel), p.column(&Measure::PublicUse))
+        else {
+            return;
+        };
+        let lei: Vec<&Row> = p
+            .rows
+            .iter()
+            .filter(|r| {
+                r.code.as_ref().is_some_and(|c| c.level() == Level::Lei && c.scheme() == Scheme::EconomicDepartment)
+            })
+            .collect();
+        if lei.is_empty()
+            || lei.iter().any(|r| r.code.as_ref().is_some_and(|c| c.scheme() != Scheme::EconomicDepartment))
+        {
+            return;
+        }
+        let personnel = |r: &Row| r.code.as_ref().is_some_and(|c| matches!(c.as_str(), "301" | "303"));
+        let people: Vec<Term> = lei.iter().filter(|r| personnel(r)).map(|r| cell(t, p, r, c)).collect();
+        let public: Vec<Term> = lei.iter().filter(|r| !personnel(r)).map(|r| cell(t, p, r, c)).collect();
+        compare(ctx, out, &cell(t, p, total, pe), &people);
+        compare(ctx, out, &cell(t, p, total, pu), &public);
+    }
+}

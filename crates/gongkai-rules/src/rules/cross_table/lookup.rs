@@ -42,7 +42,10 @@ pub(super) fn cell(table: &Table, part: &TablePart, row: &Row, column: usize) ->
 /// A row the other table does not print (an exact zero there).
 pub(super) fn absent(table: &Table, what: &str) -> Term {
     Term {
-        value: None, location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what)
+        value: None,
+        location: table_location(table),
+        name: format!("{} 未列{}（视为 0）", table.display(), what),
+        absent: true,
     }
 }
 

@@ -90,6 +90,9 @@ fn same(a: Option<Number>, b: Option<Number>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a.value() == b.value())
 }
 
+/// A way of pairing a project with a target table.
+type Pairing<'a> = &'a dyn Fn(&Project, &PerformanceTargets) -> bool;
+
 fn check(doc: &Disclosure) -> Vec<Finding> {
     let targets: Vec<&PerformanceTargets> =
         doc.performance_targets.iter().filter(|t| t.scope == TargetScope::Project).collect();
@@ -98,7 +101,7 @@ fn check(doc: &Disclosure) -> Vec<Finding> {
     let mut used = vec![false; targets.len()];
     // Three passes, strictest first, so that a loose pairing never takes the
     // table an exact one needs.
-    let passes: [&dyn Fn(&Project, &PerformanceTargets) -> bool; 3] = [
+    let passes: [Pairing; 3] = [
         &|p, t| normalize(&p.name) == normalize(name(t)),
         &|p, t| project_key(&p.name) == project_key(name(t)),
         &|p, t| same(p.amount, total(t)),

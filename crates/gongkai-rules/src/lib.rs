@@ -10,6 +10,7 @@
 pub mod config;
 pub mod context;
 mod engine;
+pub mod host;
 mod rule;
 pub mod rules;
 pub mod template;

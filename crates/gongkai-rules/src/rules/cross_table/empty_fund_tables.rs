@@ -1,0 +1,127 @@
+use gongkai_model::{Location, Measure, Side, TableKind};
+
+use crate::context::{table_location, text_location};
+use crate::rules::cross_table::lookup::{Term, cell, compare, current_line, total_column};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The government-fund table (政府性基金预算支出表), the state-capital table
+    /// (国有资本经营预算支出表) and the carry-over table (上年结转结余情况明细表) against
+    /// the summary lines that announce them: each table's 总计 — zero when the table
+    /// is empty or not published — equals 表1's 基金预算拨款 / 国有资本经营预算拨款 /
+    /// 上年结转结余 line and 表4's 政府性基金预算 / 国有资本经营预算 income line and
+    /// expenditure 总计.
+    ///
+    /// ## Why it matters
+    /// Most units have no fund or state-capital money, and these tables are often
+    /// published empty or left out. That is only right when the summary tables
+    /// agree: a fund allocation in 表1 with an empty or missing fund table means
+    /// money was budgeted that no table shows how it is spent.
+    ///
+    /// ## Example
+    /// 表1 prints 2、基金预算拨款 5.00, but the 政府性基金预算支出情况表 is not published
+    /// (the text says it is empty): the finding points at the 表1 line and at the
+    /// table-of-contents entry of the missing table.
+    pub struct EmptyFundTables {
+        id: "X109", name: "empty-fund-tables", category: CrossTable, severity: Error,
+    }
+}
+
+impl Rule for EmptyFundTables {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for (kind, measure) in [
+            (TableKind::GovernmentFundExpenditure, Measure::GovernmentFund),
+            (TableKind::StateCapitalExpenditure, Measure::StateCapital),
+            (TableKind::CarryOver, Measure::CarryOver),
+        ] {
+            let lines = summary_lines(ctx, &measure);
+            if lines.is_empty() {
+                continue;
+            }
+            let Some(table_term) = table_total(ctx, kind) else { continue };
+            let table_term = Term {
+                location: table_term.location.unwrap_or_else(|| lines[0].location.clone()),
+                value: table_term.value,
+                name: table_term.name,
+                absent: table_term.absent,
+            };
+            for line in &lines {
+                compare(ctx, out, line, std::slice::from_ref(&table_term));
+            }
+        }
+    }
+}
+
+/// A table's total, with its location when there is one to point at.
+struct TableTotal {
+    value: Option<gongkai_model::Number>,
+    location: Option<Location>,
+    name: String,
+    absent: bool,
+}
+
+fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
+    match ctx.table(kind) {
+        Some(t) if t.has_no_amounts() => Some(TableTotal {
+            value: None,
+            location: Some(t.empty_statement.as_ref().map_or_else(|| table_location(t), |s| text_location(&s.source))),
+            name: format!("{}为空表（视为 0）", t.display()),
+            absent: true,
+        }),
+        Some(t) => {
+            let p = t.main()?;
+            let (c, r) = (total_column(p)?, p.total_row()?);
+            let term = cell(t, p, r, c);
+            Some(TableTotal { value: term.value, location: Some(term.location), name: term.name, absent: false })
+        }
+        None => {
+            let missing = ctx.doc.missing_tables.iter().find(|m| m.kind == kind);
+            let at = missing
+                .and_then(|m| m.listed_as.as_ref().or(m.mentioned_empty.as_ref()))
+                .map(|t| t.source.clone())
+                .or_else(|| ctx.doc.contents.iter().find(|e| e.table == Some(kind)).map(|e| e.source.clone()));
+            Some(TableTotal {
+                value: None,
+                location: at.map(|p| Location { table: Some(kind), ..text_location(&p) }),
+                name: format!("“{}”未公开（视为 0）", kind.name_zh()),
+                absent: true,
+            })
+        }
+    }
+}
+
+/// The summary lines of a budget: 表1's current-year line (or 上年结转结余), 表4's
+/// income line and 表4's expenditure 总计 in that budget's column.
+fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Term> {
+    let mut out = Vec::new();
+    if let Some(t1) = ctx.table(TableKind::IncomeExpenditureSummary)
+        && let Some(p) = t1.side(Side::Income)
+        && let Some(c) = total_column(p)
+    {
+        let row = if *m == Measure::CarryOver { p.line(m) } else { current_line(p, m) };
+        if let Some(r) = row {
+            out.push(cell(t1, p, r, c));
+        }
+    }
+    if *m == Measure::CarryOver {
+        return out;
+    }
+    if let Some(t4) = ctx.table(TableKind::FiscalAllocationSummary) {
+        if let Some(p) = t4.side(Side::Income)
+            && let (Some(c), Some(r)) = (total_column(p), current_line(p, m))
+        {
+            out.push(cell(t4, p, r, c));
+        }
+        if let Some(p) = t4.side(Side::Expenditure)
+            && let (Some(c), Some(r)) = (p.column(m), p.total_row())
+        {
+            out.push(cell(t4, p, r, c));
+        }
+    }
+    out
+}

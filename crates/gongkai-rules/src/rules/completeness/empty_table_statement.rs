@@ -1,0 +1,36 @@
+use crate::context::table_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A published table with no amount in any cell carries its statement that it
+    /// is empty (`……为空表。`), printed with the table.
+    ///
+    /// ## Why it matters
+    /// The disclosure rules require an empty table to say so; without the
+    /// statement a reader cannot tell a table with no such money from a table
+    /// whose figures were lost.
+    ///
+    /// ## Example
+    /// The example's 国有资本经营预算支出情况表 has no amounts and prints
+    /// `…国有资本经营预算支出情况表为空表。` (line 322); with that sentence removed the
+    /// table is reported.
+    pub struct EmptyTableStatement {
+        id: "C105", name: "empty-table-statement", category: Completeness, severity: Warning,
+    }
+}
+
+impl Rule for EmptyTableStatement {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for table in &ctx.doc.tables {
+            if table.has_no_amounts() && table.empty_statement.is_none() {
+                let message = format!("{}没有任何金额，但未注明“为空表”", table.display());
+                out.push(ctx.finding(message, None, vec![table_location(table)]));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+use gongkai_model::{DocumentPart, SectionKind};
+
+use crate::context::table_location;
+use crate::rules::completeness::anchor::part_anchor;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The explanation (情况说明) has a section for every table that is published
+    /// and has an explanation section in the national structure (收支总体情况,
+    /// 收入, 支出, 财政拨款, 一般公共预算, 基本支出, 项目支出, 基金, 国资, 三公,
+    /// 结转结余), and a section for each other matter the template requires
+    /// (机关运行经费, 政府采购, 国有资产占用, 预算绩效).
+    ///
+    /// ## Why it matters
+    /// A table without its explanation leaves the reader with bare figures; the
+    /// other-matters sections are required by the disclosure rules themselves.
+    ///
+    /// ## Example
+    /// Removing the heading 十、关于…财政拨款“三公”经费预算情况说明 leaves 表10 without
+    /// an explanation section; the finding points at 表10's title.
+    pub struct ExplanationSections {
+        id: "C103", name: "explanation-sections", category: Completeness, severity: Warning,
+    }
+}
+
+const EXPLAINING: [SectionKind; 11] = [
+    SectionKind::Overview,
+    SectionKind::Income,
+    SectionKind::Expenditure,
+    SectionKind::FiscalAllocation,
+    SectionKind::GeneralBudget,
+    SectionKind::BasicExpenditure,
+    SectionKind::ProjectExpenditure,
+    SectionKind::GovernmentFund,
+    SectionKind::StateCapital,
+    SectionKind::ThreePublicExpenses,
+    SectionKind::CarryOver,
+];
+
+impl Rule for ExplanationSections {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let sections = ctx.doc.all_sections();
+        let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
+        let mut seen = Vec::new();
+        for table in &ctx.doc.tables {
+            let Some(kind) = EXPLAINING.into_iter().find(|k| k.explains_table() == Some(table.kind)) else { continue };
+            if has(kind) || seen.contains(&kind) {
+                continue;
+            }
+            seen.push(kind);
+            let message = format!("{}已公开，但情况说明中没有对应的说明部分（{}）", table.display(), kind.name_zh());
+            out.push(ctx.finding(message, None, vec![table_location(table)]));
+        }
+        for kind in &ctx.template.sections {
+            if has(*kind) {
+                continue;
+            }
+            let anchor = sections
+                .iter()
+                .find(|s| s.kind == SectionKind::OtherMatters)
+                .map(|s| crate::context::text_location(&s.heading.source))
+                .unwrap_or_else(|| part_anchor(ctx.doc, DocumentPart::Explanation));
+            let message = format!("模板（{}）要求说明“{}”，但情况说明中没有该部分", ctx.template.name, kind.name_zh());
+            out.push(ctx.finding(message, None, vec![anchor]));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+use gongkai_model::{Location, TableKind};
+
+use crate::context::text_location;
+use crate::rules::completeness::anchor::table_anchor;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Every table of the active template (the national minimum, or a province
+    /// plugin's) is published among the document's tables. A table printed empty
+    /// with its 为空表 statement counts as published. A table the importer found
+    /// listed in the table of contents but not printed is reported even when a
+    /// sentence of the explanation says it is empty: the sentence does not replace
+    /// the table. (一般公共预算项目支出表 and a 项目支出表 covering all funds stand in
+    /// for each other.)
+    ///
+    /// ## Why it matters
+    /// The 《地方预决算公开操作规程》 require every table of the template to be
+    /// published, an empty one with a note; a missing table is the most common
+    /// reason a disclosure is sent back.
+    ///
+    /// ## Example
+    /// The example's table of contents lists 八、政府性基金预算支出情况表 (line 21) and
+    /// the explanation says it is empty (line 474), but no such table is printed.
+    pub struct RequiredTable {
+        id: "C101", name: "required-table", category: Completeness, severity: Error,
+    }
+}
+
+fn present(ctx: &Context<'_>, kind: TableKind) -> bool {
+    let project = [TableKind::GeneralBudgetProjectExpenditure, TableKind::ProjectExpenditure];
+    ctx.doc.tables.iter().any(|t| t.kind == kind || (project.contains(&kind) && project.contains(&t.kind)))
+}
+
+impl Rule for RequiredTable {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let mut reported: Vec<TableKind> = Vec::new();
+        for missing in &ctx.doc.missing_tables {
+            if present(ctx, missing.kind) || reported.contains(&missing.kind) {
+                continue;
+            }
+            reported.push(missing.kind);
+            let title = ctx
+                .template
+                .tables
+                .iter()
+                .find(|t| t.kind == missing.kind)
+                .map_or_else(|| missing.kind.name_zh().to_owned(), |t| t.title.clone());
+            let mut message = format!("缺少“{title}”：");
+            let mut locations: Vec<Location> = Vec::new();
+            if let Some(listed) = &missing.listed_as {
+                message.push_str(&format!(
+                    "目录{}列出了“{}”，但公开表中没有该表",
+                    listed.source.describe_zh(),
+                    listed.text
+                ));
+                locations.push(Location { table: Some(missing.kind), ..text_location(&listed.source) });
+            } else {
+                message.push_str("公开表中没有该表");
+            }
+            if let Some(said) = &missing.mentioned_empty {
+                message.push_str(&format!(
+                    "；说明{}称其为空表，但空表也须公开（附“为空表”说明），文字说明不能代替该表",
+                    said.source.describe_zh()
+                ));
+                locations.push(text_location(&said.source));
+            }
+            if locations.is_empty() {
+                locations.push(table_anchor(ctx.doc, missing.kind));
+            }
+            out.push(ctx.finding(message, None, locations));
+        }
+        for required in &ctx.template.tables {
+            if present(ctx, required.kind) || reported.contains(&required.kind) {
+                continue;
+            }
+            reported.push(required.kind);
+            let message = format!(
+                "缺少“{}”：模板（{}）要求公开该表，但文档的公开表和目录中都没有它",
+                required.title, ctx.template.name
+            );
+            out.push(ctx.finding(message, None, vec![table_anchor(ctx.doc, required.kind)]));
+        }
+    }
+}

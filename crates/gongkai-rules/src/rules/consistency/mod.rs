@@ -1,8 +1,18 @@
-//! The `consistency` family.
+//! The `consistency` family: names, years and references used the same way
+//! throughout the document.
+
+pub(crate) mod docnum;
+mod document_numbers;
+mod fiscal_year;
+mod unit_name;
+
+pub use document_numbers::DocumentNumbers;
+pub use fiscal_year::FiscalYear;
+pub use unit_name::UnitName;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![&UnitName, &FiscalYear, &DocumentNumbers]
 }

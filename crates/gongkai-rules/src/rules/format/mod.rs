@@ -1,8 +1,17 @@
-//! The `format` family.
+//! The `format` family: precision and typography.
+
+mod amount_precision;
+mod document_number_brackets;
+mod percent_precision;
+mod precision;
+
+pub use amount_precision::AmountPrecision;
+pub use document_number_brackets::DocumentNumberBrackets;
+pub use percent_precision::PercentPrecision;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![&PercentPrecision, &AmountPrecision, &DocumentNumberBrackets]
 }

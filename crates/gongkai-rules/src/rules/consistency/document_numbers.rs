@@ -1,0 +1,70 @@
+use std::collections::BTreeMap;
+
+use super::docnum::{DocNumber, document_numbers};
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Every cited document number (文号, `昌州财建〔2024〕161号`) is cited the same
+    /// way throughout: when the same title (`《…》`, compared with brackets, dashes
+    /// and widths normalised) is cited anywhere in the document — profile,
+    /// explanation, performance-target goals — with a different year or serial
+    /// number, both places are reported. Bracket styles (〔〕, [], 【】) alone are not
+    /// a difference here (F103 reports them).
+    ///
+    /// ## Why it matters
+    /// The 文号 is how a reader finds the policy a project rests on; two different
+    /// numbers for one document mean at least one citation points at the wrong (or a
+    /// non-existent) document.
+    ///
+    /// ## Example
+    /// The project section cites `奇财预〔2024〕6号《关于下达2024年破产企业生活费的通知》`
+    /// and the project's target table `奇财预【2024】5号《关于下达2024年破产企业生活费的
+    /// 通知》`: one title, two numbers.
+    pub struct DocumentNumbers {
+        id: "K103", name: "document-numbers", category: Consistency, severity: Warning,
+    }
+}
+
+impl Rule for DocumentNumbers {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let numbers = document_numbers(&ctx.doc.prose());
+        let mut by_title: BTreeMap<&str, Vec<&DocNumber<'_>>> = BTreeMap::new();
+        for n in &numbers {
+            if let Some(key) = &n.title_key {
+                by_title.entry(key.as_str()).or_default().push(n);
+            }
+        }
+        for cited in by_title.values() {
+            let first = cited[0];
+            let differing: Vec<&&DocNumber<'_>> =
+                cited.iter().filter(|n| (&n.year, &n.number) != (&first.year, &first.number)).collect();
+            if differing.is_empty() {
+                continue;
+            }
+            let mut places = vec![format!("第{}行写作“{}”", first.text.source.line, first.raw)];
+            places.extend(differing.iter().map(|n| format!("第{}行写作“{}”", n.text.source.line, n.raw)));
+            let message = format!(
+                "文件《{}》的文号前后不一致：{}",
+                first.title.as_deref().unwrap_or_default(),
+                places.join("，")
+            );
+            let mut locations = vec![text_location(&first.text.source)];
+            for n in cited.iter().skip(1) {
+                let at = text_location(&n.text.source);
+                if !locations.contains(&at) {
+                    locations.push(at);
+                }
+            }
+            let mut finding = ctx.finding(message, None, locations);
+            finding.expected = Some(first.raw.clone());
+            finding.actual = Some(differing.iter().map(|n| n.raw.as_str()).collect::<Vec<_>>().join("、"));
+            out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+use std::collections::BTreeMap;
+
+use gongkai_model::{Location, fold_width};
+
+use crate::context::{table_location, text_location};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The unit is named the same way throughout: the 编制单位 of every table, the
+    /// unit named in the performance-target tables, and the unit names inside the
+    /// profile and the explanation (headings, paragraphs) are compared with the name
+    /// on the cover. A trailing `单位` / `（单位）` and blanks are ignored. In the text a
+    /// name is recognised by the cover name's beginning (region and the first words
+    /// of the name) followed by an organisation ending (局, 中心, 所, 站 …); names of
+    /// subordinate units listed in the profile are not variants. Each distinct
+    /// variant is reported once, with every place it occurs.
+    ///
+    /// ## Why it matters
+    /// A disclosure is published by one legal unit. A second name — often the unit's
+    /// other plate (挂牌) or a name from before a reorganisation — leaves the reader
+    /// unsure whose budget and whose targets these are, and performance targets filed
+    /// under another unit's name may not be the ones approved for this budget.
+    ///
+    /// ## Example
+    /// The cover names `奇台县社会保险管理局`, while the profile (`奇台县社会保险中心负责…`),
+    /// the project section (`项目承担单位：奇台县社会保险中心`) and both target tables
+    /// name `奇台县社会保险中心`: reported once, with the four places.
+    pub struct UnitName {
+        id: "K101", name: "unit-name", category: Consistency, severity: Warning,
+    }
+}
+
+/// A unit name without blanks, quotes and a trailing `单位` / `（单位）`.
+fn normalise(name: &str) -> String {
+    let mut n: String = name.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+    loop {
+        let before = n.len();
+        for suffix in ["(单位)", "单位"] {
+            if let Some(s) = n.strip_suffix(suffix) {
+                n = s.to_owned();
+            }
+        }
+        if n.len() == before {
+            return n;
+        }
+    }
+}
+
+const ENDINGS: [&str; 13] = ["委员会", "办公室", "中心", "局", "所", "站", "院", "队", "厅", "馆", "处", "委", "办"];
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Names in `text` that begin like `cover` (its first `prefix` characters) and end
+/// like an organisation, other than the cover name itself.
+fn variants_in(text: &str, cover: &[char], prefix: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().map(fold_width).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + prefix <= chars.len() {
+        if chars[i..i + prefix] != cover[..prefix] {
+            i += 1;
+            continue;
+        }
+        if chars.len() >= i + cover.len() && chars[i..i + cover.len()] == *cover {
+            i += cover.len();
+            continue;
+        }
+        let mut found = None;
+        let limit = (i + cover.len() + 4).min(chars.len());
+        for j in i + prefix + 1..=limit {
+            if !is_cjk(chars[j - 1]) {
+                break;
+            }
+            let name: String = chars[i..j].iter().collect();
+            if j >= i + prefix + 2 && ENDINGS.iter().any(|e| name.ends_with(e)) {
+                found = Some((name, j));
+                break;
+            }
+        }
+        match found {
+            Some((name, j)) => {
+                out.push(name);
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+impl Rule for UnitName {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let doc = ctx.doc;
+        let Some(cover_ref) = &doc.meta.unit_name else { return };
+        let cover = normalise(&cover_ref.text);
+        if cover.chars().count() < 4 {
+            return;
+        }
+        let subordinate: Vec<String> = doc.profile.subordinate_units.names.iter().map(|n| normalise(n)).collect();
+        // variant → places, in document order.
+        let mut variants: BTreeMap<String, Vec<Location>> = BTreeMap::new();
+        let mut note = |name: &str, at: Location| {
+            let n = normalise(name);
+            if n.is_empty() || n == cover || subordinate.contains(&n) {
+                return;
+            }
+            let places = variants.entry(n).or_default();
+            if !places.contains(&at) {
+                places.push(at);
+            }
+        };
+        for table in &doc.tables {
+            if let Some(by) = &table.compiled_by {
+                note(by, table_location(table));
+            }
+        }
+        for t in &doc.performance_targets {
+            if let Some(unit) = &t.unit_name {
+                note(unit, text_location(&t.title.source));
+            }
+        }
+        // Names inside the prose.
+        let cover_chars: Vec<char> = cover.chars().collect();
+        let county =
+            doc.meta.region.county.as_deref().filter(|c| cover.starts_with(*c)).map_or(0, |c| c.chars().count());
+        let prefix = (county + 2).max(4).min(cover_chars.len());
+        let mut seen: Vec<(u32, &str)> = Vec::new();
+        for text in doc.prose() {
+            if std::ptr::eq(text, cover_ref) || seen.contains(&(text.source.line, text.text.as_str())) {
+                continue;
+            }
+            seen.push((text.source.line, text.text.as_str()));
+            for name in variants_in(&text.text, &cover_chars, prefix) {
+                note(&name, text_location(&text.source));
+            }
+        }
+        for (variant, mut places) in variants {
+            places.sort();
+            let lines: Vec<String> = places.iter().map(|l| l.at.line.to_string()).collect();
+            let message = format!(
+                "单位名称不一致：封面为“{}”，但有 {} 处写作“{}”（第{}行）",
+                cover_ref.text.trim(),
+                places.len(),
+                variant,
+                lines.join("、")
+            );
+            places.push(text_location(&cover_ref.source));
+            let mut finding = ctx.finding(message, None, places);
+            finding.expected = Some(cover.clone());
+            finding.actual = Some(variant);
+            out.push(finding);
+        }
+    }
+}

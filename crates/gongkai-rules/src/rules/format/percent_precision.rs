@@ -1,0 +1,62 @@
+use gongkai_model::{Location, Number};
+
+use super::precision::majority;
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Every percentage of the explanation text's claims (shares `占99.82%` and
+    /// growth rates `增长14.65%`) is printed with the number of decimals most of them
+    /// use; one printed with a different number is noted.
+    ///
+    /// ## Why it matters
+    /// A percentage with fewer decimals is less precise than its neighbours and
+    /// usually marks a figure typed by hand rather than computed; the MoF templates
+    /// print two decimals.
+    ///
+    /// ## Example
+    /// Among two-decimal rates, `比上年预算增加3.79万元，增长10.2%` is noted: 10.2 has
+    /// one decimal (10.20 would match the rest).
+    pub struct PercentPrecision {
+        id: "F101", name: "percent-precision", category: Format, severity: Info,
+    }
+}
+
+impl Rule for PercentPrecision {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let mut figures: Vec<(Number, Location, String)> = Vec::new();
+        for claim in &ctx.doc.claims {
+            if let (Some(share), Some(at)) = (claim.share, &claim.share_at) {
+                figures.push((share.value, text_location(at), format!("“{}”的占比", claim.subject.label)));
+            }
+            if let Some(change) = &claim.change
+                && let Some(rate) = change.rate
+            {
+                figures.push((rate.value, text_location(&change.source), format!("“{}”的变动率", claim.subject.label)));
+            }
+        }
+        let Some((usual, count)) = majority(figures.iter().map(|(n, _, _)| n.decimals())) else { return };
+        for (value, at, what) in figures {
+            if value.decimals() == usual {
+                continue;
+            }
+            let message = format!(
+                "{}写作 {}%，保留 {} 位小数；文中多数百分比（{} 处）保留 {} 位小数",
+                what,
+                value,
+                value.decimals(),
+                count,
+                usual
+            );
+            let mut finding = ctx.finding(message, None, vec![at]);
+            finding.expected = Some(format!("{usual} 位小数"));
+            finding.actual = Some(format!("{value}%"));
+            out.push(finding);
+        }
+    }
+}

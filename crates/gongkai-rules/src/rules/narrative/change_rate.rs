@@ -1,0 +1,108 @@
+use gongkai_model::{Claim, Decimal, Direction, Location, Number, Quantity};
+
+use super::resolve::{amount_location, resolve, subject_name, wan, zero};
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A year-on-year change (`比上年预算增加128.95万元，增长14.65%`) is consistent:
+    /// the rate equals the change divided by the prior year, where the prior year is
+    /// the amount minus the signed change (减少 counts negative), by interval
+    /// arithmetic on the rounded figures. A new item (prior year 0) is written
+    /// 增长100.00% by convention; no change with 0% is always fine. A change stated
+    /// without its amount (`其中：公务接待费增加0.00万元，增长0.00%`) takes the amount
+    /// from the claim about the same subject earlier in the section, or from the table.
+    ///
+    /// ## Why it matters
+    /// The change amount and the rate are typed separately from the budget figure;
+    /// when one of them is stale the text misreports how the budget developed.
+    ///
+    /// ## Example
+    /// `基本支出927.93万元，比上年预算增加414.95万元，增长8.89%`: the prior year is
+    /// 927.93 − 414.95 = 512.98 万元, so the rate is 80.89%, not 8.89%.
+    pub struct ChangeRate {
+        id: "N103", name: "change-rate", category: Narrative, severity: Error,
+    }
+}
+
+impl Rule for ChangeRate {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let doc = ctx.doc;
+        for (index, claim) in doc.claims.iter().enumerate() {
+            let Some(change) = &claim.change else { continue };
+            let (Some(amount), Some(rate)) = (wan(change.amount), change.rate) else { continue };
+            let down = match change.direction.or(change.rate_direction) {
+                Some(Direction::Down) => true,
+                Some(Direction::Flat) if !amount.value().is_zero() => continue,
+                _ => false,
+            };
+            let signed = if down { Number(-amount.value()) } else { amount };
+            let Some((current, current_at)) = current_amount(ctx, doc, index, claim) else {
+                // Without the current amount only "no change, 0%" can be judged.
+                continue;
+            };
+            if ctx.tolerance.rate(current, signed, rate.value) {
+                continue;
+            }
+            let prior = current.value() - signed.value();
+            let (word, rate_word) = if down { ("减少", "下降") } else { ("增加", "增长") };
+            let expected = if prior.is_zero() {
+                Some("100.00".to_owned())
+            } else if prior < Decimal::ZERO {
+                None
+            } else {
+                Some((signed.value().abs() * Decimal::ONE_HUNDRED / prior).round_dp(rate.value.decimals()).to_string())
+            };
+            let reason = match &expected {
+                None => format!("{word}额 {amount} 万元大于本年数 {current} 万元，上年数将为 {prior} 万元"),
+                Some(e) if prior.is_zero() => format!("上年数为 0，新增项目按惯例应写作增长 {e}%"),
+                Some(e) => format!("按上年数 {current} − ({signed}) = {prior} 万元计算，{rate_word}率应为 {e}%"),
+            };
+            let message = format!(
+                "{}：“{}”本年 {} 万元，比上年{} {} 万元，{} {}%；但{}",
+                claim.section.name_zh(),
+                subject_name(claim),
+                current,
+                word,
+                amount,
+                rate_word,
+                rate.value,
+                reason
+            );
+            let mut finding = ctx.finding(message, None, vec![text_location(&change.source), current_at]);
+            finding.expected = expected.map(|e| format!("{e}%"));
+            finding.actual = Some(format!("{}%", rate.value));
+            out.push(finding);
+        }
+    }
+}
+
+/// The current-year amount a change refers to: the claim's own, else that of the
+/// last claim about the same subject before it in the same section, else the table's.
+fn current_amount(
+    ctx: &Context<'_>,
+    doc: &gongkai_model::Disclosure,
+    index: usize,
+    claim: &Claim,
+) -> Option<(Number, Location)> {
+    if let Some(a) = wan(claim.amount) {
+        return Some((a, amount_location(claim)));
+    }
+    if claim.amount.is_some_and(|q: Quantity| !q.unit.is_money()) {
+        return None;
+    }
+    if let Some(prev) = doc.claims[..index]
+        .iter()
+        .rev()
+        .find(|c| c.section == claim.section && c.subject.label == claim.subject.label && wan(c.amount).is_some())
+    {
+        return Some((wan(prev.amount)?, amount_location(prev)));
+    }
+    let candidate = resolve(ctx, claim).into_iter().next()?;
+    Some((candidate.value.unwrap_or_else(zero), candidate.location()))
+}

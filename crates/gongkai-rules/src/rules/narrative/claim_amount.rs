@@ -1,0 +1,69 @@
+use gongkai_model::SectionKind;
+
+use super::resolve::{Candidate, amount_location, resolve, subject_name, wan};
+use crate::context::difference_note;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Every amount the explanation text states (`一般公共预算1,008.93万元`,
+    /// `基本支出927.93万元`, a per-code paragraph's `2024年预算数为3.68万元`, a
+    /// structure line, 人员经费/公用经费, the “三公” figures, a project's 预算安排规模)
+    /// equals the table value it names. The subject is resolved by meaning within
+    /// its section (the income section's `一般公共预算` is 表1's 一般公共预算拨款 or
+    /// its 一般财力 line; `基本支出` in the expenditure section is 表3's 基本支出
+    /// total, in the general-budget section 表5's; a per-code paragraph is the
+    /// 一般公共预算支出表 row its 类/款/项 names identify). The claim agrees when it
+    /// agrees with any candidate within rounding; otherwise the nearest candidate is
+    /// reported. A subject the resolver does not understand is not reported.
+    ///
+    /// ## Why it matters
+    /// The explanation is what most readers read; a figure that differs from the
+    /// table was usually copied from last year's text or from a draft table, and
+    /// whichever of the two is wrong, the disclosure contradicts itself.
+    ///
+    /// ## Example
+    /// `基本支出927.93万元` in the expenditure section while 表3's 总计 row prints
+    /// 927.39 in the 基本支出 column is reported with the figure in the text and the
+    /// table cell as locations.
+    pub struct ClaimAmount {
+        id: "N101", name: "claim-amount", category: Narrative, severity: Error,
+    }
+}
+
+impl Rule for ClaimAmount {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for claim in &ctx.doc.claims {
+            // 机关运行经费 equals 公用经费 for administrative units only: N108 checks it.
+            if claim.section == SectionKind::AgencyOperating {
+                continue;
+            }
+            let Some(actual) = wan(claim.amount) else { continue };
+            let candidates = resolve(ctx, claim);
+            if candidates.is_empty() {
+                continue;
+            }
+            let compare = |c: &Candidate<'_>| ctx.tolerance.same(c.value, Some(actual));
+            if candidates.iter().any(|c| compare(c).agrees()) {
+                continue;
+            }
+            let Some(nearest) = candidates.iter().min_by_key(|c| compare(c).difference.abs()) else { continue };
+            let comparison = compare(nearest);
+            let message = format!(
+                "{}：“{}”写作 {} 万元，但{}为 {} 万元（{}）",
+                claim.section.name_zh(),
+                subject_name(claim),
+                actual,
+                nearest.describe(),
+                nearest.shown(),
+                difference_note(&comparison)
+            );
+            let locations = vec![amount_location(claim), nearest.location()];
+            out.push(ctx.finding(message, Some(&comparison), locations));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+use gongkai_model::{ClaimKind, Decimal, Location, Measure, Number, SectionKind, Side, TableKind};
+
+use super::resolve::{amount_location, section_total, subject_name, wan};
+use crate::context::{cell_location, text_location};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A share stated with an amount (`一般公共预算1,008.93万元，占99.82%`) equals the
+    /// amount divided by its base, by interval division of the rounded figures. The
+    /// base is the section's total claim (the largest amount without a share stated
+    /// before it in the same top-level section, e.g. `收入预算1,010.70万元`) or, failing
+    /// that, a table total (收入总计, 支出总计, the 一般公共预算支出表 总计, the
+    /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base.
+    ///
+    /// ## Why it matters
+    /// Shares are recomputed by hand when a draft changes and are easily left at
+    /// their old value; a wrong share misstates the structure of the budget even when
+    /// every amount is right.
+    ///
+    /// ## Example
+    /// `基本支出927.93万元，占91.18%` with a section total of 1,010.70 万元: 927.93 /
+    /// 1,010.70 = 91.81%, so the share is reported with the share, the amount and the
+    /// base as locations.
+    pub struct ClaimShare {
+        id: "N102", name: "claim-share", category: Narrative, severity: Error,
+    }
+}
+
+impl Rule for ClaimShare {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let doc = ctx.doc;
+        for (index, claim) in doc.claims.iter().enumerate() {
+            if claim.kind == ClaimKind::Composition {
+                continue;
+            }
+            let (Some(share), Some(amount)) = (claim.share, wan(claim.amount)) else { continue };
+            let share = share.value;
+            // Bases, the preferred first: the section's total claim, then table totals.
+            let mut bases: Vec<(Number, String, Location)> = Vec::new();
+            if let Some(total) = section_total(doc, index)
+                && let Some(value) = wan(total.amount)
+            {
+                bases.push((value, format!("本节总额“{}”", total.subject.label), amount_location(total)));
+            }
+            for (kind, side, label) in table_totals(claim.section) {
+                let Some(table) = ctx.table(kind) else { continue };
+                let part = match side {
+                    Some(s) => table.side(s),
+                    None => table.main(),
+                };
+                let Some(part) = part else { continue };
+                let Some(row) = part.total_row() else { continue };
+                let column = part.column(&Measure::Total).unwrap_or(0);
+                let Some(value) = super::resolve::cell_wan(table, row, column) else { continue };
+                bases.push((value, format!("{}{}", table.display(), label), cell_location(table, part, row, column)));
+            }
+            if bases.is_empty() || bases.iter().any(|(base, _, _)| ctx.tolerance.share(amount, *base, share)) {
+                continue;
+            }
+            let (base, base_name, base_at) = &bases[0];
+            let expected = percent(amount, *base, share.decimals());
+            let message = format!(
+                "{}：“{}”{} 万元的占比写作 {}%，但按{} {} 万元计算应为 {}%",
+                claim.section.name_zh(),
+                subject_name(claim),
+                amount,
+                share,
+                base_name,
+                base,
+                expected
+            );
+            let share_at = text_location(claim.share_at.as_ref().unwrap_or(&claim.source));
+            let mut finding = ctx.finding(message, None, vec![share_at, amount_location(claim), base_at.clone()]);
+            finding.expected = Some(format!("{expected}%"));
+            finding.actual = Some(format!("{share}%"));
+            out.push(finding);
+        }
+    }
+}
+
+/// `part / whole` in percent, rounded to `decimals`.
+pub(super) fn percent(part: Number, whole: Number, decimals: u32) -> Decimal {
+    if whole.value().is_zero() {
+        return Decimal::ZERO;
+    }
+    (part.value() * Decimal::ONE_HUNDRED / whole.value()).round_dp(decimals)
+}
+
+/// Table totals that may serve as the base of a share, the section's own first.
+fn table_totals(section: SectionKind) -> Vec<(TableKind, Option<Side>, &'static str)> {
+    let income = (TableKind::IncomeExpenditureSummary, Some(Side::Income), "收入总计");
+    let expenditure = (TableKind::IncomeExpenditureSummary, Some(Side::Expenditure), "支出总计");
+    let general = (TableKind::GeneralBudgetExpenditure, None, "总计");
+    let fiscal = (TableKind::FiscalAllocationSummary, Some(Side::Income), "收入总计");
+    match section {
+        SectionKind::Expenditure => vec![expenditure, income, general, fiscal],
+        SectionKind::GeneralBudget | SectionKind::GeneralBudgetDetail => vec![general, fiscal, income, expenditure],
+        SectionKind::FiscalAllocation => vec![fiscal, general, income, expenditure],
+        _ => vec![income, expenditure, general, fiscal],
+    }
+}

@@ -1,0 +1,64 @@
+use gongkai_model::{ClaimKind, TableKind};
+
+use super::resolve::{find_chain, subject_name};
+use crate::context::{row_location, text_location};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The 类/款/项 names of a per-code paragraph
+    /// (`社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)：…`) are one
+    /// row chain of the 一般公共预算支出表: the 项 row, its 款 parent and its 类
+    /// parent, compared by name with brackets and width normalised. The names that
+    /// match no row of the chain are reported.
+    ///
+    /// ## Why it matters
+    /// A paragraph whose names are not in the table explains a code that has no
+    /// money, or uses an outdated or mistyped name; the reader cannot tie the
+    /// explanation to the table line it is about.
+    ///
+    /// ## Example
+    /// `卫生健康支出(类)行政事业单位医疗(款)行政单位医疗补助(项)` while 表5 prints
+    /// `2101101 行政单位医疗`: the 项 name is reported, with the closest row of 表5.
+    pub struct CodeParagraphNames {
+        id: "N105", name: "code-paragraph-names", category: Narrative, severity: Warning,
+    }
+}
+
+impl Rule for CodeParagraphNames {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some((table, part)) = ctx.part(TableKind::GeneralBudgetExpenditure) else { return };
+        if !part.rows.iter().any(|r| r.code.is_some()) {
+            return;
+        }
+        for claim in ctx.doc.claims.iter().filter(|c| c.kind == ClaimKind::CodeParagraph) {
+            if claim.subject.names.is_empty() {
+                continue;
+            }
+            let chain = find_chain(part, &claim.subject.names);
+            if chain.unmatched.is_empty() {
+                continue;
+            }
+            let names: Vec<String> =
+                chain.unmatched.iter().map(|n| format!("“{}”（{}）", n.name, n.level.name_zh())).collect();
+            let message = format!(
+                "{}：分项说明“{}”中的{}在{}中没有对应的科目行（同一类、款、项链条）",
+                claim.section.name_zh(),
+                subject_name(claim),
+                names.join("、"),
+                table.display()
+            );
+            let mut locations = vec![text_location(&claim.source)];
+            if let Some(row) = chain.row.or(chain.closest) {
+                locations.push(row_location(table, part, row));
+            }
+            let mut finding = ctx.finding(message, None, locations);
+            finding.actual = Some(chain.unmatched.iter().map(|n| n.name.clone()).collect::<Vec<_>>().join("、"));
+            out.push(finding);
+        }
+    }
+}

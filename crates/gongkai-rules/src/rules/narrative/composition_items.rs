@@ -1,0 +1,99 @@
+use gongkai_model::{ClaimKind, Level, Measure, TableKind};
+
+use super::resolve::norm;
+use crate::context::{cell_location, text_location};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The lists of what 人员经费 and 公用经费 “mainly include”
+    /// (`人员经费905.30万元，主要包括：基本工资、津贴补贴、…`) name exactly the 款 of
+    /// the 一般公共预算基本支出表 with a non-zero amount in the 人员经费 / 公用经费
+    /// column (names compared with brackets and width normalised; a list of the 类
+    /// instead of the 款 is accepted too). Missing and extra names are reported.
+    ///
+    /// ## Why it matters
+    /// The list tells the reader what the money is spent on; a list copied from last
+    /// year names spending that no longer exists or omits new spending.
+    ///
+    /// ## Example
+    /// 公用经费 lists `办公费、印刷费、…、培训费` while 表6 has no 30216 培训费 row and
+    /// a 4.79 万元 30201 办公费 … and a 6.13 万元 30228 工会经费 row that the list
+    /// omits: `培训费` is reported as extra and `工会经费` as missing.
+    pub struct CompositionItems {
+        id: "N107", name: "composition-items", category: Narrative, severity: Warning,
+    }
+}
+
+impl Rule for CompositionItems {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some((table, part)) = ctx.part(TableKind::GeneralBudgetBasicExpenditure) else { return };
+        for claim in ctx.doc.claims.iter().filter(|c| c.kind == ClaimKind::Composition && !c.items.is_empty()) {
+            let label = norm(&claim.subject.label);
+            let measure = if label.contains("人员经费") {
+                Measure::Personnel
+            } else if label.contains("公用经费") {
+                Measure::PublicUse
+            } else {
+                continue;
+            };
+            let Some(column) = part.column(&measure) else { continue };
+            let rows_at = |level: Level| {
+                part.rows
+                    .iter()
+                    .filter(move |r| r.code.as_ref().is_some_and(|c| c.level() == level))
+                    .filter(move |r| r.amount(column).is_some_and(|a| !a.value().is_zero()))
+                    .collect::<Vec<_>>()
+            };
+            let items: Vec<String> = claim.items.iter().map(|i| norm(i)).collect();
+            let classes = rows_at(Level::Lei);
+            if !classes.is_empty()
+                && classes.len() == items.len()
+                && classes.iter().all(|r| items.contains(&norm(&r.label)))
+            {
+                continue;
+            }
+            let rows = rows_at(Level::Kuan);
+            if rows.is_empty() {
+                continue;
+            }
+            let missing: Vec<_> = rows.iter().filter(|r| !items.contains(&norm(&r.label))).collect();
+            let names: Vec<String> = rows.iter().map(|r| norm(&r.label)).collect();
+            let extra: Vec<&String> =
+                claim.items.iter().zip(&items).filter(|(_, n)| !names.contains(n)).map(|(i, _)| i).collect();
+            if missing.is_empty() && extra.is_empty() {
+                continue;
+            }
+            let mut parts = Vec::new();
+            if !missing.is_empty() {
+                let m: Vec<String> = missing
+                    .iter()
+                    .map(|r| format!("{} {}", r.code.as_ref().map(|c| c.to_string()).unwrap_or_default(), r.label))
+                    .collect();
+                parts.push(format!("缺少表中有金额的 {}", m.join("、")));
+            }
+            if !extra.is_empty() {
+                let e: Vec<&str> = extra.iter().map(|s| s.as_str()).collect();
+                parts.push(format!("多出表中没有金额的 {}", e.join("、")));
+            }
+            let message = format!(
+                "{}：{}“主要包括”所列项目与{}“{}”列的款级科目不一致：{}",
+                claim.section.name_zh(),
+                claim.subject.label,
+                table.display(),
+                measure.name_zh(),
+                parts.join("；")
+            );
+            let mut locations = vec![text_location(&claim.source)];
+            locations.extend(missing.iter().map(|r| cell_location(table, part, r, column)));
+            let mut finding = ctx.finding(message, None, locations);
+            finding.expected = Some(rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join("、"));
+            finding.actual = Some(claim.items.join("、"));
+            out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+use gongkai_model::Direction;
+
+use super::resolve::subject_name;
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// In a year-on-year change the direction word of the amount and that of the
+    /// rate agree: 增加 goes with 增长 (or 上升), 减少 with 下降 (or 降低).
+    /// `增加0.00万元，增长0.00%` is fine, whatever the words, when both figures are zero.
+    ///
+    /// ## Why it matters
+    /// `减少10.51万元，增长34.86%` cannot both be true; one of the words was left
+    /// over from last year's sentence, and the reader cannot tell which direction the
+    /// budget moved.
+    ///
+    /// ## Example
+    /// `比上年预算减少11.74万元，增长3.02%` is reported on the change clause: the
+    /// amount decreases while the rate says it grew.
+    pub struct DirectionWords {
+        id: "N104", name: "direction-words", category: Narrative, severity: Error,
+    }
+}
+
+fn word(d: Direction, rate: bool) -> &'static str {
+    match (d, rate) {
+        (Direction::Up, false) => "增加",
+        (Direction::Up, true) => "增长",
+        (Direction::Down, false) => "减少",
+        (Direction::Down, true) => "下降",
+        (Direction::Flat, _) => "持平",
+    }
+}
+
+impl Rule for DirectionWords {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for claim in &ctx.doc.claims {
+            let Some(change) = &claim.change else { continue };
+            let (Some(amount_dir), Some(rate_dir)) = (change.direction, change.rate_direction) else { continue };
+            if amount_dir == rate_dir || amount_dir == Direction::Flat || rate_dir == Direction::Flat {
+                continue;
+            }
+            let zero = |q: Option<gongkai_model::Quantity>| q.is_none_or(|q| q.value.value().is_zero());
+            if zero(change.amount) && zero(change.rate) {
+                continue;
+            }
+            let message = format!(
+                "{}：“{}”的变动额写作“{}”，变动率却写作“{}”，两者方向相反",
+                claim.section.name_zh(),
+                subject_name(claim),
+                word(amount_dir, false),
+                word(rate_dir, true)
+            );
+            let mut finding = ctx.finding(message, None, vec![text_location(&change.source)]);
+            finding.expected = Some(word(amount_dir, true).to_owned());
+            finding.actual = Some(word(rate_dir, true).to_owned());
+            out.push(finding);
+        }
+    }
+}

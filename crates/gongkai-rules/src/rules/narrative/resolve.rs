@@ -1,0 +1,490 @@
+//! The resolver shared by the narrative rules: which table values a claim of the
+//! explanation text talks about.
+//!
+//! A claim names its subject in words (`一般公共预算`, `基本支出`, `公务接待费`, or a
+//! chain of 类/款/项 names). The resolver maps those words, read in the context of
+//! the section they stand in, to *candidate* cells: a claim agrees when it agrees
+//! with any of them (a text may legitimately quote either of two equal lines, e.g.
+//! 表1's 一般公共预算拨款 or its 一般财力 line). An unknown subject resolves to no
+//! candidate, and the rules stay silent about it.
+
+use gongkai_model::{
+    Claim, ClaimKind, Decimal, Disclosure, Level, LevelName, Location, Measure, Number, Quantity, Row, RowRole,
+    SectionKind, Side, Table, TableKind, TablePart, fold_width,
+};
+
+use crate::Context;
+use crate::context::{cell_location, column_name, row_name, text_location};
+
+/// A table value a claim may be compared with.
+#[derive(Clone, Copy)]
+pub struct Candidate<'a> {
+    /// The value in 万元; `None` for an empty cell (an exact zero).
+    pub value: Option<Number>,
+    /// The table.
+    pub table: &'a Table,
+    /// Its part.
+    pub part: &'a TablePart,
+    /// The row.
+    pub row: &'a Row,
+    /// The column index.
+    pub column: usize,
+}
+
+impl Candidate<'_> {
+    /// Where the cell stands.
+    pub fn location(&self) -> Location {
+        cell_location(self.table, self.part, self.row, self.column)
+    }
+
+    /// `表5“一般公共预算支出情况表” “总计”行 “基本支出”列`.
+    pub fn describe(&self) -> String {
+        let side = self.part.side.map(|s| format!("{}方", s.name_zh())).unwrap_or_default();
+        format!("{}{} {} {}", self.table.display(), side, row_name(self.row), column_name(self.part, self.column))
+    }
+
+    /// The value as a figure for messages (`空` → 0).
+    pub fn shown(&self) -> String {
+        self.value.map_or_else(|| "0（空）".to_owned(), |n| n.to_string())
+    }
+}
+
+/// Normalises a name for comparison: full/half width folded, every kind of
+/// bracket made `()`, quotes, blanks and markdown removed.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .map(fold_width)
+        .filter_map(|c| match c {
+            '[' | '【' | '〔' | '{' | '〈' | '「' => Some('('),
+            ']' | '】' | '〕' | '}' | '〉' | '」' => Some(')'),
+            '“' | '”' | '"' | '‘' | '’' | '\'' | '*' => None,
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A name without a trailing level marker: `社会保障和就业支出(类)` → `社会保障和就业支出`.
+pub fn strip_level(name: &str) -> String {
+    let n = norm(name);
+    for marker in ["(类)", "(款)", "(项)"] {
+        if let Some(stripped) = n.strip_suffix(marker) {
+            return stripped.to_owned();
+        }
+    }
+    n
+}
+
+/// The value of a cell in 万元, `None` when the cell is empty.
+pub fn cell_wan(table: &Table, row: &Row, column: usize) -> Option<Number> {
+    let n = row.amount(column)?;
+    Quantity::new(n, table.unit).in_wan_yuan()
+}
+
+/// A money quantity in 万元.
+pub fn wan(q: Option<Quantity>) -> Option<Number> {
+    q.and_then(Quantity::in_wan_yuan)
+}
+
+/// An exact zero printed with two decimals, for an empty cell used as an amount.
+pub fn zero() -> Number {
+    Number(Decimal::new(0, 2))
+}
+
+/// How a claim's subject is named in messages: the 类/款/项 chain of a per-code
+/// paragraph, else the label.
+pub fn subject_name(claim: &Claim) -> String {
+    if claim.subject.names.is_empty() {
+        return claim.subject.label.clone();
+    }
+    claim.subject.names.iter().map(|n| format!("{}（{}）", n.name, n.level.name_zh())).collect()
+}
+
+/// Where a claim's amount is printed (its clause when the amount has no span).
+pub fn amount_location(claim: &Claim) -> Location {
+    text_location(claim.amount_at.as_ref().unwrap_or(&claim.source))
+}
+
+/// The index of the top-level explanation section a line falls in.
+pub fn top_section(doc: &Disclosure, line: u32) -> Option<usize> {
+    doc.sections.iter().enumerate().rev().find(|(_, s)| s.heading.source.line <= line).map(|(i, _)| i)
+}
+
+/// The candidate cells of a claim; empty when the subject is not understood.
+pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    match claim.kind {
+        ClaimKind::CodeParagraph => {
+            for kind in [TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary] {
+                if let Some((table, part)) = ctx.part(kind) {
+                    if let Some(row) = find_chain(part, &claim.subject.names).row {
+                        push_measure(&mut out, table, part, row, Some(&Measure::Total));
+                    }
+                    break;
+                }
+            }
+        }
+        ClaimKind::StructureShare => {
+            let name = claim.subject.names.first().map_or_else(|| strip_level(&claim.subject.label), |n| norm(&n.name));
+            named_rows(ctx, &mut out, TableKind::GeneralBudgetExpenditure, None, &name, &[Some(Measure::Total)]);
+            if claim.section == SectionKind::FiscalAllocation {
+                named_rows(
+                    ctx,
+                    &mut out,
+                    TableKind::FiscalAllocationSummary,
+                    Some(Side::Expenditure),
+                    &name,
+                    &[Some(Measure::GeneralBudget)],
+                );
+            }
+        }
+        ClaimKind::Amount | ClaimKind::Composition => {
+            by_label(ctx, claim.section, &strip_level(&claim.subject.label), &mut out)
+        }
+    }
+    out
+}
+
+fn push_measure<'a>(
+    out: &mut Vec<Candidate<'a>>,
+    table: &'a Table,
+    part: &'a TablePart,
+    row: &'a Row,
+    m: Option<&Measure>,
+) {
+    let column = match m {
+        None => Some(0),
+        Some(m) => part.column(m),
+    };
+    if let Some(column) = column.filter(|c| *c < part.columns.len()) {
+        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+    }
+}
+
+fn part_of<'a>(ctx: &Context<'a>, kind: TableKind, side: Option<Side>) -> Option<(&'a Table, &'a TablePart)> {
+    let table = ctx.table(kind)?;
+    let part = match side {
+        Some(s) => table.side(s)?,
+        None => table.parts.iter().find(|p| p.side.is_none()).or_else(|| table.main())?,
+    };
+    Some((table, part))
+}
+
+/// The total row of a table (side), in the column measuring `col` (`None`: the first column).
+fn total<'a>(
+    ctx: &Context<'a>,
+    out: &mut Vec<Candidate<'a>>,
+    kind: TableKind,
+    side: Option<Side>,
+    col: Option<Measure>,
+) {
+    if let Some((table, part)) = part_of(ctx, kind, side)
+        && let Some(row) = part.total_row()
+    {
+        push_measure(out, table, part, row, col.as_ref());
+    }
+}
+
+/// The first labelled line measuring each of `measures`, in the column `col`.
+fn lines<'a>(
+    ctx: &Context<'a>,
+    out: &mut Vec<Candidate<'a>>,
+    kind: TableKind,
+    side: Option<Side>,
+    measures: &[Measure],
+    col: Option<Measure>,
+) {
+    if let Some((table, part)) = part_of(ctx, kind, side) {
+        for m in measures {
+            if let Some(row) = part.rows.iter().find(|r| r.role != RowRole::Total && r.measure.as_ref() == Some(m)) {
+                push_measure(out, table, part, row, col.as_ref());
+            }
+        }
+    }
+}
+
+/// Coded rows whose name is `name`, in each of the columns `cols`. Returns whether a row matched.
+fn named_rows<'a>(
+    ctx: &Context<'a>,
+    out: &mut Vec<Candidate<'a>>,
+    kind: TableKind,
+    side: Option<Side>,
+    name: &str,
+    cols: &[Option<Measure>],
+) -> bool {
+    let Some((table, part)) = part_of(ctx, kind, side) else { return false };
+    let mut found = false;
+    for row in part.rows.iter().filter(|r| r.code.is_some() && r.project.is_none() && norm(&r.label) == name) {
+        found = true;
+        for col in cols {
+            push_measure(out, table, part, row, col.as_ref());
+        }
+    }
+    found
+}
+
+/// The rows of a project table that name a project, and its total row.
+fn project_rows<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>) {
+    for kind in [TableKind::GeneralBudgetProjectExpenditure, TableKind::ProjectExpenditure] {
+        if let Some((table, part)) = part_of(ctx, kind, None) {
+            for row in part.rows.iter().filter(|r| r.project.is_some() || r.role == RowRole::Total) {
+                push_measure(out, table, part, row, Some(&Measure::Total));
+            }
+        }
+    }
+}
+
+fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<Candidate<'a>>) {
+    use Measure as M;
+    use SectionKind as S;
+    use TableKind as T;
+    // Terms that mean one thing wherever they stand.
+    if l.contains("三公") {
+        total(ctx, out, T::ThreePublicExpenses, None, Some(M::Total));
+        return;
+    }
+    let three: [(&[&str], M); 5] = [
+        (&["因公出国"], M::Abroad),
+        (&["公务接待"], M::Reception),
+        (&["公务用车购置及运行", "公务用车购置和运行"], M::Vehicles),
+        (&["公务用车购置"], M::VehiclePurchase),
+        (&["公务用车运行"], M::VehicleOperation),
+    ];
+    for (words, m) in three {
+        if words.iter().any(|w| l.contains(w)) {
+            lines(ctx, out, T::ThreePublicExpenses, None, &[m], Some(M::Total));
+            return;
+        }
+    }
+    if l.contains("运行经费") {
+        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::PublicUse));
+        return;
+    }
+    if l.contains("人员经费") {
+        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::Personnel));
+        return;
+    }
+    if l.contains("公用经费") {
+        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::PublicUse));
+        return;
+    }
+    let general = matches!(section, S::GeneralBudget | S::GeneralBudgetDetail);
+    match section {
+        S::ProjectExpenditure => {
+            if ["规模", "金额", "预算", "资金", "合计"].iter().any(|w| l.contains(w)) {
+                project_rows(ctx, out);
+            }
+            return;
+        }
+        S::Overview | S::Income | S::Expenditure | S::FiscalAllocation | S::BasicExpenditure => {}
+        _ if general => {}
+        _ => return,
+    }
+    if l.contains("基本支出") {
+        match section {
+            S::Overview | S::Expenditure => {
+                total(ctx, out, T::ExpenditureSummary, None, Some(M::Basic));
+                if out.is_empty() {
+                    total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Basic));
+                }
+            }
+            S::BasicExpenditure => {
+                total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::Total));
+                total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Basic));
+            }
+            _ => total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Basic)),
+        }
+        return;
+    }
+    if l.contains("项目支出") {
+        match section {
+            S::Overview | S::Expenditure => {
+                total(ctx, out, T::ExpenditureSummary, None, Some(M::Project));
+                if out.is_empty() {
+                    total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Project));
+                }
+            }
+            _ => total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Project)),
+        }
+        return;
+    }
+    // A classification name (社会保障和就业支出 …) in the tables the section explains.
+    let found = match section {
+        S::Overview | S::Expenditure => {
+            let a = named_rows(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), l, &[None]);
+            named_rows(ctx, out, T::ExpenditureSummary, None, l, &[Some(M::Total)]) || a
+        }
+        S::Income => named_rows(ctx, out, T::IncomeSummary, None, l, &[Some(M::Total)]),
+        S::FiscalAllocation => {
+            let a = named_rows(
+                ctx,
+                out,
+                T::FiscalAllocationSummary,
+                Some(Side::Expenditure),
+                l,
+                &[Some(M::Total), Some(M::GeneralBudget)],
+            );
+            named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]) || a
+        }
+        S::BasicExpenditure => named_rows(ctx, out, T::GeneralBudgetBasicExpenditure, None, l, &[Some(M::Total)]),
+        _ => named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]),
+    };
+    if found {
+        return;
+    }
+    // Sources of income.
+    let transfer = l.contains("上级") || l.contains("转移支付");
+    let source: Option<(Vec<M>, M)> = if l.contains("一般公共预算") {
+        Some(if transfer {
+            (vec![M::GeneralBudgetTransfer], M::GeneralBudgetTransfer)
+        } else {
+            (vec![M::GeneralBudget, M::GeneralBudgetOwn], M::GeneralBudget)
+        })
+    } else if l.contains("政府性基金") {
+        Some(if transfer {
+            (vec![M::GovernmentFundTransfer], M::GovernmentFundTransfer)
+        } else {
+            (vec![M::GovernmentFund, M::GovernmentFundOwn], M::GovernmentFund)
+        })
+    } else if l.contains("国有资本") {
+        Some(if transfer {
+            (vec![M::StateCapitalTransfer], M::StateCapitalTransfer)
+        } else {
+            (vec![M::StateCapital, M::StateCapitalOwn], M::StateCapital)
+        })
+    } else if l.contains("财政专户") {
+        Some((vec![M::FiscalSpecialAccount], M::FiscalSpecialAccount))
+    } else if l.contains("单位资金") {
+        Some((vec![M::UnitFunds], M::UnitFunds))
+    } else if l.contains("事业收入") {
+        Some((vec![M::OperationalIncome], M::OperationalIncome))
+    } else if l.contains("其他收入") {
+        Some((vec![M::OtherIncome], M::OtherIncome))
+    } else if l.contains("上年结转") {
+        Some((vec![M::CarryOver], M::CarryOver))
+    } else {
+        None
+    };
+    if let Some((line_measures, column)) = source {
+        let budget_type = matches!(column, M::GeneralBudget | M::GovernmentFund | M::StateCapital);
+        if general && column == M::GeneralBudget {
+            total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Total));
+            lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::GeneralBudget], None);
+        } else if section == S::FiscalAllocation && budget_type {
+            lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
+            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column));
+        } else {
+            lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &line_measures, None);
+            total(ctx, out, T::IncomeSummary, None, Some(column));
+        }
+        return;
+    }
+    if l.contains("财政拨款") {
+        total(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), None);
+        lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::FiscalAllocation], None);
+        total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(M::Total));
+        total(ctx, out, T::IncomeSummary, None, Some(M::FiscalAllocation));
+        return;
+    }
+    // Totals.
+    let income = l.contains("收入") || l.contains("收支");
+    let expenditure = l.contains("支出") || l.contains("收支");
+    if income {
+        total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
+        lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+        total(ctx, out, T::IncomeSummary, None, Some(M::Total));
+    }
+    if expenditure {
+        total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
+        total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
+    }
+}
+
+/// The outcome of matching a per-code paragraph's 类/款/项 names with a table.
+pub struct Chain<'a, 'n> {
+    /// The row of the deepest name, when one matches (with as many of its
+    /// ancestors matching the other names as possible).
+    pub row: Option<&'a Row>,
+    /// The names that match no row of the chain.
+    pub unmatched: Vec<&'n LevelName>,
+    /// The deepest row of the best chain whose name matches (for messages).
+    pub closest: Option<&'a Row>,
+}
+
+/// Matches the names of a per-code paragraph with the rows of a function-coded
+/// table: the row of the deepest name and its 款 and 类 ancestors.
+pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<'a, 'n> {
+    let Some(deepest) = names.iter().max_by_key(|n| level_rank(n.level)) else {
+        return Chain { row: None, unmatched: Vec::new(), closest: None };
+    };
+    let ancestors = |row: &'a Row| -> Vec<&'a Row> {
+        let mut out = vec![row];
+        let mut code = row.code.clone();
+        while let Some(parent) = code.as_ref().and_then(|c| c.parent()) {
+            if let Some(r) = part.rows.iter().find(|r| r.code.as_ref() == Some(&parent) && r.project.is_none()) {
+                out.push(r);
+            }
+            code = Some(parent);
+        }
+        out
+    };
+    let matched = |chain: &[&Row], n: &LevelName| {
+        chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level) && norm(&r.label) == norm(&n.name))
+    };
+    // Candidate rows: the rows at the deepest level whose name matches, else every
+    // row at that level (so that the ancestors can still be matched).
+    let at_level = |want_name: bool| -> Vec<&'a Row> {
+        part.rows
+            .iter()
+            .filter(|r| r.project.is_none())
+            .filter(|r| r.code.as_ref().is_some_and(|c| c.level() == deepest.level))
+            .filter(|r| !want_name || norm(&r.label) == norm(&deepest.name))
+            .collect()
+    };
+    let mut rows = at_level(true);
+    let named = !rows.is_empty();
+    if !named {
+        rows = at_level(false);
+    }
+    let best = rows
+        .into_iter()
+        .map(|r| {
+            let chain = ancestors(r);
+            let score = names.iter().filter(|n| matched(&chain, n)).count();
+            (r, chain, score)
+        })
+        .max_by_key(|(_, _, score)| *score);
+    match best {
+        Some((row, chain, score)) if score > 0 => {
+            let unmatched = names.iter().filter(|n| !matched(&chain, n)).collect();
+            let closest = chain.iter().copied().find(|r| {
+                names
+                    .iter()
+                    .any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && norm(&r.label) == norm(&n.name))
+            });
+            Chain { row: named.then_some(row), unmatched, closest }
+        }
+        _ => Chain { row: None, unmatched: names.iter().collect(), closest: None },
+    }
+}
+
+fn level_rank(level: Level) -> u8 {
+    match level {
+        Level::Lei => 0,
+        Level::Kuan => 1,
+        Level::Xiang => 2,
+    }
+}
+
+/// The total claim of a claim's section: the largest money amount without a share
+/// stated before it in the same top-level section.
+pub fn section_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
+    let claim = &doc.claims[index];
+    let top = top_section(doc, claim.source.line);
+    doc.claims[..index]
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Amount && c.share.is_none())
+        .filter(|c| top_section(doc, c.source.line) == top)
+        .filter(|c| wan(c.amount).is_some())
+        .max_by_key(|c| wan(c.amount).map(Number::value))
+}

@@ -202,6 +202,12 @@ impl Manifest {
             .max()
     }
 
+    /// The plugin's scope: the broadest level it names (a province plugin that
+    /// also lists counties is still a province plugin). Orders layered plugins.
+    pub fn scope(&self) -> Option<RegionLevel> {
+        self.regions.iter().map(|r| r.level).min()
+    }
+
     /// The rule declared with this id.
     pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
         self.rules.iter().find(|r| r.id == id)

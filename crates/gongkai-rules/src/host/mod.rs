@@ -83,8 +83,8 @@ pub fn discover(config: &Config) -> Vec<(PathBuf, Result<Manifest, PluginError>)
         .collect()
 }
 
-/// The plugins that apply to a region, least specific first (province, then
-/// prefecture, then county), one per plugin id; refused files are skipped (use
+/// The plugins that apply to a region, broadest scope first (province, then
+/// prefecture, then county plugins: see `Manifest::scope`), one per plugin id; refused files are skipped (use
 /// [`try_for_region`] to report them).
 pub fn for_region(config: &Config, region: &Region) -> Vec<LoadedPlugin> {
     try_for_region(config, region).0
@@ -92,15 +92,15 @@ pub fn for_region(config: &Config, region: &Region) -> Vec<LoadedPlugin> {
 
 /// [`for_region`], with the files that were refused.
 pub fn try_for_region(config: &Config, region: &Region) -> (Vec<LoadedPlugin>, Vec<(PathBuf, PluginError)>) {
-    let mut chosen: Vec<(RegionLevel, LoadedPlugin)> = Vec::new();
+    let mut chosen: Vec<(Option<RegionLevel>, LoadedPlugin)> = Vec::new();
     let mut refused = Vec::new();
     for path in locate::library_files(config) {
         match loaded::load_path(&path, config) {
             Ok(plugin) => {
-                if let Some(level) = plugin.manifest().region_match(region)
+                if plugin.manifest().region_match(region).is_some()
                     && !chosen.iter().any(|(_, p)| p.id() == plugin.id())
                 {
-                    chosen.push((level, plugin));
+                    chosen.push((plugin.manifest().scope(), plugin));
                 }
             }
             Err(e) => refused.push((path, e)),
@@ -110,13 +110,14 @@ pub fn try_for_region(config: &Config, region: &Region) -> (Vec<LoadedPlugin>, V
     (chosen.into_iter().map(|(_, p)| p).collect(), refused)
 }
 
-/// The template to judge completeness against: that of the plugin matching the
-/// region most specifically among those that define one (a prefecture's
-/// template refines its province's); `None` when no plugin defines one.
+/// The template to judge completeness against: among the plugins that apply to
+/// the region and define one, that of the narrowest scope (a prefecture's
+/// template refines its province's); `None` when none defines one.
 pub fn template_for(plugins: &[LoadedPlugin], region: &Region) -> Option<Template> {
     plugins
         .iter()
-        .filter_map(|p| Some((p.manifest().region_match(region), p.template()?)))
-        .max_by_key(|(level, _)| *level)
+        .filter(|p| p.manifest().region_match(region).is_some())
+        .filter_map(|p| Some((p.manifest().scope(), p.template()?)))
+        .max_by_key(|(scope, _)| *scope)
         .map(|(_, t)| t)
 }

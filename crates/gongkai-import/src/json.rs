@@ -37,13 +37,13 @@ pub fn schema_violations(value: &serde_json::Value) -> Result<Vec<String>, Strin
 
 /// Reads a disclosure from JSON text.
 pub fn read_json(text: &str, file: &str) -> Result<Disclosure, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::at(file, u32::try_from(e.line()).unwrap_or(0), format!("not valid JSON: {e}"))
-    })?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| ImportError::at(file, u32::try_from(e.line()).unwrap_or(0), format!("not valid JSON: {e}")))?;
     let violations = schema_violations(&value).map_err(|e| ImportError::file(file, e))?;
     if !violations.is_empty() {
         let shown: Vec<&str> = violations.iter().take(20).map(String::as_str).collect();
-        let more = if violations.len() > 20 { format!("\n  … and {} more", violations.len() - 20) } else { String::new() };
+        let more =
+            if violations.len() > 20 { format!("\n  … and {} more", violations.len() - 20) } else { String::new() };
         return Err(ImportError::file(
             file,
             format!(

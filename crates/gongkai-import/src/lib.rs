@@ -92,7 +92,12 @@ pub fn import_file(path: &str, options: &ImportOptions) -> Result<Imported, Impo
 }
 
 /// Reads bytes of a known format.
-pub fn import_bytes(bytes: &[u8], path: &str, format: Format, options: &ImportOptions) -> Result<Imported, ImportError> {
+pub fn import_bytes(
+    bytes: &[u8],
+    path: &str,
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > options.limits.max_input_bytes {
         return Err(ImportError::file(path, "input over the size limit (raise it with --max-input-mb)"));
     }

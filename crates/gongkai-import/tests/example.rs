@@ -59,12 +59,16 @@ fn nothing_is_unparsed_and_every_paragraph_is_kept() {
     assert!(imported.diagnostics.is_empty(), "diagnostics: {:#?}", imported.diagnostics);
     // Every prose line of the explanation part is inside some kept paragraph.
     let prose: Vec<String> = doc.prose().iter().map(|t| t.text.replace(' ', "")).collect();
-    let glossary: Vec<String> =
-        doc.glossary.iter().map(|g| format!("{}:{}", g.term, g.definition).replace(' ', "").replace('：', ":")).collect();
+    let glossary: Vec<String> = doc
+        .glossary
+        .iter()
+        .map(|g| format!("{}:{}", g.term, g.definition).replace(' ', "").replace('：', ":"))
+        .collect();
     let start = text.find("第三部分 2024年单位预算情况说明").expect("explanation part");
     for line in text[start..].lines().skip(1) {
         let l = line.trim().trim_start_matches("- ").replace("**", "").replace(' ', "");
-        if l.is_empty() || line.contains('\t') || l.starts_with("第四部分") || l.starts_with('(') && l.ends_with("年)") {
+        if l.is_empty() || line.contains('\t') || l.starts_with("第四部分") || l.starts_with('(') && l.ends_with("年)")
+        {
             continue;
         }
         let kept = prose.iter().chain(glossary.iter()).any(|p| p.contains(&l))

@@ -122,7 +122,10 @@ fn a_dropped_table_is_recorded_missing_and_nothing_else_changes() {
     let original = facts(&import(&text).document);
     let got = facts(&doc);
     let lost: BTreeSet<&String> = original.difference(&got).collect();
-    assert!(lost.iter().all(|f| f.starts_with("ExpenditureSummary/") || f.starts_with("table ExpenditureSummary")), "{lost:#?}");
+    assert!(
+        lost.iter().all(|f| f.starts_with("ExpenditureSummary/") || f.starts_with("table ExpenditureSummary")),
+        "{lost:#?}"
+    );
     let gained: Vec<&String> = got.difference(&original).collect();
     assert_eq!(gained, vec!["missing ExpenditureSummary"]);
 }
@@ -145,7 +148,11 @@ fn gbk_and_utf16_bytes() {
 
 #[test]
 fn markdown_residue_and_half_width_punctuation() {
-    let text = example_text().replace('：', ":").replace('（', "(").replace('）', ")").replace("\n一、主要职能", "\n**一、主要职能**");
+    let text = example_text()
+        .replace('：', ":")
+        .replace('（', "(")
+        .replace('）', ")")
+        .replace("\n一、主要职能", "\n**一、主要职能**");
     let doc = import(&text).document;
     assert!(doc.unparsed.is_empty(), "{:#?}", doc.unparsed);
     assert_eq!(doc.tables.len(), import(&example_text()).document.tables.len());

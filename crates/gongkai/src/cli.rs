@@ -9,12 +9,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// agrees with the others, every figure of the explanation text matches the
 /// tables, every required table and section is there.
 #[derive(Debug, Parser)]
-#[command(name = "gongkai", version, propagate_version = true, after_help = "\
+#[command(
+    name = "gongkai",
+    version,
+    propagate_version = true,
+    after_help = "\
 Examples:
   gongkai validate examples/qitai-2024-budget.txt
   gongkai validate disclosures/ --format json --output findings.json
   gongkai import examples/qitai-2024-budget.txt -o qitai.json
-  gongkai rules explain A101")]
+  gongkai rules explain A101"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

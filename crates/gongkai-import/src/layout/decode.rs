@@ -57,8 +57,7 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> 
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut consumed = 0;
     loop {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(&bytes[consumed..], &mut text, true);
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[consumed..], &mut text, true);
         consumed += read;
         match result {
             encoding_rs::DecoderResult::InputEmpty => {

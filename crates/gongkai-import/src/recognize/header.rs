@@ -94,7 +94,10 @@ fn by_position(rows: &[Vec<Label>], first: usize, count: usize) -> Vec<String> {
             let path: Vec<String> = rows
                 .iter()
                 .filter_map(|r| {
-                    r.iter().find(|l| l.index == i).or_else(|| r.iter().rev().find(|l| l.index < i)).map(|l| l.text.clone())
+                    r.iter()
+                        .find(|l| l.index == i)
+                        .or_else(|| r.iter().rev().find(|l| l.index < i))
+                        .map(|l| l.text.clone())
                 })
                 .collect();
             let mut dedup: Vec<String> = Vec::new();

@@ -7,10 +7,7 @@ use gongkai_model::{
 };
 
 fn figure(claim: &Claim) -> Option<Figure> {
-    Some(Figure {
-        value: claim.amount?,
-        source: claim.amount_at.clone().unwrap_or_else(|| claim.source.clone()),
-    })
+    Some(Figure { value: claim.amount?, source: claim.amount_at.clone().unwrap_or_else(|| claim.source.clone()) })
 }
 
 /// Fills the named fields from the claims of the other-matters sections.
@@ -50,15 +47,20 @@ pub fn absorb(matters: &mut OtherMatters, claims: &[Claim]) {
                 let fig = figure(claim);
                 if amount.unit == Unit::Device {
                     if label.contains("100万") {
-                        assets.equipment_over_1m.get_or_insert(fig.clone().unwrap_or_else(|| unreachable_figure(amount)));
+                        assets
+                            .equipment_over_1m
+                            .get_or_insert(fig.clone().unwrap_or_else(|| unreachable_figure(amount)));
                     } else if label.contains("50万") {
-                        assets.equipment_over_500k.get_or_insert(fig.clone().unwrap_or_else(|| unreachable_figure(amount)));
+                        assets
+                            .equipment_over_500k
+                            .get_or_insert(fig.clone().unwrap_or_else(|| unreachable_figure(amount)));
                     }
                     continue;
                 }
                 let is_value = amount.unit.is_money();
                 let name = label.trim_end_matches("价值").trim_start_matches("其中").trim_start_matches(['：', ':']);
-                let existing = assets.lines.iter_mut().rev().find(|l| l.name == name && (is_value && l.value.is_none()));
+                let existing =
+                    assets.lines.iter_mut().rev().find(|l| l.name == name && (is_value && l.value.is_none()));
                 match existing {
                     Some(line) => line.value = fig,
                     None => assets.lines.push(AssetLine {

@@ -82,7 +82,8 @@ fn is_date(text: &str) -> Option<String> {
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
     let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1990..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1990..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn year_in(text: &str) -> Option<u16> {
@@ -127,7 +128,9 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     }
     let continues = previous.trim_end().ends_with(['，', ',', '、']);
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
-    !continues && label_len.is_some_and(|n| (1..=12).contains(&n)) && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
+    !continues
+        && label_len.is_some_and(|n| (1..=12).contains(&n))
+        && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
 }
 
 /// Recognises a disclosure in a layout.
@@ -213,8 +216,10 @@ impl<'a> Recognizer<'a> {
                 self.part = part;
                 self.recognised_anything = true;
                 if part == Part::Glossary {
-                    self.doc.glossary_heading =
-                        Some(TextRef { text: text.clone(), source: Provenance::line(line.number).with_page(line.page) });
+                    self.doc.glossary_heading = Some(TextRef {
+                        text: text.clone(),
+                        source: Provenance::line(line.number).with_page(line.page),
+                    });
                 }
                 if part == Part::Profile {
                     self.profile_heading = Some(text.clone());
@@ -387,7 +392,10 @@ impl<'a> Recognizer<'a> {
             let section = Section {
                 kind: section_kind(heading),
                 numbering: numbering.map(str::to_owned),
-                heading: TextRef { text: heading.to_owned(), source: Provenance::line(line.number).with_page(line.page) },
+                heading: TextRef {
+                    text: heading.to_owned(),
+                    source: Provenance::line(line.number).with_page(line.page),
+                },
                 paragraphs: Vec::new(),
                 subsections: Vec::new(),
             };
@@ -405,7 +413,11 @@ impl<'a> Recognizer<'a> {
         let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
         let Some(section) = self.current_section_mut() else {
             let t = p.to_text_ref();
-            self.doc.unparsed.push(Unparsed { text: t.text, reason: "text before the first section".into(), source: t.source });
+            self.doc.unparsed.push(Unparsed {
+                text: t.text,
+                reason: "text before the first section".into(),
+                source: t.source,
+            });
             return next;
         };
         section.paragraphs.push(p.to_text_ref());
@@ -423,11 +435,13 @@ impl<'a> Recognizer<'a> {
         let line = &lines[i];
         let text = paragraph::clean_line(line).0;
         if let Some(date) = is_date(&text) {
-            self.doc.meta.published = Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
+            self.doc.meta.published =
+                Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
             return i + 1;
         }
         if split_numbering(&text).0.is_some() {
-            let (p, next) = self.collect_paragraph(lines, i, |t| split_numbering(t).0.is_some() || is_date(t).is_some());
+            let (p, next) =
+                self.collect_paragraph(lines, i, |t| split_numbering(t).0.is_some() || is_date(t).is_some());
             let body = split_numbering(&p.text).1.replace("**", "");
             let (term, definition) = match body.find([':', '：']) {
                 Some(pos) => (body[..pos].trim().to_owned(), body[pos..].chars().skip(1).collect::<String>()),
@@ -472,15 +486,14 @@ impl<'a> Recognizer<'a> {
             .or_else(|| self.profile_heading.as_deref().and_then(year_in))
             .or_else(|| self.sections.first().and_then(|s| year_in(&s.heading.text)));
         // The unit: the first cover line that is not the title line.
-        self.doc.meta.unit_name = self
-            .cover
-            .iter()
-            .find(|t| year_in(&t.text).is_none() && !t.text.contains("公开"))
-            .cloned()
-            .or_else(|| self.doc.tables.iter().find_map(|t| t.compiled_by.clone()).map(|u| TextRef {
-                text: u,
-                source: self.doc.tables[0].source.clone(),
-            }));
+        self.doc.meta.unit_name =
+            self.cover.iter().find(|t| year_in(&t.text).is_none() && !t.text.contains("公开")).cloned().or_else(|| {
+                self.doc
+                    .tables
+                    .iter()
+                    .find_map(|t| t.compiled_by.clone())
+                    .map(|u| TextRef { text: u, source: self.doc.tables[0].source.clone() })
+            });
         let uses_unit = self.profile_heading.as_deref().is_some_and(|h| h.contains("单位概况"))
             || self.doc.tables.iter().any(|t| t.title.starts_with("单位"));
         self.doc.meta.unit_level = Some(if uses_unit { UnitLevel::Unit } else { UnitLevel::Department });

@@ -13,6 +13,8 @@ pub struct Paragraph {
     /// For each piece: (char offset in `text`, line number, page, 1-based column of
     /// the piece's first char on its line).
     pieces: Vec<(usize, u32, Option<u32>, u32)>,
+    /// `text.chars().count()`, kept so that appending stays linear.
+    chars: usize,
 }
 
 /// Strips markdown residue at the start of a line (`- `, `* `) and returns the
@@ -44,8 +46,9 @@ impl Paragraph {
     /// Appends a line (a continuation after a page break).
     pub fn push(&mut self, line: &Line) {
         let (text, column) = clean_line(line);
-        let offset = self.text.chars().count();
+        let offset = self.chars;
         self.pieces.push((offset, line.number, line.page, column));
+        self.chars += text.chars().count();
         self.text.push_str(&text);
     }
 
@@ -57,7 +60,9 @@ impl Paragraph {
     /// Where the chars `[start, end)` of the text stand. A span crossing a line
     /// break is reported from its start to the end of that line's piece.
     pub fn locate(&self, start: usize, end: usize) -> Provenance {
-        let piece = self.pieces.iter().rposition(|p| p.0 <= start).unwrap_or(0);
+        // Pieces are sorted by offset: binary search keeps many claims on a long
+        // paragraph linear-logarithmic.
+        let piece = self.pieces.partition_point(|p| p.0 <= start).saturating_sub(1);
         let (offset, line, page, column) = self.pieces.get(piece).copied().unwrap_or((0, 0, None, 1));
         let piece_end = self.pieces.get(piece + 1).map_or(usize::MAX, |p| p.0);
         let len = end.min(piece_end).saturating_sub(start);

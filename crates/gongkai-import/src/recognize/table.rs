@@ -2,7 +2,8 @@
 //! two-sided (收入 | 支出) tables.
 
 use gongkai_model::{
-    Cell, ClassCode, Column, Measure, Number, Provenance, Row, RowRole, Side, Table, TableKind, TablePart, TextRef, Unit,
+    Cell, ClassCode, Column, Measure, Number, Provenance, Row, RowRole, Side, Table, TableKind, TablePart, TextRef,
+    Unit,
 };
 
 use super::header::resolve_columns;
@@ -46,7 +47,8 @@ pub fn build_table(
             let t = l.texts();
             t.iter().any(|c| normalize(c).ends_with("收入")) && t.iter().any(|c| normalize(c).ends_with("支出"))
         });
-    let parts = if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
+    let parts =
+        if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
     Table {
         kind,
         number,
@@ -152,7 +154,9 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
             let first = headers
                 .last()
                 .and_then(|h| {
-                    h.cells.iter().position(|c| !c.text.is_empty() && !is_label_header(&c.text) && measure(&c.text) != Measure::Other)
+                    h.cells.iter().position(|c| {
+                        !c.text.is_empty() && !is_label_header(&c.text) && measure(&c.text) != Measure::Other
+                    })
                 })
                 .unwrap_or(1);
             let width = data.iter().map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
@@ -247,7 +251,9 @@ fn coded_row(
     let plain = normalize(&label);
     let role = if code.is_some() {
         RowRole::Item
-    } else if matches!(plain.as_str(), "总计" | "合计" | "总额") || plain.ends_with("合计") && kind != TableKind::ThreePublicExpenses {
+    } else if matches!(plain.as_str(), "总计" | "合计" | "总额")
+        || plain.ends_with("合计") && kind != TableKind::ThreePublicExpenses
+    {
         RowRole::Total
     } else if plain == "合计" {
         RowRole::Total
@@ -317,7 +323,9 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
             .map(|i| {
                 let header = last.cells.get(i).map(|c| c.text.clone()).unwrap_or_default();
                 let m = match measure(&header) {
-                    Measure::Other | Measure::Total if header.is_empty() || header.contains("预算") => Measure::BudgetAmount,
+                    Measure::Other | Measure::Total if header.is_empty() || header.contains("预算") => {
+                        Measure::BudgetAmount
+                    }
                     m => m,
                 };
                 Column { measure: m, header, index: None }
@@ -438,7 +446,10 @@ mod tests {
 
     #[test]
     fn code_prefixes() {
-        assert_eq!(code_prefix("201 一般公共服务支出").map(|(c, n)| (c.to_string(), n)), Some(("201".into(), "一般公共服务支出".into())));
+        assert_eq!(
+            code_prefix("201 一般公共服务支出").map(|(c, n)| (c.to_string(), n)),
+            Some(("201".into(), "一般公共服务支出".into()))
+        );
         assert!(code_prefix("1,010.70").is_none());
         assert!(code_prefix("208").is_some());
         assert!(code_prefix("2024年").is_none());

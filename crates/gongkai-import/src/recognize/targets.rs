@@ -83,7 +83,10 @@ pub fn indicator_value(raw: &str) -> IndicatorValue {
     .iter()
     .find_map(|(p, c)| t.strip_prefix(p).map(|r| (Some(*c), r)))
     .unwrap_or((None, t));
-    let number_end = rest.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',')).map_or(rest.len(), |(i, _)| i);
+    let number_end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(rest.len(), |(i, _)| i);
     let number = Number::parse_printed(&rest[..number_end]);
     let unit = non_empty(rest[number_end..].trim().to_owned()).filter(|_| number.is_some());
     IndicatorValue { raw: t.to_owned(), comparison, number, unit }
@@ -148,7 +151,13 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
                 let repeats = previous_row.is_some_and(|p| {
                     line.cells.iter().zip(&p.cells).any(|(a, b)| !a.text.is_empty() && a.text == b.text)
                 });
-                if blank_before && level3.is_empty() && value.is_empty() && weight.is_empty() && !repeats && !table.indicators.is_empty() {
+                if blank_before
+                    && level3.is_empty()
+                    && value.is_empty()
+                    && weight.is_empty()
+                    && !repeats
+                    && !table.indicators.is_empty()
+                {
                     continue_row(&mut table, cols, line);
                 } else {
                     let l1 = non_empty(cell(line, cols.level1)).unwrap_or_else(|| carried.0.clone());
@@ -186,7 +195,9 @@ fn continue_row(table: &mut PerformanceTargets, cols: &IndicatorColumns, line: &
     };
     append(&mut last.level1, cols.level1);
     append(&mut last.level2, cols.level2);
-    for (slot, index) in [(&mut last.scoring, cols.scoring), (&mut last.evidence, cols.evidence), (&mut last.basis, cols.basis)] {
+    for (slot, index) in
+        [(&mut last.scoring, cols.scoring), (&mut last.evidence, cols.evidence), (&mut last.basis, cols.basis)]
+    {
         let more = cell(line, index);
         if !more.is_empty() {
             slot.get_or_insert_with(String::new).push_str(&more);
@@ -221,7 +232,10 @@ fn form_line(table: &mut PerformanceTargets, line: &Line) {
     let mut labels: Vec<String> = Vec::new();
     for (i, text) in &cells {
         match Number::parse_printed(text) {
-            Some(value) if text.contains('.') || labels.iter().any(|l| l.contains("资金") || l.contains("合计") || l.contains("总额")) => {
+            Some(value)
+                if text.contains('.')
+                    || labels.iter().any(|l| l.contains("资金") || l.contains("合计") || l.contains("总额")) =>
+            {
                 let label = labels.join("/");
                 let is_total = label.contains("合计") || label.contains("总额");
                 let cell = &line.cells[*i];

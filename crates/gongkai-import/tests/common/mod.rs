@@ -79,7 +79,12 @@ pub fn facts(doc: &Disclosure) -> BTreeSet<String> {
     for t in &doc.performance_targets {
         out.insert(format!("targets {:?} indicators={} funding={}", t.scope, t.indicators.len(), t.funding.len()));
     }
-    out.insert(format!("meta {:?} {:?} {:?}", doc.meta.kind, doc.meta.fiscal_year, doc.meta.unit_name.as_ref().map(|u| &u.text)));
+    out.insert(format!(
+        "meta {:?} {:?} {:?}",
+        doc.meta.kind,
+        doc.meta.fiscal_year,
+        doc.meta.unit_name.as_ref().map(|u| &u.text)
+    ));
     out
 }
 

@@ -35,10 +35,7 @@ pub fn run(args: &CatalogArgs) -> Outcome {
     match catalog.lookup(code, args.year) {
         Some(info) => {
             for n in &info.names {
-                println!(
-                    "  名称 {}  年度 {}  文件数 {}  来源 {:?}",
-                    n.name, n.years, n.documents, n.attestation
-                );
+                println!("  名称 {}  年度 {}  文件数 {}  来源 {:?}", n.name, n.years, n.documents, n.attestation);
             }
         }
         None => println!("  未收录于已核实目录（这不代表该科目不存在）"),

@@ -9,7 +9,8 @@ use crate::output::write_atomic;
 /// Imports one file and prints or writes its JSON.
 pub fn run(args: &ImportArgs) -> Outcome {
     let path = args.file.to_string_lossy().into_owned();
-    let options = ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let options =
+        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {

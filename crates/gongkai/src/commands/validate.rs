@@ -71,7 +71,8 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let options = ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let options =
+        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && args.format == Format::Text;
     let progress = progress_bar(files.len(), args.quiet);
     let check = |path: &PathBuf| {
@@ -199,4 +200,3 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: bool
         }
     }
 }
-

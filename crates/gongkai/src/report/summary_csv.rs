@@ -3,18 +3,20 @@
 use gongkai_model::DocumentFindings;
 
 fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
 /// The CSV text (UTF-8 with a BOM, which Excel needs to show Chinese correctly).
 pub fn render(docs: &[DocumentFindings]) -> String {
     let mut out = String::from("\u{feff}file,unit,year,status,errors,warnings,infos\n");
     for d in docs {
-        let status = if d.error.is_some() { "unreadable" } else if d.counts.errors > 0 { "errors" } else { "ok" };
+        let status = if d.error.is_some() {
+            "unreadable"
+        } else if d.counts.errors > 0 {
+            "errors"
+        } else {
+            "ok"
+        };
         out.push_str(&format!(
             "{},{},{},{},{},{},{}\n",
             field(&d.files.join(" + ")),

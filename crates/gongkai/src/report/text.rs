@@ -33,10 +33,7 @@ impl<'a> SourceIndex<'a> {
             (Some(col), Some(len)) if len > 0 => {
                 let mut chars = line_text.char_indices().skip(col.saturating_sub(1) as usize);
                 let (s, _) = chars.next()?;
-                let e = line_text
-                    .char_indices()
-                    .nth((col - 1 + len) as usize)
-                    .map_or(line_text.len(), |(i, _)| i);
+                let e = line_text.char_indices().nth((col - 1 + len) as usize).map_or(line_text.len(), |(i, _)| i);
                 Some(start + s..start + e.max(s))
             }
             _ => {
@@ -94,7 +91,8 @@ fn render_finding(
             group = group.element(snippet);
         }
         _ => {
-            let lines: Vec<String> = finding.locations.iter().map(|l| format!("{path}:{}", l.at.describe_zh())).collect();
+            let lines: Vec<String> =
+                finding.locations.iter().map(|l| format!("{path}:{}", l.at.describe_zh())).collect();
             group = group.element(Level::NOTE.message(lines.join("; ")));
         }
     }
@@ -159,7 +157,9 @@ pub fn summary(docs: &[DocumentFindings]) -> String {
         out.push_str("\n  文件                                       错误  警告  提示\n");
         for d in docs {
             let name = d.files.join(" + ");
-            let status = if d.error.is_some() { "  无法读取".to_owned() } else {
+            let status = if d.error.is_some() {
+                "  无法读取".to_owned()
+            } else {
                 format!("{:>6}{:>6}{:>6}", d.counts.errors, d.counts.warnings, d.counts.infos)
             };
             out.push_str(&format!("  {name:<42}{status}\n"));

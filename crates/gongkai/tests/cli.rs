@@ -1,0 +1,196 @@
+//! End-to-end tests of the `gongkai` binary: every subcommand and format, on the
+//! example and on failing inputs, with exit codes.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/qitai-2024-budget.txt")
+}
+
+fn gongkai() -> Command {
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// The example with one amount changed (表3, 20801 合计), in a temporary folder.
+fn broken_example(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let changed = lines[151].replacen("376.92", "376.95", 1);
+    lines[151] = &changed;
+    let path = dir.join("broken.txt");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path
+}
+
+fn stdout_of(cmd: &mut Command) -> (String, i32) {
+    let out = cmd.output().unwrap();
+    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn validate_text_marks_the_changed_figure_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = broken_example(dir.path());
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "A101"]).arg(&broken));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[A101]"), "{out}");
+    assert!(out.contains(":152:23"), "{out}");
+    assert!(out.contains("^^^^^^"), "{out}");
+    assert!(out.contains("共检查 1 份文件：错误 1 个"), "{out}");
+    let rendered = out.replace(&broken.display().to_string(), "broken.txt");
+    insta::assert_snapshot!("validate_text_a101", rendered);
+}
+
+#[test]
+fn validate_exits_0_without_errors() {
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "A101,P101"]).arg(example()));
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn validate_json_follows_the_findings_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = broken_example(dir.path());
+    let (out, code) = stdout_of(gongkai().args(["validate", "--format", "json"]).arg(&broken));
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/findings.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(value["counts"]["errors"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn validate_sarif_has_rules_and_physical_locations() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = broken_example(dir.path());
+    let out_path = dir.path().join("out.sarif");
+    let (_, code) = stdout_of(
+        gongkai().args(["validate", "--select", "A101", "--format", "sarif", "-o"]).arg(&out_path).arg(&broken),
+    );
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().iter().any(|r| r["id"] == "A101"));
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "A101");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 152);
+    assert_eq!(region["startColumn"], 23);
+}
+
+#[test]
+fn unreadable_inputs_and_misuse_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.txt");
+    std::fs::write(&garbage, [0xFFu8, 0xFE, 0x00, 0xD8, 0xFF, 0xFF, 0x00]).unwrap();
+    let out = gongkai().args(["validate"]).arg(&garbage).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "shopping list\nmilk\n").unwrap();
+    let out = gongkai().args(["validate"]).arg(&notes).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not a budget disclosure"));
+    assert_eq!(gongkai().args(["validate", "no-such-file.txt"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(gongkai().args(["validate", "--no-such-flag", "x"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        gongkai()
+            .args(["validate", "--select", "A101", "--tolerance", "-1"])
+            .arg(example())
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_no_output_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("report.json");
+    std::fs::write(&out_path, "previous good report").unwrap();
+    let out =
+        gongkai().args(["validate", "--format", "json", "-o"]).arg(&out_path).arg("no-such-file.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "previous good report");
+}
+
+#[test]
+fn batch_over_a_folder_writes_a_summary_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    broken_example(dir.path());
+    std::fs::copy(example(), dir.path().join("good.txt")).unwrap();
+    let csv = dir.path().join("summary.csv");
+    let out = gongkai()
+        .args(["validate", "--select", "A101", "--quiet", "--summary"])
+        .arg(&csv)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[1].contains("broken.txt") && rows[1].contains(",errors,1,"), "{text}");
+    assert!(rows[2].contains("good.txt") && rows[2].contains(",ok,0,"), "{text}");
+}
+
+#[test]
+fn import_writes_schema_valid_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("doc.json");
+    let out = gongkai().args(["import"]).arg(example()).arg("-o").arg(&out_path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = std::fs::read_to_string(&out_path).unwrap();
+    assert!(json.contains("\"schema_version\": \"1.0.0\""));
+    // And reads back through validate.
+    let (_, code) = stdout_of(gongkai().args(["validate", "--select", "A101"]).arg(&out_path));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn rules_schema_and_catalog_commands() {
+    let (out, code) = stdout_of(gongkai().args(["rules"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("A101") && out.contains("hierarchy-sum"));
+    let (out, code) = stdout_of(gongkai().args(["rules", "explain", "A101"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("## What it checks"));
+    assert_eq!(gongkai().args(["rules", "explain", "Z999"]).output().unwrap().status.code(), Some(2));
+    let (out, _) = stdout_of(gongkai().args(["schema", "findings"]));
+    assert!(out.contains("findings.schema.json"));
+    let (out, code) = stdout_of(gongkai().args(["catalog", "2080505", "--year", "2024"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("机关事业单位基本养老保险缴费支出"), "{out}");
+    assert!(out.contains("20805"), "{out}");
+    let (out, _) = stdout_of(gongkai().args(["catalog", "--search", "养老"]));
+    assert!(out.contains("20805"), "{out}");
+    assert_eq!(gongkai().args(["catalog", "2O8"]).output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in [
+        vec!["--help"],
+        vec!["validate", "--help"],
+        vec!["import", "--help"],
+        vec!["rules", "--help"],
+        vec!["schema", "--help"],
+        vec!["catalog", "--help"],
+    ] {
+        let (out, code) = stdout_of(gongkai().args(&cmd));
+        assert_eq!(code, 0);
+        assert!(out.contains("Example"), "{cmd:?}: {out}");
+    }
+}

@@ -11,6 +11,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("schemas") => schemas(args.iter().any(|a| a == "--check")),
         Some("ci") => ci(),
+        Some("new-plugin") => {
+            #[path = "new_plugin.rs"]
+            mod new_plugin;
+            new_plugin::run(&workspace_root(), &args[1..])
+        }
         _ => {
             eprintln!("usage: cargo xtask <schemas [--check] | ci>");
             return ExitCode::from(2);

@@ -91,8 +91,10 @@ impl ParsedChange {
         Change {
             direction: self.direction.as_ref().map(|d| d.value),
             amount: self.amount.as_ref().map(|a| a.value),
+            amount_at: self.amount.as_ref().map(|a| locate(a.span.clone())),
             rate_direction: self.rate_direction.as_ref().map(|d| d.value),
             rate: self.rate.as_ref().map(|r| r.value),
+            rate_at: self.rate.as_ref().map(|r| locate(r.span.clone())),
             source: locate(self.span.clone()),
         }
     }

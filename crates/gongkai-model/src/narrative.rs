@@ -145,12 +145,18 @@ pub struct Change {
     /// The change amount (always printed positive; the direction gives the sign).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Quantity>,
+    /// Where the change amount is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_at: Option<Provenance>,
     /// The direction word of the rate (增长/下降).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_direction: Option<Direction>,
     /// The rate (`14.65%`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<Quantity>,
+    /// Where the rate is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_at: Option<Provenance>,
     /// Where the change clause stands.
     pub source: Provenance,
 }

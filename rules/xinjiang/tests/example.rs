@@ -26,14 +26,13 @@ fn manifest_is_valid_and_carries_the_eleven_table_template() {
 }
 
 #[test]
-fn example_misses_tables_8_and_11_and_nothing_else() {
-    let doc = example();
-    let findings = plugin().check(&doc);
-    assert!(findings.iter().all(|f| f.category == Category::Plugin && f.plugin.as_deref() == Some("xinjiang")));
-    let rules = rules_of(&doc);
-    assert_eq!(rules.len(), 2, "{rules:#?}");
-    assert!(rules[0].0 == "XJ004" && rules[0].1.contains("表8“政府性基金预算支出情况表”"), "{rules:#?}");
-    assert!(rules[1].0 == "XJ004" && rules[1].1.contains("表11“上年结转结余情况明细表”"), "{rules:#?}");
+fn the_example_passes_the_xinjiang_rules() {
+    // Its weights add up to 90 in both target tables, its values have their
+    // comparison signs, and its one project has a target table. (Its missing
+    // 表8 and 表11 are reported by the built-in C101 against this plugin's
+    // template: see crates/gongkai-rules/tests/plugins.rs.)
+    let rules = rules_of(&example());
+    assert!(rules.is_empty(), "{rules:#?}");
 }
 
 #[test]
@@ -59,6 +58,8 @@ fn weights_values_and_missing_target_tables_are_reported() {
     assert!(ids.contains(&"XJ001"), "{rules:#?}");
     assert!(ids.contains(&"XJ002"), "{rules:#?}");
     assert!(ids.contains(&"XJ003"), "{rules:#?}");
-    let weights = plugin().check(&doc).into_iter().find(|f| f.rule == "XJ001").expect("XJ001");
+    let findings = plugin().check(&doc);
+    assert!(findings.iter().all(|f| f.category == Category::Plugin && f.plugin.as_deref() == Some("xinjiang")));
+    let weights = findings.into_iter().find(|f| f.rule == "XJ001").expect("XJ001");
     assert_eq!((weights.expected.as_deref(), weights.actual.as_deref()), (Some("90"), Some("85")));
 }

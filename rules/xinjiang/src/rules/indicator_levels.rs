@@ -19,7 +19,7 @@ gongkai_plugin::rule! {
     /// `履职效能 | 数量指标 | 指导乡镇社保业务工作次数 | =12次 | 20` passes; a row
     /// `产出指标 | | | =100% | 10` is reported.
     pub static INDICATOR_LEVELS = {
-        id: "XJ006", name: "indicator-levels", title: "绩效指标应有一级、二级、三级指标名称",
+        id: "XJ004", name: "indicator-levels", title: "绩效指标应有一级、二级、三级指标名称",
         severity: Warning, kinds: [Budget], years: Years::from(2024), check: check,
     };
 }

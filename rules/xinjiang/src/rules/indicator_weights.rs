@@ -37,7 +37,7 @@ fn check(doc: &Disclosure) -> Vec<Finding> {
     for table in &doc.performance_targets {
         let weights: Vec<Decimal> = table.indicators.iter().filter_map(|i| i.weight.map(|w| w.value())).collect();
         if weights.is_empty() {
-            // Nothing declared: XJ002/XJ006 report the empty indicators.
+            // Nothing declared: XJ002/XJ004 report the empty indicators.
             continue;
         }
         let sum: Decimal = weights.iter().sum();

@@ -1,0 +1,173 @@
+use gongkai_catalog::{AttestedName, NameCheck};
+use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind};
+
+use super::common::{attested_list, catalog, code_at, evidence_is_strong, expected_names};
+use crate::context::{row_location, text_location};
+use crate::rules::narrative::resolve::{find_chain, norm, strip_level, subject_name};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The 类/款/项 names of the explanation text — per-code paragraphs
+    /// (`社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)：…`) and
+    /// structure lines (`社会保障和就业支出（类）933.03万元，占92.34%`) — are the
+    /// catalog names of the codes they refer to, in the document's year. The code is
+    /// taken from the text when it prints one, else from the 一般公共预算支出表 row
+    /// the names designate (as the narrative rules resolve them), else from a catalog
+    /// search of the deepest name confirmed by the other names. Each name is compared
+    /// with the catalog name of the code's ancestor at its level. Nothing is reported
+    /// when the code cannot be determined or is not in the catalog, nor when a code
+    /// found through the names differs from the catalog in more than one of them
+    /// (the text is then about another code, which N105 reports against the table).
+    ///
+    /// ## Why it matters
+    /// The explanation repeats the 科目名称 so that a reader can follow it without the
+    /// tables; a mistyped or outdated name there makes the paragraph ambiguous, and
+    /// it is not caught by comparing the text with the tables when the tables carry
+    /// the same mistake.
+    ///
+    /// ## Example
+    /// `社会保障和就业支出(类)行政事业单位养老保险支出(款)行政单位离退休(项)`: the 项
+    /// designates `2080501` in 表5, whose 款 `20805` is `行政事业单位养老支出` in the
+    /// 2024 catalog, so the 款 name is reported.
+    pub struct NarrativeNames {
+        id: "G106", name: "narrative-names", category: Catalog, severity: Warning,
+    }
+}
+
+impl Rule for NarrativeNames {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for claim in &ctx.doc.claims {
+            let names = claim_names(claim);
+            if names.is_empty() {
+                continue;
+            }
+            let Some((code, mut locations)) = claim_code(ctx, claim, &names) else { continue };
+            let wrong = mismatches(ctx, &code, &names);
+            // A code found through the names is trusted only if at most one of them
+            // differs from the catalog; with more, the text is about another code.
+            let printed = claim.subject.code.is_some();
+            if wrong.is_empty() || (!printed && wrong.len() > 1) {
+                continue;
+            }
+            let parts: Vec<String> = wrong
+                .iter()
+                .map(|(n, at, attested)| {
+                    format!(
+                        "{}名“{}”与已核实目录中 {} 的名称不符，应为{}",
+                        n.level.name_zh(),
+                        n.name,
+                        at,
+                        attested_list(attested)
+                    )
+                })
+                .collect();
+            let message = format!(
+                "{}：{}“{}”（科目 {}）中的{}",
+                claim.section.name_zh(),
+                if claim.kind == ClaimKind::CodeParagraph { "分项说明" } else { "结构说明" },
+                subject_name(claim),
+                code,
+                parts.join("；")
+            );
+            locations.insert(0, text_location(&claim.source));
+            let mut finding = ctx.finding(message, None, locations);
+            finding.expected = Some(wrong.iter().map(|(_, _, a)| expected_names(a)).collect::<Vec<_>>().join("、"));
+            finding.actual = Some(wrong.iter().map(|(n, _, _)| n.name.clone()).collect::<Vec<_>>().join("、"));
+            if wrong.iter().all(|(_, _, a)| evidence_is_strong(a)) {
+                out.push(finding);
+            } else {
+                out.push_with(finding, Severity::Info);
+            }
+        }
+    }
+}
+
+/// The level names a claim prints: a per-code paragraph's chain, a structure line's
+/// 类 (its label when the parser recorded no level name).
+fn claim_names(claim: &Claim) -> Vec<LevelName> {
+    match claim.kind {
+        ClaimKind::CodeParagraph => claim.subject.names.clone(),
+        ClaimKind::StructureShare if claim.subject.names.is_empty() => {
+            let name = strip_level(&claim.subject.label);
+            if name.is_empty() { Vec::new() } else { vec![LevelName { level: Level::Lei, name }] }
+        }
+        ClaimKind::StructureShare => claim.subject.names.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn rank(level: Level) -> u8 {
+    match level {
+        Level::Lei => 0,
+        Level::Kuan => 1,
+        Level::Xiang => 2,
+    }
+}
+
+/// The function code a claim is about, with the table row it was found by (if any).
+fn claim_code(ctx: &Context<'_>, claim: &Claim, names: &[LevelName]) -> Option<(String, Vec<Location>)> {
+    let deepest = names.iter().max_by_key(|n| rank(n.level))?;
+    if let Some(code) = &claim.subject.code {
+        return Some((code.to_string(), Vec::new()));
+    }
+    // The row of the 一般公共预算支出表 the names designate.
+    if let Some((table, part)) = ctx.part(TableKind::GeneralBudgetExpenditure) {
+        let row = match claim.kind {
+            ClaimKind::CodeParagraph => find_chain(part, names).row,
+            _ => {
+                let mut rows = part.rows.iter().filter(|r| {
+                    r.project.is_none()
+                        && r.code.as_ref().is_some_and(|c| c.level() == deepest.level)
+                        && norm(&r.label) == norm(&deepest.name)
+                });
+                rows.next().filter(|_| rows.next().is_none())
+            }
+        };
+        if let Some(row) = row
+            && let Some(code) = row.code.as_ref().filter(|c| c.level() == deepest.level)
+        {
+            return Some((code.to_string(), vec![row_location(table, part, row)]));
+        }
+    }
+    // A catalog search: the function codes carrying the deepest name whose other
+    // names are all (but at most one) their ancestors' catalog names; the one with
+    // the fewest differences, if it is the only one.
+    let candidates: Vec<(&str, usize)> = catalog()
+        .codes_named(&deepest.name)
+        .into_iter()
+        .filter(|c| c.starts_with('2') && gongkai_catalog::is_well_formed(c).is_ok())
+        .filter(|c| code_at(c, deepest.level) == Some(c))
+        .map(|c| (c, mismatches(ctx, c, names).len()))
+        .filter(|(_, wrong)| *wrong <= 1)
+        .collect();
+    let fewest = candidates.iter().map(|(_, wrong)| *wrong).min()?;
+    let mut best = candidates.iter().filter(|(_, wrong)| *wrong == fewest);
+    let (code, _) = best.next()?;
+    if best.next().is_some() {
+        return None;
+    }
+    Some(((*code).to_owned(), Vec::new()))
+}
+
+/// The printed names that differ from the catalog names of `code`'s ancestors at
+/// their levels, with the ancestor code and the catalog evidence.
+fn mismatches<'n>(
+    ctx: &Context<'_>,
+    code: &str,
+    names: &'n [LevelName],
+) -> Vec<(&'n LevelName, String, Vec<AttestedName<'static>>)> {
+    let year = ctx.doc.meta.fiscal_year;
+    let mut wrong = Vec::new();
+    for name in names {
+        let Some(at) = code_at(code, name.level) else { continue };
+        if let NameCheck::Mismatch { attested, .. } = catalog().name_matches(at, &name.name, year) {
+            wrong.push((name, at.to_owned(), attested));
+        }
+    }
+    wrong
+}

@@ -73,7 +73,13 @@ impl Engine {
     }
 
     fn external_enabled(&self, f: &Finding) -> bool {
-        let meta = crate::RuleMeta { id: leak_free_id(&f.rule), name: "", category: f.category, severity: f.severity, doc: "" };
+        let meta = crate::RuleMeta {
+            id: leak_free_id(&f.rule),
+            name: "",
+            category: f.category,
+            severity: f.severity,
+            doc: "",
+        };
         self.config.is_enabled(&meta)
     }
 }

@@ -27,11 +27,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The first line of the documentation's *What it checks* section.
     pub fn summary(&self) -> &'static str {
-        self.doc
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or("")
+        self.doc.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("")
     }
 }
 

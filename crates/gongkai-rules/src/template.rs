@@ -38,7 +38,12 @@ impl Template {
     /// The national minimum (MoF 《地方预决算公开操作规程》): the eight tables every
     /// budget disclosure publishes, and explanations of the other important matters.
     pub fn national() -> Template {
-        let t = |kind: TableKind| TemplateTable { kind, number: None, title: kind.name_zh().to_owned(), aliases: Vec::new() };
+        let t = |kind: TableKind| TemplateTable {
+            kind,
+            number: None,
+            title: kind.name_zh().to_owned(),
+            aliases: Vec::new(),
+        };
         Template {
             name: "national".into(),
             tables: vec![

@@ -56,7 +56,8 @@ fn mutate(text: &str, at: &Provenance) -> Option<(String, String)> {
     let end = start + at.length? as usize;
     let printed: String = chars.get(start..end)?.iter().collect();
     let replacement = raised(&printed)?;
-    let new_line: String = chars[..start].iter().copied().chain(replacement.chars()).chain(chars[end..].iter().copied()).collect();
+    let new_line: String =
+        chars[..start].iter().copied().chain(replacement.chars()).chain(chars[end..].iter().copied()).collect();
     let description = format!("line {}: {printed} → {replacement}", at.line);
     *line = new_line;
     Some((lines.join("\n"), description))
@@ -132,9 +133,8 @@ fn every_number_is_checked_by_some_rule() {
         let Some((mutated, description)) = mutate(&text, at) else { continue };
         checked += 1;
         let findings = engine.check(&import(&mutated));
-        let fired = findings.iter().any(|f| {
-            !baseline.contains(&key(f)) && f.locations.iter().any(|l| l.at.line == at.line)
-        });
+        let fired =
+            findings.iter().any(|f| !baseline.contains(&key(f)) && f.locations.iter().any(|l| l.at.line == at.line));
         if !fired {
             missed.push(description);
         }

@@ -87,8 +87,12 @@ fn every_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
             continue;
         };
         let findings = run(id, &apply(&fail));
-        let lines: BTreeSet<u32> =
-            fail.expect_lines.clone().unwrap_or_else(|| fail.edit.iter().map(|e| e.line).collect()).into_iter().collect();
+        let lines: BTreeSet<u32> = fail
+            .expect_lines
+            .clone()
+            .unwrap_or_else(|| fail.edit.iter().map(|e| e.line).collect())
+            .into_iter()
+            .collect();
         let own: Vec<&Finding> = findings.iter().filter(|f| f.rule == id).collect();
         if own.is_empty() {
             failures.push(format!("{id}: no finding on its failing fixture ({})", fail.description));
@@ -105,7 +109,11 @@ fn every_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
         };
         let findings = run(id, &pass_text);
         if !findings.is_empty() {
-            failures.push(format!("{id}: {} finding(s) on its passing fixture ({pass_description}): {}", findings.len(), findings[0].message));
+            failures.push(format!(
+                "{id}: {} finding(s) on its passing fixture ({pass_description}): {}",
+                findings.len(),
+                findings[0].message
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

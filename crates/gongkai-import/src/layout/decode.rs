@@ -37,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// UTF-8 or GB18030 has none.
 fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096)];
-    if sample.len() < 4 || sample.len() % 2 != 0 {
+    if sample.len() < 4 || !sample.len().is_multiple_of(2) {
         return None;
     }
     let even_nuls = sample.iter().step_by(2).filter(|b| **b == 0).count();

@@ -65,11 +65,11 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<Vec<String>> {
         }
         // A lone child is a misplaced child of the nearest earlier real group.
         for k in 0..children.len() {
-            if children[k].len() == 1 {
-                if let Some(g) = (0..k).rev().find(|g| children[*g].len() >= 2) {
-                    let child = children[k].remove(0);
-                    children[g].push(child);
-                }
+            if children[k].len() == 1
+                && let Some(g) = (0..k).rev().find(|g| children[*g].len() >= 2)
+            {
+                let child = children[k].remove(0);
+                children[g].push(child);
             }
         }
         let mut next = Vec::new();

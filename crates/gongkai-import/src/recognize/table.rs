@@ -249,13 +249,11 @@ fn coded_row(
         return None;
     }
     let plain = normalize(&label);
+    let is_total_label = matches!(plain.as_str(), "总计" | "合计" | "总额")
+        || (plain.ends_with("合计") && kind != TableKind::ThreePublicExpenses);
     let role = if code.is_some() {
         RowRole::Item
-    } else if matches!(plain.as_str(), "总计" | "合计" | "总额")
-        || plain.ends_with("合计") && kind != TableKind::ThreePublicExpenses
-    {
-        RowRole::Total
-    } else if plain == "合计" {
+    } else if is_total_label {
         RowRole::Total
     } else if kind == TableKind::ThreePublicExpenses {
         if plain.starts_with("其中") { RowRole::OfWhich } else { RowRole::Line }

@@ -33,7 +33,8 @@ impl Rule for StaffingSum {
         if sum == actual.count {
             return;
         }
-        let show = |p: &Option<gongkai_model::HeadCount>| p.as_ref().map_or("未列".to_owned(), |h| h.count.to_string());
+        let show =
+            |p: &Option<gongkai_model::HeadCount>| p.as_ref().map_or("未列".to_owned(), |h| h.count.to_string());
         let message = format!(
             "人员情况：实有人数为 {} 人，但在职 {} + 退休 {} + 离休 {} = {} 人",
             actual.count,

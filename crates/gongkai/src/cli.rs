@@ -95,6 +95,8 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-review systems.
     Sarif,
+    /// One self-contained HTML page: tables with the cells involved highlighted.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,14 @@ struct Checked {
     rendered: String,
 }
 
+/// What to render while the document is in memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Render {
+    Nothing,
+    Text { color: bool },
+    Html { index: usize },
+}
+
 /// Loads `gongkai.toml` (given, or in the working directory) merged with the
 /// command line.
 fn config(args: &ValidateArgs) -> Result<Config, String> {
@@ -75,16 +83,21 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && args.format == Format::Text;
     let progress = progress_bar(files.len(), args.quiet);
-    let check = |path: &PathBuf| {
-        let checked = check_one(path, &engine, &options, args.format == Format::Text && !args.quiet, color);
+    let render_for = |index: usize| match args.format {
+        Format::Text if !args.quiet => Render::Text { color },
+        Format::Html => Render::Html { index },
+        _ => Render::Nothing,
+    };
+    let check = |(index, path): (usize, &PathBuf)| {
+        let checked = check_one(path, &engine, &options, render_for(index));
         if let Some(bar) = &progress {
             bar.inc(1);
         }
         checked
     };
     let checked: Vec<Checked> = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
-        Ok(pool) => pool.install(|| files.par_iter().map(check).collect()),
-        Err(_) => files.iter().map(check).collect(),
+        Ok(pool) => pool.install(|| files.par_iter().enumerate().map(check).collect()),
+        Err(_) => files.iter().enumerate().map(check).collect(),
     };
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -108,6 +121,10 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             json
         }
         Format::Sarif => report::sarif::render(&docs),
+        Format::Html => {
+            let sections: Vec<String> = checked.iter().map(|c| c.rendered.clone()).collect();
+            report::html::page(&docs, &sections)
+        }
     };
     if let Err(e) = emit(args.output.as_deref(), &body) {
         eprintln!("error: {e}");
@@ -160,7 +177,7 @@ fn progress_bar(count: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: bool, color: bool) -> Checked {
+fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: Render) -> Checked {
     let name = path.to_string_lossy().into_owned();
     match gongkai_import::import_file(&name, options) {
         Err(e) => {
@@ -172,7 +189,11 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: bool
                 findings: Vec::new(),
                 counts: Counts::default(),
             };
-            let rendered = if render { report::text::render_document(&findings, None, color) } else { String::new() };
+            let rendered = match render {
+                Render::Text { color } => report::text::render_document(&findings, None, color),
+                Render::Html { index } => report::html::render_document(index, &findings, None, None),
+                Render::Nothing => String::new(),
+            };
             Checked { findings, rendered }
         }
         Ok(imported) => {
@@ -191,10 +212,11 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: bool
                 counts: Counts::of(&findings),
                 findings,
             };
-            let rendered = if render {
-                report::text::render_document(&findings, imported.source_text.as_deref(), color)
-            } else {
-                String::new()
+            let source = imported.source_text.as_deref();
+            let rendered = match render {
+                Render::Text { color } => report::text::render_document(&findings, source, color),
+                Render::Html { index } => report::html::render_document(index, &findings, Some(doc), source),
+                Render::Nothing => String::new(),
             };
             Checked { findings, rendered }
         }

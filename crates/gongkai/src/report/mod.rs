@@ -1,5 +1,6 @@
 //! Report formats.
 
+pub mod html;
 pub mod sarif;
 pub mod summary_csv;
 pub mod text;

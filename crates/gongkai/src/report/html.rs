@@ -1,0 +1,338 @@
+//! A self-contained HTML report (no network, no CDN): a summary per document, each
+//! document's tables rendered with the cells involved in a finding highlighted and
+//! linked from the findings list, and the explanation text with the figure of each
+//! narrative finding marked.
+//!
+//! Links are anchors inside the one file. A small inline script checks on load
+//! that every finding link has its target (a broken one is marked and logged to
+//! the console, which the browser test watches) and highlights a target when its
+//! finding is clicked.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use gongkai_model::{Disclosure, DocumentFindings, Finding, Location, Severity, Table};
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// Anchor ids of one document: cells by (line, column), rows by line, text marks.
+struct Anchors {
+    doc: usize,
+    /// (line, column) of every rendered cell.
+    cells: BTreeSet<(u32, u32)>,
+    /// Lines of every rendered row.
+    rows: BTreeSet<u32>,
+    /// Lines that start a rendered paragraph, with the lines the paragraph covers.
+    paragraphs: BTreeMap<u32, u32>,
+}
+
+impl Anchors {
+    fn cell_id(&self, line: u32, column: u32) -> String {
+        format!("d{}-c{line}-{column}", self.doc)
+    }
+
+    fn row_id(&self, line: u32) -> String {
+        format!("d{}-r{line}", self.doc)
+    }
+
+    fn text_id(&self, line: u32, column: u32) -> String {
+        format!("d{}-x{line}-{column}", self.doc)
+    }
+
+    fn para_id(&self, line: u32) -> String {
+        format!("d{}-p{line}", self.doc)
+    }
+
+    /// The anchor a location links to, if the report renders it.
+    fn target(&self, loc: &Location) -> Option<String> {
+        let line = loc.at.line;
+        if let Some(col) = loc.at.column
+            && self.cells.contains(&(line, col))
+        {
+            return Some(self.cell_id(line, col));
+        }
+        if self.rows.contains(&line) {
+            return Some(self.row_id(line));
+        }
+        let (&start, &end) = self.paragraphs.range(..=line).next_back()?;
+        (line <= end).then(|| match loc.at.column {
+            Some(col) if loc.at.length.is_some() => self.text_id(line, col),
+            _ => self.para_id(start),
+        })
+    }
+}
+
+/// Renders one document's section of the report.
+pub fn render_document(
+    index: usize,
+    result: &DocumentFindings,
+    doc: Option<&Disclosure>,
+    source: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    let title = result.unit_name.clone().unwrap_or_else(|| result.files.join(" + "));
+    let _ = write!(
+        out,
+        "<section class=\"doc\" id=\"d{index}\"><h2>{}</h2><p class=\"file\">{}</p>",
+        esc(&title),
+        esc(&result.files.join(" + "))
+    );
+    if let Some(error) = &result.error {
+        let _ = write!(out, "<p class=\"unreadable\">无法读取：{}</p></section>", esc(error));
+        return out;
+    }
+    let _ = write!(
+        out,
+        "<p class=\"counts\"><span class=\"error\">错误 {}</span> <span class=\"warning\">警告 {}</span> <span class=\"info\">提示 {}</span></p>",
+        result.counts.errors, result.counts.warnings, result.counts.infos
+    );
+    let mut anchors =
+        Anchors { doc: index, cells: BTreeSet::new(), rows: BTreeSet::new(), paragraphs: BTreeMap::new() };
+    let mut body = String::new();
+    if let Some(doc) = doc {
+        let involved: BTreeSet<(u32, u32)> =
+            result.findings.iter().flat_map(|f| &f.locations).filter_map(|l| Some((l.at.line, l.at.column?))).collect();
+        for table in &doc.tables {
+            render_table(&mut body, table, &involved, &mut anchors);
+        }
+        render_text(&mut body, doc, result, source, &mut anchors);
+    }
+    out.push_str("<h3>发现的问题</h3>");
+    if result.findings.is_empty() {
+        out.push_str("<p>未发现问题。</p>");
+    }
+    out.push_str("<ol class=\"findings\">");
+    for (n, f) in result.findings.iter().enumerate() {
+        render_finding(&mut out, n, f, &anchors);
+    }
+    out.push_str("</ol>");
+    out.push_str(&body);
+    out.push_str("</section>");
+    out
+}
+
+fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
+    let class = severity_class(f.severity);
+    let _ = write!(
+        out,
+        "<li class=\"{class}\" id=\"d{}-f{n}\"><span class=\"badge {class}\">{}</span> <code>{}</code> {}",
+        anchors.doc,
+        f.severity.name_zh(),
+        esc(&f.rule),
+        esc(&f.message)
+    );
+    let links: Vec<String> = f
+        .locations
+        .iter()
+        .map(|l| {
+            let label = esc(&l.at.describe_zh());
+            match anchors.target(l) {
+                Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{label}</a>"),
+                None => format!("<span class=\"loc\">{label}</span>"),
+            }
+        })
+        .collect();
+    let _ = write!(out, "<div class=\"locs\">{}</div></li>", links.join(" "));
+}
+
+fn render_table(out: &mut String, table: &Table, involved: &BTreeSet<(u32, u32)>, anchors: &mut Anchors) {
+    let _ = write!(
+        out,
+        "<h3 class=\"table-title\">{} <small>（单位：{}）</small></h3>",
+        esc(&table.display()),
+        table.unit.name_zh()
+    );
+    if let Some(statement) = &table.empty_statement {
+        let _ = write!(out, "<p class=\"empty\">{}</p>", esc(&statement.text));
+    }
+    for part in &table.parts {
+        if part.rows.is_empty() {
+            continue;
+        }
+        out.push_str("<div class=\"scroll\"><table><thead><tr><th>行</th><th>编码</th><th>名称</th>");
+        for c in &part.columns {
+            let _ = write!(out, "<th>{}</th>", esc(c.header.rsplit('/').next().unwrap_or(&c.header)));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for row in &part.rows {
+            let row_id = anchors.row_id(row.source.line);
+            let first = anchors.rows.insert(row.source.line);
+            let id_attr = if first { format!(" id=\"{row_id}\"") } else { String::new() };
+            let name = match &row.project {
+                Some(p) => format!("{} / {}", row.label, p),
+                None => row.label.clone(),
+            };
+            let _ = write!(
+                out,
+                "<tr{id_attr}><td class=\"ln\">{}</td><td>{}</td><td class=\"name\">{}</td>",
+                row.source.line,
+                row.code.as_ref().map(|c| c.as_str()).unwrap_or(""),
+                esc(&name)
+            );
+            for cell in &row.cells {
+                let text = cell.amount.map(|a| a.to_string()).or_else(|| cell.text.clone()).unwrap_or_default();
+                match cell.at.as_ref().and_then(|a| Some((a.line, a.column?))) {
+                    Some((line, col)) => {
+                        let hit = if involved.contains(&(line, col)) { " class=\"hit\"" } else { "" };
+                        anchors.cells.insert((line, col));
+                        let _ = write!(out, "<td id=\"{}\"{hit}>{}</td>", anchors.cell_id(line, col), esc(&text));
+                    }
+                    None => {
+                        let _ = write!(out, "<td>{}</td>", esc(&text));
+                    }
+                }
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table></div>");
+    }
+}
+
+/// The explanation text, paragraph by paragraph, with each located figure of a
+/// finding wrapped in a mark.
+fn render_text(
+    out: &mut String,
+    doc: &Disclosure,
+    result: &DocumentFindings,
+    source: Option<&str>,
+    anchors: &mut Anchors,
+) {
+    let lines: Vec<&str> = source.map(|s| s.split('\n').collect()).unwrap_or_default();
+    let sections = doc.all_sections();
+    if sections.is_empty() {
+        return;
+    }
+    // Paragraph line ranges: from its first line to the line before the next.
+    let mut starts: Vec<u32> = sections.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.source.line)).collect();
+    starts.sort_unstable();
+    out.push_str("<h3>情况说明</h3><div class=\"text\">");
+    for section in sections {
+        let _ = write!(
+            out,
+            "<h4>{}{}</h4>",
+            section.numbering.as_deref().map(|n| format!("{n}、")).unwrap_or_default(),
+            esc(&section.heading.text)
+        );
+        for p in &section.paragraphs {
+            let start = p.source.line;
+            let next = starts.iter().find(|l| **l > start).copied().unwrap_or(u32::MAX);
+            let end = next.saturating_sub(1).min(start + 40);
+            anchors.paragraphs.insert(start, end);
+            // Marks: located figures of findings on this paragraph's lines.
+            let mut marks: Vec<(u32, u32, String)> = Vec::new();
+            for f in &result.findings {
+                for l in &f.locations {
+                    if let (Some(col), Some(len)) = (l.at.column, l.at.length)
+                        && (start..=end).contains(&l.at.line)
+                        && let Some(line) = lines.get(l.at.line as usize - 1)
+                    {
+                        let printed: String = line.chars().skip(col as usize - 1).take(len as usize).collect();
+                        if !printed.trim().is_empty() && !marks.iter().any(|m| m.0 == l.at.line && m.1 == col) {
+                            marks.push((l.at.line, col, printed));
+                        }
+                    }
+                }
+            }
+            let mut html = esc(&p.text);
+            let mut ids = Vec::new();
+            for (line, col, printed) in &marks {
+                let needle = esc(printed);
+                let id = anchors.text_id(*line, *col);
+                if let Some(pos) = html.find(&needle).filter(|_| !html.contains(&format!("id=\"{id}\""))) {
+                    html.replace_range(pos..pos + needle.len(), &format!("<mark id=\"{id}\">{needle}</mark>"));
+                } else {
+                    ids.push(id);
+                }
+            }
+            // Figures that could not be found in the cleaned text still get an anchor.
+            let extra: String = ids.iter().map(|id| format!("<a id=\"{id}\"></a>")).collect();
+            let class = if marks.is_empty() { "" } else { " class=\"marked\"" };
+            let _ = write!(out, "<p id=\"{}\"{class}>{extra}{html}</p>", anchors.para_id(start));
+        }
+    }
+    out.push_str("</div>");
+}
+
+const STYLE: &str = r#"
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:2em;color:#222;line-height:1.6}
+h1{font-size:1.6em}h2{border-bottom:2px solid #444;margin-top:2em}
+.file{color:#666;font-family:monospace}
+.counts span{display:inline-block;padding:.1em .6em;border-radius:.3em;margin-right:.5em;color:#fff}
+span.error,.badge.error{background:#c0392b}span.warning,.badge.warning{background:#d68910}span.info,.badge.info{background:#2874a6}
+.badge{color:#fff;padding:0 .4em;border-radius:.3em;font-size:.85em}
+.findings li{margin:.4em 0}.locs{font-size:.85em;color:#555}.locs a{margin-right:.8em}
+.scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}
+th,td{border:1px solid #bbb;padding:.2em .5em}td{text-align:right;font-variant-numeric:tabular-nums}
+td.name{text-align:left}td.ln{color:#999;font-size:.8em}thead th{background:#eee}
+td.hit{background:#fadbd8;outline:2px solid #c0392b}
+mark{background:#f9e79f}p.marked{border-left:4px solid #d68910;padding-left:.6em}
+:target{animation:flash 1.5s}@keyframes flash{from{background:#f4d03f}to{background:inherit}}
+a.broken{color:#c0392b;text-decoration:line-through}
+.summary td,.summary th{text-align:left}
+"#;
+
+const SCRIPT: &str = r#"
+document.addEventListener('DOMContentLoaded', function () {
+  var links = document.querySelectorAll('a.loc');
+  var ok = 0;
+  links.forEach(function (a) {
+    var id = decodeURIComponent(a.getAttribute('href').slice(1));
+    if (document.getElementById(id)) { ok++; } else { a.classList.add('broken'); console.error('broken finding link: ' + id); }
+  });
+  document.body.setAttribute('data-links', String(links.length));
+  document.body.setAttribute('data-links-ok', String(ok));
+});
+"#;
+
+/// Wraps the document sections into the whole page with the run summary.
+pub fn page(docs: &[DocumentFindings], sections: &[String]) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>gongkai 检查报告</title><style>",
+    );
+    out.push_str(STYLE);
+    out.push_str("</style></head><body><h1>部门预算公开检查报告</h1>");
+    let _ = write!(out, "<p>gongkai {} · 共检查 {} 份文件</p>", env!("CARGO_PKG_VERSION"), docs.len());
+    out.push_str("<table class=\"summary\"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>");
+    for (i, d) in docs.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"#d{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&d.files.join(" + ")),
+            esc(d.unit_name.as_deref().unwrap_or("")),
+            d.fiscal_year.map(|y| y.to_string()).unwrap_or_default(),
+            if d.error.is_some() { "无法读取".to_owned() } else { d.counts.errors.to_string() },
+            d.counts.warnings,
+            d.counts.infos
+        );
+    }
+    out.push_str("</tbody></table>");
+    for s in sections {
+        out.push_str(s);
+    }
+    out.push_str("<script>");
+    out.push_str(SCRIPT);
+    out.push_str("</script></body></html>\n");
+    out
+}

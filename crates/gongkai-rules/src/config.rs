@@ -99,7 +99,13 @@ impl Config {
     /// Whether a rule runs: the most specific matching entry of select/ignore wins;
     /// with no select entries every rule is selected.
     pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
-        let best = |entries: &[String]| entries.iter().filter_map(|e| specificity(e, meta)).max();
+        self.is_enabled_rule(meta.id, meta.name, meta.category)
+    }
+
+    /// [`Config::is_enabled`] for a rule known only by id, name and family (a
+    /// plugin's rule).
+    pub fn is_enabled_rule(&self, id: &str, name: &str, category: gongkai_model::Category) -> bool {
+        let best = |entries: &[String]| entries.iter().filter_map(|e| specificity(e, id, name, category)).max();
         let selected = if self.select.is_empty() { Some(0) } else { best(&self.select) };
         let ignored = best(&self.ignore);
         match (selected, ignored) {
@@ -133,14 +139,14 @@ impl Config {
 /// How specifically `entry` names the rule: a family name counts 1, an id prefix
 /// its length + 1 (so `A101` beats `A1` beats `arithmetic`); `None` if it does not
 /// match.
-fn specificity(entry: &str, meta: &RuleMeta) -> Option<usize> {
+fn specificity(entry: &str, id: &str, name: &str, category: gongkai_model::Category) -> Option<usize> {
     if entry == "ALL" || entry == "all" {
         return Some(0);
     }
-    if entry == meta.category.id() || entry == meta.name {
+    if entry == category.id() || (!name.is_empty() && entry == name) {
         return Some(1);
     }
-    meta.id.starts_with(entry).then(|| entry.len() + 1)
+    id.starts_with(entry).then(|| entry.len() + 1)
 }
 
 #[cfg(test)]

@@ -73,25 +73,7 @@ impl Engine {
     }
 
     fn external_enabled(&self, f: &Finding) -> bool {
-        let meta = crate::RuleMeta {
-            id: leak_free_id(&f.rule),
-            name: "",
-            category: f.category,
-            severity: f.severity,
-            doc: "",
-        };
-        self.config.is_enabled(&meta)
-    }
-}
-
-/// Selection for plugin findings compares ids as strings; a `&'static` id is only
-/// needed for the comparison's lifetime, so an unknown id maps to a fixed string.
-fn leak_free_id(id: &str) -> &'static str {
-    // Plugin ids are checked by prefix; we cannot borrow `id` as 'static, so match
-    // the common families and fall back to the plugin family.
-    match id.chars().next() {
-        Some(_) => Box::leak(id.to_owned().into_boxed_str()),
-        None => "",
+        self.config.is_enabled_rule(&f.rule, "", f.category)
     }
 }
 

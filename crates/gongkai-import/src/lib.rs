@@ -2,19 +2,25 @@
 //!
 //! Two layers (see ARCHITECTURE.md): [`layout`] turns an input into numbered lines
 //! of cells with provenance; [`recognize`] decides what those lines are. Text
-//! (UTF-8, GB18030/GBK, UTF-16) goes through both; JSON is validated against the
-//! published schema and deserialised.
+//! (UTF-8, GB18030/GBK, UTF-16) goes through both; so do workbooks (.xlsx, .xls)
+//! and CSV exchanges, one sheet per table ([`sheets`]); JSON is validated against
+//! the published schema and deserialised. [`import_combined`] joins a workbook of
+//! tables with a text file of the explanation.
 //!
 //! Bad input never panics: it is an [`ImportError`] naming the file (and line or
 //! byte offset), or a [`Diagnostic`] with the text kept in `unparsed`.
 
+mod combine;
 mod error;
 pub mod json;
 pub mod layout;
 pub mod recognize;
+mod sheets;
 
 pub use error::{Diagnostic, ImportError};
 pub use recognize::RecognizeOptions;
+
+use std::path::Path;
 
 use gongkai_model::Disclosure;
 
@@ -38,6 +44,11 @@ pub struct ImportOptions {
     pub recognize: RecognizeOptions,
     /// Input limits.
     pub limits: Limits,
+    /// A text file holding the explanation, to combine with the tables of a
+    /// workbook or CSV input (`gongkai validate --tables book.xlsx --text
+    /// notes.txt`): when set, [`import_file`] of such an input reads both, as
+    /// [`import_combined`] does.
+    pub explanation: Option<std::path::PathBuf>,
 }
 
 /// An imported document.
@@ -58,6 +69,10 @@ pub enum Format {
     Text,
     /// The JSON exchange format.
     Json,
+    /// An Excel workbook (.xlsx, .xlsm, .xls), one sheet per table.
+    Workbook,
+    /// A CSV exchange: one table per file, or a `table` column.
+    Csv,
 }
 
 impl Format {
@@ -68,6 +83,10 @@ impl Format {
             Some(Format::Json)
         } else if lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text") {
             Some(Format::Text)
+        } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".xls") {
+            Some(Format::Workbook)
+        } else if lower.ends_with(".csv") {
+            Some(Format::Csv)
         } else {
             None
         }
@@ -87,8 +106,12 @@ pub fn import_file(path: &str, options: &ImportOptions) -> Result<Imported, Impo
             ),
         ));
     }
+    let format = Format::of_path(path).unwrap_or(Format::Text);
+    if let (Some(text), Format::Workbook | Format::Csv) = (&options.explanation, format) {
+        return import_combined(Path::new(path), text, options);
+    }
     let bytes = std::fs::read(path).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
-    import_bytes(&bytes, path, Format::of_path(path).unwrap_or(Format::Text), options)
+    import_bytes(&bytes, path, format, options)
 }
 
 /// Reads bytes of a known format.
@@ -101,13 +124,27 @@ pub fn import_bytes(
     if bytes.len() as u64 > options.limits.max_input_bytes {
         return Err(ImportError::file(path, "input over the size limit (raise it with --max-input-mb)"));
     }
+    if format == Format::Workbook {
+        let (sheets, diagnostics) = layout::workbook::read_workbook(bytes, path)?;
+        let name = if path.to_ascii_lowercase().ends_with(".xls") { "xls" } else { "xlsx" };
+        return import_sheets(sheets, diagnostics, path, name, options);
+    }
     let decoded = layout::decode(bytes).map_err(|e| ImportError::file(path, e))?;
     match format {
+        Format::Csv => {
+            let stem =
+                Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
+            let (sheets, diagnostics) = layout::csv::read_csv(&decoded.text, &stem);
+            let mut imported = import_sheets(sheets, diagnostics, path, "csv", options)?;
+            imported.document.meta.source.encoding = Some(decoded.encoding.to_owned());
+            Ok(imported)
+        }
         Format::Json => {
             let document = json::read_json(&decoded.text, path)?;
             Ok(Imported { document, diagnostics: Vec::new(), source_text: None })
         }
-        Format::Text => {
+        // Read above: a workbook is not text.
+        Format::Text | Format::Workbook => {
             let mut imported = import_text(&decoded.text, path, options)?;
             imported.document.meta.source.encoding = Some(decoded.encoding.to_owned());
             Ok(imported)
@@ -125,4 +162,40 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());
     Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()) })
+}
+
+/// Recognises the tables of a workbook's (or CSV exchange's) sheets.
+fn import_sheets(
+    sheets: Vec<layout::Sheet>,
+    mut diagnostics: Vec<Diagnostic>,
+    path: &str,
+    format: &str,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let tables = sheets::table_layout(sheets, &options.recognize.aliases);
+    if tables.layout.lines.is_empty() {
+        return Err(ImportError::file(
+            path,
+            "not a budget disclosure: no sheet holds a disclosure table (recognised by the title in its first rows or by its name)",
+        ));
+    }
+    let (mut document, found) = recognize::recognize(&tables.layout, path, &options.recognize)?;
+    document.unparsed.extend(tables.unplaced);
+    document.meta.source.files = vec![path.to_owned()];
+    document.meta.source.format = Some(format.to_owned());
+    diagnostics.extend(tables.diagnostics);
+    diagnostics.extend(found);
+    Ok(Imported { document, diagnostics, source_text: None })
+}
+
+/// Reads one document from two files: the tables from `tables` (a workbook or a
+/// CSV exchange) and everything else from `text` (the explanation as text). The
+/// text's own tables, if it has any, yield to the workbook's of the same kind.
+pub fn import_combined(tables: &Path, text: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let tables_name = tables.to_string_lossy().into_owned();
+    let text_name = text.to_string_lossy().into_owned();
+    let alone = ImportOptions { explanation: None, ..options.clone() };
+    let from_book = import_file(&tables_name, &alone)?;
+    let from_text = import_file(&text_name, &alone)?;
+    Ok(combine::combine(from_book, from_text, &tables_name))
 }

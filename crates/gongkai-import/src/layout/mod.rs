@@ -1,10 +1,12 @@
 //! The layout layer: an input turned into numbered lines of cells, each cell with
 //! the character column where it stands. Every input format (text now; PDF and
-//! workbooks feed the same structure) ends here, so that the recognizer — the
+//! workbooks and CSV feed the same structure) ends here, so that the recognizer — the
 //! hard part — is shared.
 
+pub mod csv;
 mod decode;
 mod text;
+pub mod workbook;
 
 pub use decode::{Decoded, decode};
 pub use text::layout_text;
@@ -62,4 +64,58 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// How many pages (page breaks seen + 1, or the PDF's count).
     pub pages: Option<u32>,
+}
+
+/// One sheet of a workbook (or one table of a CSV exchange): its name and its
+/// non-blank rows as lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sheet {
+    /// The sheet name as the workbook has it (or the CSV file's / `table` column's).
+    pub name: String,
+    /// The rows, numbered by sheet row, each with [`Line::sheet`] set.
+    pub lines: Vec<Line>,
+}
+
+/// The reference prefix of a sheet (`表5!`), quoted the way spreadsheets quote
+/// names with spaces or punctuation (`'Sheet 1'!`).
+pub fn sheet_ref(name: &str) -> String {
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if plain && !name.is_empty() { format!("{name}!") } else { format!("'{}'!", name.replace('\'', "''")) }
+}
+
+/// Builds the line(s) of one spreadsheet row from its cell texts, indexed from
+/// column A. A row whose only content is one piece of text (a title, `单位：万元`,
+/// an empty-table statement) becomes a one-cell line like the same text in an
+/// extracted document; a row holding only notes (`编制单位：…` and `单位：万元`
+/// side by side) becomes one line per note, so the recognizer reads each.
+pub(crate) fn sheet_line(number: u32, prefix: &str, cells: Vec<String>) -> Vec<Line> {
+    let cells: Vec<String> = cells.into_iter().map(|c| c.trim().chars().map(text::fold_for_layout).collect()).collect();
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let one_text = filled.len() == 1 && gongkai_model::Number::parse_printed(filled[0]).is_none();
+    let all_notes = filled.len() > 1 && filled.iter().all(|c| is_note(c));
+    if one_text || all_notes {
+        return filled.into_iter().map(|text| prose_line(number, prefix, text)).collect();
+    }
+    let mut text = String::new();
+    let mut out = Vec::with_capacity(cells.len());
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\t');
+        }
+        let column = text.chars().count() as u32 + 1;
+        text.push_str(&cell);
+        out.push(CellText { length: cell.chars().count() as u32, text: cell, column });
+    }
+    vec![Line { number, page: None, text, cells: out, sheet: Some(prefix.to_owned()) }]
+}
+
+fn prose_line(number: u32, prefix: &str, text: &str) -> Line {
+    let cell = CellText { text: text.to_owned(), column: 1, length: text.chars().count() as u32 };
+    Line { number, page: None, text: text.to_owned(), cells: vec![cell], sheet: Some(prefix.to_owned()) }
+}
+
+/// `编制单位：…`, `单位：万元`, `金额单位：元`: the notes printed above a table.
+fn is_note(text: &str) -> bool {
+    let t = text.trim_start();
+    ["编制单位", "编制部门", "单位：", "单位:", "金额单位"].iter().any(|p| t.starts_with(p))
 }

@@ -52,7 +52,7 @@ pub fn layout_text(text: &str) -> Layout {
 /// Full-width digits and the ideographic space become their ASCII forms (one
 /// character for one, so columns stay the original's); punctuation is kept as
 /// printed — the recognizer's comparisons fold it, and quoted text stays faithful.
-fn fold_for_layout(c: char) -> char {
+pub(super) fn fold_for_layout(c: char) -> char {
     match c {
         '\u{c}' => ' ',
         '\u{FF10}'..='\u{FF19}' | '\u{3000}' => fold_width(c),

@@ -356,6 +356,10 @@ impl<'a> Recognizer<'a> {
         let mut body: Vec<&Line> = Vec::new();
         while end < lines.len() {
             let l = &lines[end];
+            // A workbook sheet holds one table: its end is the table's end.
+            if l.sheet != title_line.sheet {
+                break;
+            }
             if !l.is_blank() {
                 let t = paragraph::clean_line(l).0;
                 let starts_new = part_of_heading(&t).is_some()

@@ -1,0 +1,221 @@
+//! Excel workbooks (.xlsx, .xls) to sheets of lines, read with `calamine`.
+//!
+//! Each sheet row becomes a [`Line`] numbered by its row, with one [`CellText`]
+//! per column from column A (so a cell's index is its column letter) and the
+//! sheet as the provenance prefix (`表5!`), so that a finding points at `表5!E12`.
+//! Merged cells keep their text in the first cell of the span, exactly as a PDF
+//! extraction prints them, which is what the header resolver reads (by reading
+//! order). Numbers are printed the way a budget table prints them; anything a
+//! reviewer should know about (a formula never calculated, a date where an amount
+//! belongs, an error value) is kept as text with a diagnostic naming the cell.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Sheets, StyleRange};
+
+use super::{Sheet, sheet_line, sheet_ref};
+use crate::error::{Diagnostic, ImportError};
+use crate::recognize::column_letters;
+
+/// The most cells (rows × columns of a sheet's used range) we walk: a real table
+/// sheet holds a few thousand; a sheet far past this is broken or not a disclosure.
+const MAX_CELLS_PER_SHEET: usize = 50_000_000;
+
+/// Reads every sheet of a workbook.
+pub fn read_workbook(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
+    // calamine is a parser of a complex binary format; should it ever panic on a
+    // malformed file, the user gets an import error, not a crash.
+    let result = std::panic::catch_unwind(|| read_all(bytes, file));
+    match result {
+        Ok(read) => read,
+        Err(_) => Err(ImportError::file(file, "not a readable workbook (the reader failed on malformed content)")),
+    }
+}
+
+fn read_all(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ImportError::file(file, format!("not a readable .xlsx/.xls workbook: {e}")))?;
+    let mut sheets = Vec::new();
+    let mut diagnostics = Vec::new();
+    for name in book.sheet_names() {
+        let values = book
+            .worksheet_range(&name)
+            .map_err(|e| ImportError::file(file, format!("sheet {name}: cannot be read: {e}")))?;
+        let (height, width) = values.get_size();
+        if height.saturating_mul(width) > MAX_CELLS_PER_SHEET {
+            return Err(ImportError::file(
+                file,
+                format!("sheet {name}: {height} rows × {width} columns is too large for a disclosure table"),
+            ));
+        }
+        // Formulas only matter where no value was cached; a workbook written by a
+        // program that never calculated it has formulas and no values.
+        let formulas = formulas_of(&mut book, &name);
+        // Number formats say how many decimals a number is printed with (.xlsx
+        // only; calamine reads no styles from .xls).
+        let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
+        let printed = Printed { formulas: formulas.as_ref(), styles: &styles };
+        sheets.push(read_sheet(&name, &values, &printed, &mut diagnostics));
+    }
+    Ok((sheets, diagnostics))
+}
+
+/// What besides the values tells how a cell is printed.
+struct Printed<'a> {
+    formulas: Option<&'a Range<String>>,
+    styles: &'a StyleRange,
+}
+
+impl Printed<'_> {
+    /// Decimals of the cell's number format (`#,##0.00` → 2), when it has one.
+    fn decimals(&self, row: usize, column: usize) -> Option<usize> {
+        let position = (u32::try_from(row).ok()?, u32::try_from(column).ok()?);
+        let code = &self.styles.get(position)?.number_format.as_ref()?.format_code;
+        let first_section = code.split(';').next().unwrap_or("");
+        let (_, after) = first_section.split_once('.')?;
+        Some(after.chars().take_while(|c| matches!(c, '0' | '#')).count())
+    }
+}
+
+fn formulas_of<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> Option<Range<String>> {
+    book.worksheet_formula(name).ok().filter(|r| !r.is_empty())
+}
+
+/// Turns one sheet's values into lines; blank rows are left out (the recognizer
+/// skips them anyway, and a sheet of a million empty rows must stay cheap).
+fn read_sheet(name: &str, values: &Range<Data>, printed: &Printed<'_>, diagnostics: &mut Vec<Diagnostic>) -> Sheet {
+    let prefix = sheet_ref(name);
+    let mut lines = Vec::new();
+    let Some((first_row, first_col)) = values.start() else {
+        return Sheet { name: name.to_owned(), lines };
+    };
+    for (r, row) in values.rows().enumerate() {
+        let row_number = first_row as usize + r + 1;
+        let index_row = row.iter().find(|d| !matches!(d, Data::Empty)).is_some_and(|d| text_of(d) == "※");
+        let mut cells: Vec<String> = vec![String::new(); first_col as usize];
+        for (c, data) in row.iter().enumerate() {
+            let column = first_col as usize + c;
+            let at = || format!("{prefix}{}{row_number}", column_letters(column));
+            let text = match data {
+                Data::Empty => match formula_at(printed.formulas, first_row as usize + r, column) {
+                    Some(formula) => {
+                        diagnostics.push(diagnostic(
+                            row_number,
+                            format!("{}: formula ={formula} has no calculated value (the workbook was saved without calculating it); kept as text", at()),
+                        ));
+                        format!("={formula}")
+                    }
+                    None => String::new(),
+                },
+                Data::Float(f) => format_float(*f, printed.decimals(first_row as usize + r, column), index_row),
+                Data::Int(i) => i.to_string(),
+                Data::String(s) => join_wrapped(s),
+                Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+                Data::DateTime(d) => {
+                    let (y, m, day, ..) = d.to_ymd_hms_milli();
+                    let shown = format!("{y:04}-{m:02}-{day:02}");
+                    diagnostics.push(diagnostic(
+                        row_number,
+                        format!("{}: a date ({shown}) where an amount or text belongs (a cell formatted as a date?); kept as text", at()),
+                    ));
+                    shown
+                }
+                Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                    diagnostics.push(diagnostic(
+                        row_number,
+                        format!("{}: a date or time ({s}) where an amount or text belongs; kept as text", at()),
+                    ));
+                    s.clone()
+                }
+                Data::Error(e) => {
+                    diagnostics.push(diagnostic(row_number, format!("{}: error value {e}; kept as text", at())));
+                    e.to_string()
+                }
+            };
+            cells.push(text);
+        }
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let number = u32::try_from(row_number).unwrap_or(u32::MAX);
+        lines.extend(sheet_line(number, &prefix, cells));
+    }
+    Sheet { name: name.to_owned(), lines }
+}
+
+fn diagnostic(line: usize, message: String) -> Diagnostic {
+    Diagnostic { line: u32::try_from(line).unwrap_or(u32::MAX), message }
+}
+
+fn formula_at(formulas: Option<&Range<String>>, row: usize, column: usize) -> Option<&str> {
+    let (r, c) = (u32::try_from(row).ok()?, u32::try_from(column).ok()?);
+    formulas?.get_value((r, c)).map(String::as_str).filter(|f| !f.is_empty())
+}
+
+fn text_of(data: &Data) -> String {
+    match data {
+        Data::String(s) => s.trim().to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// A number as printed: with its number format's decimals when it has one
+/// (more when the value has more, so nothing is rounded away); without a format,
+/// an integral value (a code like `205`, a column number) is an integer and any
+/// other value has at least two decimals. Column numbers of a `※` row are
+/// integers whatever their format.
+pub(crate) fn format_float(value: f64, decimals: Option<usize>, index_row: bool) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let integral = value.fract() == 0.0 && value.abs() < 1e15;
+    let wanted = match decimals {
+        _ if index_row && integral => 0,
+        Some(d) => d,
+        None if integral => 0,
+        None => 2,
+    };
+    // Rust's shortest round-trip form tells how many decimals the value really has.
+    let shortest = value.to_string();
+    let has = shortest.split_once('.').map_or(0, |(_, d)| d.len());
+    if has <= wanted { format!("{value:.wanted$}") } else { shortest }
+}
+
+/// Text wrapped inside a cell (`事业单位⏎经营收入`) is one label: the line breaks
+/// go, as they do when a PDF's wrapped header is extracted.
+fn join_wrapped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.trim().split(['\n', '\r']).map(str::trim).filter(|p| !p.is_empty()).enumerate() {
+        let ascii_boundary =
+            out.ends_with(|c: char| c.is_ascii_alphanumeric()) && part.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if i > 0 && ascii_boundary {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_float;
+
+    #[test]
+    fn numbers_print_as_formatted_or_with_two_decimals() {
+        assert_eq!(format_float(1010.7, None, false), "1010.70");
+        assert_eq!(format_float(82.0, Some(2), false), "82.00");
+        assert_eq!(format_float(205.0, None, false), "205");
+        assert_eq!(format_float(0.123, Some(2), false), "0.123");
+        assert_eq!(format_float(3.0, Some(2), true), "3");
+        assert_eq!(format_float(-5.5, None, false), "-5.50");
+    }
+
+    #[test]
+    fn wrapped_labels_are_joined() {
+        assert_eq!(super::join_wrapped("事业单位\n经营收入"), "事业单位经营收入");
+        assert_eq!(super::join_wrapped("Total\r\nbudget"), "Total budget");
+    }
+}

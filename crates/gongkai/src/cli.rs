@@ -62,6 +62,12 @@ Example:
         #[arg(value_enum, default_value = "disclosure")]
         which: SchemaKind,
     },
+    /// List rule plugins, and which would load for a file's region.
+    #[command(after_help = "\
+Examples:
+  gongkai plugins --plugin-dir target/release
+  gongkai plugins --plugin-dir target/release examples/qitai-2024-budget.txt")]
+    Plugins(PluginsArgs),
     /// Look up classification codes (政府收支分类科目) in the built-in catalog.
     #[command(after_help = "\
 Examples:
@@ -134,6 +140,24 @@ pub struct ValidateArgs {
     /// Largest input accepted, in MB.
     #[arg(long, default_value_t = 64)]
     pub max_input_mb: u64,
+    /// Load a rule plugin (a path, or a name looked up in the plugin directories).
+    #[arg(long = "plugin", value_name = "PATH_OR_NAME")]
+    pub plugins: Vec<String>,
+    /// A directory searched for plugins by name (also `plugin-dirs` in gongkai.toml).
+    #[arg(long = "plugin-dir", value_name = "DIR")]
+    pub plugin_dirs: Vec<PathBuf>,
+    /// Also load the plugins whose regions match each document's region.
+    #[arg(long)]
+    pub auto_plugins: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PluginsArgs {
+    /// A directory searched for plugins.
+    #[arg(long = "plugin-dir", value_name = "DIR")]
+    pub plugin_dir: Vec<PathBuf>,
+    /// A disclosure: show which plugins its region selects.
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

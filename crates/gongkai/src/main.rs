@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod inputs;
 mod output;
+mod plugins;
 mod report;
 
 use std::process::ExitCode;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
             Outcome::Clean
         }
         Command::Catalog(args) => commands::catalog::run(args),
+        Command::Plugins(args) => commands::plugins::run(args),
     };
     ExitCode::from(outcome.code())
 }

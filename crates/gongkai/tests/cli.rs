@@ -194,3 +194,23 @@ fn every_command_has_help_with_an_example() {
         assert!(out.contains("Example"), "{cmd:?}: {out}");
     }
 }
+
+#[test]
+fn a_missing_plugin_is_refused_with_exit_2_and_listing_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gongkai()
+        .args(["validate", "--plugin", "no-such-plugin", "--plugin-dir"])
+        .arg(dir.path())
+        .arg(example())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-plugin"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (listing, code) = stdout_of(gongkai().args(["plugins", "--plugin-dir"]).arg(dir.path()));
+    assert_eq!(code, 0);
+    assert!(listing.contains("未找到插件") || listing.contains("插件目录"), "{listing}");
+}

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod import;
+pub mod plugins;
 pub mod rules;
 pub mod validate;
 

@@ -45,6 +45,9 @@ fn config(args: &ValidateArgs) -> Result<Config, String> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         tolerance: args.tolerance.clone(),
+        plugins: args.plugins.clone(),
+        plugin_dirs: args.plugin_dirs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+        auto_plugins: args.auto_plugins,
         ..Config::default()
     };
     let merged = base.merged_with(&cli);
@@ -61,7 +64,18 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let engine = match Engine::new(config) {
+    let base_options =
+        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    // Named plugins are loaded once for the run; with auto-plugins each document
+    // gets its own engine for its region (see `import_and_check`).
+    let named = match crate::plugins::load_named(&config) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let (engine, options) = match crate::plugins::engine_with(&config, named, &base_options) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("error: {e}");
@@ -79,8 +93,6 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let options =
-        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && args.format == Format::Text;
     let progress = progress_bar(files.len(), args.quiet);
     let render_for = |index: usize| match args.format {
@@ -89,7 +101,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         _ => Render::Nothing,
     };
     let check = |(index, path): (usize, &PathBuf)| {
-        let checked = check_one(path, &engine, &options, render_for(index));
+        let checked = check_one(path, &engine, &options, &config, render_for(index));
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -177,9 +189,32 @@ fn progress_bar(count: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: Render) -> Checked {
+/// Imports a document and, with auto-plugins, re-imports it with its region's
+/// plugins (their aliases may name its tables) and checks it with them.
+fn import_and_check(
+    name: &str,
+    engine: &Engine,
+    options: &ImportOptions,
+    config: &Config,
+) -> Result<(gongkai_import::Imported, Vec<gongkai_model::Finding>), gongkai_import::ImportError> {
+    let imported = gongkai_import::import_file(name, options)?;
+    if !config.auto_plugins {
+        let findings = engine.check(&imported.document);
+        return Ok((imported, findings));
+    }
+    let region = imported.document.meta.region.clone();
+    let plugins =
+        crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(name, e))?;
+    let (regional, regional_options) = crate::plugins::engine_with(config, plugins, options)
+        .map_err(|e| gongkai_import::ImportError::file(name, e.to_string()))?;
+    let imported = gongkai_import::import_file(name, &regional_options)?;
+    let findings = regional.check(&imported.document);
+    Ok((imported, findings))
+}
+
+fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Config, render: Render) -> Checked {
     let name = path.to_string_lossy().into_owned();
-    match gongkai_import::import_file(&name, options) {
+    match import_and_check(&name, engine, options, config) {
         Err(e) => {
             let findings = DocumentFindings {
                 files: vec![name],
@@ -196,8 +231,7 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, render: Rend
             };
             Checked { findings, rendered }
         }
-        Ok(imported) => {
-            let mut findings = engine.check(&imported.document);
+        Ok((imported, mut findings)) => {
             for f in &mut findings {
                 for l in &mut f.locations {
                     l.file.get_or_insert_with(|| name.clone());

@@ -67,14 +67,26 @@ struct Printed<'a> {
 }
 
 impl Printed<'_> {
-    /// Decimals of the cell's number format (`#,##0.00` → 2), when it has one.
-    fn decimals(&self, row: usize, column: usize) -> Option<usize> {
+    /// The cell's number format, when it has one: its decimals (`#,##0.00` → 2)
+    /// and its least number of integer digits (`00` → 2, how templates print a
+    /// 款 code `02` stored as the number 2).
+    fn look(&self, row: usize, column: usize) -> Option<Look> {
         let position = (u32::try_from(row).ok()?, u32::try_from(column).ok()?);
         let code = &self.styles.get(position)?.number_format.as_ref()?.format_code;
         let first_section = code.split(';').next().unwrap_or("");
-        let (_, after) = first_section.split_once('.')?;
-        Some(after.chars().take_while(|c| matches!(c, '0' | '#')).count())
+        let (integer, fraction) = first_section.split_once('.').unwrap_or((first_section, ""));
+        let decimals = fraction.chars().take_while(|c| matches!(c, '0' | '#')).count();
+        let digits = integer.chars().filter(|c| *c == '0').count();
+        let numeric = first_section.contains(['0', '#']);
+        numeric.then_some(Look { decimals, digits })
     }
+}
+
+/// How a number format prints a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Look {
+    decimals: usize,
+    digits: usize,
 }
 
 fn formulas_of<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> Option<Range<String>> {
@@ -97,17 +109,8 @@ fn read_sheet(name: &str, values: &Range<Data>, printed: &Printed<'_>, diagnosti
             let column = first_col as usize + c;
             let at = || format!("{prefix}{}{row_number}", column_letters(column));
             let text = match data {
-                Data::Empty => match formula_at(printed.formulas, first_row as usize + r, column) {
-                    Some(formula) => {
-                        diagnostics.push(diagnostic(
-                            row_number,
-                            format!("{}: formula ={formula} has no calculated value (the workbook was saved without calculating it); kept as text", at()),
-                        ));
-                        format!("={formula}")
-                    }
-                    None => String::new(),
-                },
-                Data::Float(f) => format_float(*f, printed.decimals(first_row as usize + r, column), index_row),
+                Data::Empty => String::new(),
+                Data::Float(f) => format_float(*f, printed.look(first_row as usize + r, column), index_row),
                 Data::Int(i) => i.to_string(),
                 Data::String(s) => join_wrapped(s),
                 Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
@@ -131,6 +134,21 @@ fn read_sheet(name: &str, values: &Range<Data>, printed: &Printed<'_>, diagnosti
                     diagnostics.push(diagnostic(row_number, format!("{}: error value {e}; kept as text", at())));
                     e.to_string()
                 }
+            };
+            // A formula whose value was never calculated reads as nothing (or an
+            // empty string): say so, and keep the formula where the value belongs.
+            let text = match formula_at(printed.formulas, first_row as usize + r, column) {
+                Some(formula) if text.is_empty() => {
+                    diagnostics.push(diagnostic(
+                        row_number,
+                        format!(
+                            "{}: formula ={formula} has no calculated value (the workbook was saved without calculating it); kept as text",
+                            at()
+                        ),
+                    ));
+                    format!("={formula}")
+                }
+                _ => text,
             };
             cells.push(text);
         }
@@ -167,21 +185,26 @@ fn text_of(data: &Data) -> String {
 /// an integral value (a code like `205`, a column number) is an integer and any
 /// other value has at least two decimals. Column numbers of a `※` row are
 /// integers whatever their format.
-pub(crate) fn format_float(value: f64, decimals: Option<usize>, index_row: bool) -> String {
+pub(crate) fn format_float(value: f64, look: Option<Look>, index_row: bool) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
     let integral = value.fract() == 0.0 && value.abs() < 1e15;
-    let wanted = match decimals {
+    let wanted = match look {
         _ if index_row && integral => 0,
-        Some(d) => d,
+        Some(look) => look.decimals,
         None if integral => 0,
         None => 2,
     };
     // Rust's shortest round-trip form tells how many decimals the value really has.
     let shortest = value.to_string();
     let has = shortest.split_once('.').map_or(0, |(_, d)| d.len());
-    if has <= wanted { format!("{value:.wanted$}") } else { shortest }
+    let printed = if has <= wanted { format!("{value:.wanted$}") } else { shortest };
+    match look {
+        // Zero-padded integers (`00`): a code part, printed as the template shows it.
+        Some(Look { digits, decimals: 0 }) if digits > 1 && integral && value >= 0.0 => format!("{printed:0>digits$}"),
+        _ => printed,
+    }
 }
 
 /// Text wrapped inside a cell (`事业单位⏎经营收入`) is one label: the line breaks
@@ -201,15 +224,17 @@ fn join_wrapped(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format_float;
+    use super::{Look, format_float};
 
     #[test]
     fn numbers_print_as_formatted_or_with_two_decimals() {
         assert_eq!(format_float(1010.7, None, false), "1010.70");
-        assert_eq!(format_float(82.0, Some(2), false), "82.00");
+        let money = Some(Look { decimals: 2, digits: 1 });
+        assert_eq!(format_float(82.0, money, false), "82.00");
+        assert_eq!(format_float(2.0, Some(Look { decimals: 0, digits: 2 }), false), "02");
         assert_eq!(format_float(205.0, None, false), "205");
-        assert_eq!(format_float(0.123, Some(2), false), "0.123");
-        assert_eq!(format_float(3.0, Some(2), true), "3");
+        assert_eq!(format_float(0.123, money, false), "0.123");
+        assert_eq!(format_float(3.0, money, true), "3");
         assert_eq!(format_float(-5.5, None, false), "-5.50");
     }
 

@@ -151,15 +151,19 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
             (labels, numbers)
         }
         None => {
+            // The lowest header row naming a measure; a last row of only `类 款 项`
+            // (a workbook template without a ※ row) names none.
             let first = headers
-                .last()
-                .and_then(|h| {
+                .iter()
+                .rev()
+                .find_map(|h| {
                     h.cells.iter().position(|c| {
                         !c.text.is_empty() && !is_label_header(&c.text) && measure(&c.text) != Measure::Other
                     })
                 })
                 .unwrap_or(1);
-            let width = data.iter().map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
+            // A blank table (a template) has its columns only in its header.
+            let width = data.iter().chain(headers.iter()).map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
             (first, width.saturating_sub(first).max(1))
         }
     };

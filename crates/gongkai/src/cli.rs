@@ -26,6 +26,8 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check disclosures and report every inconsistency with its line.
     #[command(after_help = "\
@@ -34,7 +36,8 @@ Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the comma
 Examples:
   gongkai validate examples/qitai-2024-budget.txt
   gongkai validate county-2024/ --jobs 2 --summary summary.csv
-  gongkai validate doc.txt --select A,X --ignore F --format sarif -o doc.sarif")]
+  gongkai validate doc.txt --select A,X --ignore F --format sarif -o doc.sarif
+  gongkai validate --tables book.xlsx --text notes.txt --format xlsx -o findings.xlsx")]
     Validate(ValidateArgs),
     /// Read a disclosure into the JSON exchange format (schemas/disclosure.schema.json).
     #[command(after_help = "\
@@ -68,6 +71,17 @@ Examples:
   gongkai plugins --plugin-dir target/release
   gongkai plugins --plugin-dir target/release examples/qitai-2024-budget.txt")]
     Plugins(PluginsArgs),
+    /// Write a disclosure's tables as a workbook in the template layout.
+    #[command(after_help = "\
+One sheet per table (表1, 表2 …): title, 编制单位 and 单位 rows, the header rows
+(merged as in the templates), a ※ row, then the rows with codes split into
+类/款/项 columns and amounts as numbers (#,##0.00). The workbook reads back with
+`gongkai import` and `gongkai validate`; cells found wrong point at 表N!E12.
+
+Examples:
+  gongkai export examples/qitai-2024-budget.txt --to xlsx -o qitai.xlsx
+  gongkai export tables.xlsx --text notes.txt --to xlsx -o tidy.xlsx")]
+    Export(ExportArgs),
     /// Look up classification codes (政府收支分类科目) in the built-in catalog.
     #[command(after_help = "\
 Examples:
@@ -103,13 +117,47 @@ pub enum Format {
     Sarif,
     /// One self-contained HTML page: tables with the cells involved highlighted.
     Html,
+    /// A workbook (needs --output): one row per finding, and each document's
+    /// tables with the cells involved filled in colour.
+    Xlsx,
+}
+
+/// What `gongkai export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An Excel workbook, one sheet per table.
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The disclosure (.txt, .json, .xlsx, .xls, .csv).
+    pub file: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum, default_value = "xlsx")]
+    pub to: ExportFormat,
+    /// The file to write (atomically).
+    #[arg(long, short = 'o', value_name = "OUT.xlsx")]
+    pub output: PathBuf,
+    /// A text file of the explanation to combine with a workbook or CSV input.
+    #[arg(long, value_name = "FILE.txt")]
+    pub text: Option<PathBuf>,
+    /// Largest input accepted, in MB.
+    #[arg(long, default_value_t = 64)]
+    pub max_input_mb: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories (walked recursively for .txt, .md, .json).
-    #[arg(required = true)]
+    /// Files or directories (walked recursively for .txt, .md, .json, .xlsx, .xls, .csv).
+    #[arg(required_unless_present = "tables")]
     pub paths: Vec<PathBuf>,
+    /// A workbook (or CSV) holding the tables, checked with --text as one document.
+    #[arg(long, value_name = "BOOK.xlsx", requires = "text", conflicts_with = "paths")]
+    pub tables: Option<PathBuf>,
+    /// The text of the explanation that goes with --tables.
+    #[arg(long, value_name = "NOTES.txt", requires = "tables")]
+    pub text: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// The extensions read from directories.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "json"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "json", "xlsx", "xls", "csv"];
 
 /// Expands the paths; a path that does not exist is returned as an error message.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             Outcome::Clean
         }
         Command::Catalog(args) => commands::catalog::run(args),
+        Command::Export(args) => commands::export::run(args),
         Command::Plugins(args) => commands::plugins::run(args),
     };
     ExitCode::from(outcome.code())

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod catalog;
+pub mod export;
 pub mod import;
 pub mod plugins;
 pub mod rules;

@@ -64,8 +64,11 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let base_options =
-        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let base_options = ImportOptions {
+        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
+        explanation: args.text.clone(),
+        ..Default::default()
+    };
     // Named plugins are loaded once for the run; with auto-plugins each document
     // gets its own engine for its region (see `import_and_check`).
     let named = match crate::plugins::load_named(&config) {
@@ -82,7 +85,9 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let files = match crate::inputs::collect(&args.paths) {
+    // --tables with --text: one document read from both (the workbook names it).
+    let paths = args.tables.clone().map_or_else(|| args.paths.clone(), |t| vec![t]);
+    let files = match crate::inputs::collect(&paths) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) => {
             eprintln!("error: no disclosure files (.txt, .md, .json) found in the given paths");
@@ -137,8 +142,17 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             let sections: Vec<String> = checked.iter().map(|c| c.rendered.clone()).collect();
             report::html::page(&docs, &sections)
         }
+        Format::Xlsx => {
+            if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &files, &options) {
+                eprintln!("error: {e}");
+                return Outcome::Failure;
+            }
+            String::new()
+        }
     };
-    if let Err(e) = emit(args.output.as_deref(), &body) {
+    if args.format != Format::Xlsx
+        && let Err(e) = emit(args.output.as_deref(), &body)
+    {
         eprintln!("error: {e}");
         return Outcome::Failure;
     }

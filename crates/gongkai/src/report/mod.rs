@@ -4,3 +4,4 @@ pub mod html;
 pub mod sarif;
 pub mod summary_csv;
 pub mod text;
+pub mod xlsx;

@@ -1,0 +1,49 @@
+//! `gongkai export FILE --to xlsx -o OUT.xlsx`: a disclosure's tables as a
+//! workbook in the template layout (one sheet per table), which `gongkai
+//! validate` and `gongkai import` read back.
+
+use gongkai_import::{ImportOptions, Limits};
+
+use super::Outcome;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::output::write_atomic;
+use crate::report;
+
+/// Imports one document and writes its tables.
+pub fn run(args: &ExportArgs) -> Outcome {
+    let path = args.file.to_string_lossy().into_owned();
+    let options = ImportOptions {
+        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
+        explanation: args.text.clone(),
+        ..Default::default()
+    };
+    let imported = match gongkai_import::import_file(&path, &options) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    for d in &imported.diagnostics {
+        eprintln!("{path}:{}: {}", d.line, d.message);
+    }
+    if imported.document.tables.is_empty() {
+        eprintln!("error: {path}: the document has no tables to export");
+        return Outcome::Failure;
+    }
+    let bytes = match args.to {
+        ExportFormat::Xlsx => report::xlsx::tables_workbook(&imported.document),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot build the workbook of {path}: {e}");
+            return Outcome::Failure;
+        }
+    };
+    if let Err(e) = write_atomic(&args.output, &bytes) {
+        eprintln!("error: {}: {e}", args.output.display());
+        return Outcome::Failure;
+    }
+    Outcome::Clean
+}

@@ -3,6 +3,11 @@
 //! - `schemas [--check]`: write (or check) the generated JSON Schemas in `schemas/`.
 //! - `ci`: run exactly what CI runs (`.ci/run` calls this).
 
+mod args;
+mod bench_batch;
+mod detection;
+mod gen_corpus;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -16,8 +21,13 @@ fn main() -> ExitCode {
             mod new_plugin;
             new_plugin::run(&workspace_root(), &args[1..])
         }
+        Some("gen-corpus") => gen_corpus::run(&args[1..]),
+        Some("detection") => detection::run(&args[1..]),
+        Some("bench-batch") => bench_batch::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <schemas [--check] | ci>");
+            eprintln!(
+                "usage: cargo xtask <schemas [--check] | ci | new-plugin | gen-corpus | detection | bench-batch>"
+            );
             return ExitCode::from(2);
         }
     };

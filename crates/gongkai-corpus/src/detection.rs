@@ -1,1 +1,176 @@
-//! detection
+//! The detection measurement: import + national rules over a clean and a faulted
+//! corpus, scored per fault kind.
+//!
+//! A fault counts as detected when some finding of its rule family has a location on
+//! one of the expected lines (the primary location or any other: cross-table and
+//! consistency findings point at every place involved). On a clean document any
+//! finding of warning or error severity is a false positive.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use gongkai_import::{ImportOptions, import_text};
+use gongkai_model::{Finding, Severity};
+use gongkai_rules::{Config, Engine};
+
+use crate::fault::{Expected, FaultKind};
+use crate::{generate, generate_faulted};
+
+/// Import options and the national rule engine, built once.
+pub struct Checker {
+    engine: Engine,
+    options: ImportOptions,
+}
+
+impl Checker {
+    /// The national rules with the default configuration.
+    pub fn new() -> Result<Checker, String> {
+        let engine = Engine::new(Config::default()).map_err(|e| e.to_string())?;
+        Ok(Checker { engine, options: ImportOptions::default() })
+    }
+
+    /// Imports and checks one text.
+    pub fn check(&self, text: &str, name: &str) -> Result<Vec<Finding>, String> {
+        let imported = import_text(text, name, &self.options).map_err(|e| e.to_string())?;
+        Ok(self.engine.check(&imported.document))
+    }
+}
+
+/// Whether `findings` report the expected fault.
+pub fn detects(findings: &[Finding], expected: &Expected) -> bool {
+    findings
+        .iter()
+        .any(|f| f.category.id() == expected.family && f.locations.iter().any(|l| expected.lines.contains(&l.at.line)))
+}
+
+/// The findings that make a clean document a false positive.
+pub fn false_positives(findings: &[Finding]) -> Vec<&Finding> {
+    findings.iter().filter(|f| f.severity >= Severity::Warning).collect()
+}
+
+/// Per fault kind: documents, detected, and the names of the missed ones.
+#[derive(Clone, Debug, Default)]
+pub struct KindScore {
+    /// Documents with this fault.
+    pub documents: usize,
+    /// Detected.
+    pub detected: usize,
+    /// Names of the missed documents.
+    pub missed: Vec<String>,
+}
+
+/// The result of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Seed and count.
+    pub seed: u64,
+    /// Documents per corpus.
+    pub count: u64,
+    /// Scores by fault kind.
+    pub kinds: BTreeMap<FaultKind, KindScore>,
+    /// `(document, rule, line, message)` for every false positive on a clean document.
+    pub false_positives: Vec<(String, String, u32, String)>,
+    /// Documents the importer refused, with the error.
+    pub import_errors: Vec<(String, String)>,
+}
+
+/// Scores one faulted document into `report`.
+pub fn score_faulted(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
+    let (doc, expected) = generate_faulted(seed, index);
+    let entry = report.kinds.entry(expected.fault).or_default();
+    entry.documents += 1;
+    match checker.check(&doc.text, &doc.name) {
+        Ok(findings) if detects(&findings, &expected) => entry.detected += 1,
+        Ok(_) => entry.missed.push(doc.name),
+        Err(e) => {
+            entry.missed.push(doc.name.clone());
+            report.import_errors.push((doc.name, e));
+        }
+    }
+}
+
+/// Scores one clean document into `report`.
+pub fn score_clean(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
+    let doc = generate(seed, index);
+    match checker.check(&doc.text, &doc.name) {
+        Ok(findings) => {
+            for f in false_positives(&findings) {
+                report.false_positives.push((doc.name.clone(), f.rule.clone(), f.primary_line(), f.message.clone()));
+            }
+        }
+        Err(e) => report.import_errors.push((doc.name, e)),
+    }
+}
+
+/// The seed of the faulted corpus: different documents from the clean one.
+pub fn faulted_seed(seed: u64) -> u64 {
+    seed ^ 0xFA01_7ED0_0000_0001
+}
+
+/// Runs `count` clean and `count` faulted documents.
+pub fn run(seed: u64, count: u64) -> Result<Report, String> {
+    let checker = Checker::new()?;
+    let mut report = Report { seed, count, ..Report::default() };
+    for i in 0..count {
+        score_clean(&mut report, &checker, seed, i);
+        score_faulted(&mut report, &checker, faulted_seed(seed), i);
+    }
+    Ok(report)
+}
+
+impl Report {
+    /// The lowest detection rate over the fault kinds, in percent.
+    pub fn worst_rate(&self) -> f64 {
+        self.kinds.values().map(|k| rate(k.detected, k.documents)).fold(100.0, f64::min)
+    }
+
+    /// The table as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "| fault | family | documents | detected | missed | rate |");
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|");
+        for (kind, s) in &self.kinds {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {:.1}% |",
+                kind.id(),
+                kind.family(),
+                s.documents,
+                s.detected,
+                s.documents - s.detected,
+                rate(s.detected, s.documents)
+            );
+        }
+        let total: usize = self.kinds.values().map(|k| k.documents).sum();
+        let detected: usize = self.kinds.values().map(|k| k.detected).sum();
+        let _ = writeln!(
+            out,
+            "| **all** | | {total} | {detected} | {} | {:.1}% |",
+            total - detected,
+            rate(detected, total)
+        );
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "False positives (error or warning findings) on {} clean documents: {}",
+            self.count,
+            self.false_positives.len()
+        );
+        for (doc, rule, line, message) in &self.false_positives {
+            let _ = writeln!(out, "- {doc}:{line} {rule} {message}");
+        }
+        for (kind, s) in &self.kinds {
+            if !s.missed.is_empty() {
+                let _ = writeln!(out, "- missed {}: {}", kind.id(), s.missed.join(", "));
+            }
+        }
+        for (doc, e) in &self.import_errors {
+            let _ = writeln!(out, "- import error {doc}: {e}");
+        }
+        out
+    }
+}
+
+fn rate(detected: usize, documents: usize) -> f64 {
+    if documents == 0 { 100.0 } else { detected as f64 * 100.0 / documents as f64 }
+}

@@ -1,1 +1,300 @@
-//! faults
+//! The fault injector: one known fault per document, and where it must be reported.
+//!
+//! Each fault edits the marked lines of a clean [`Doc`] and flags the lines on which a
+//! finding of the expected rule family must point ([`crate::doc::Line::expect`]); the
+//! layout variants applied afterwards move those flags with their lines.
+
+use serde::Serialize;
+
+use crate::doc::{Doc, Mark};
+use crate::money::{Cents, fmt_amount};
+use crate::rng::Rng;
+
+/// The kinds of fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FaultKind {
+    /// A leaf cell of 表5 changed (合计 no longer 基本 + 项目).
+    CellChanged,
+    /// A 款 subtotal of 表3 or 表5 off by 0.02 in two columns (its row identity still holds).
+    SubtotalOff,
+    /// A claim's share (`占…%`) wrong.
+    ClaimShare,
+    /// A claim's growth rate wrong.
+    ClaimRate,
+    /// A claim's amount wrong (per-code paragraph).
+    ClaimAmount,
+    /// 增加↔减少 flipped without changing 增长/下降.
+    DirectionFlip,
+    /// A whole table removed.
+    TableDropped,
+    /// A 项 name misspelt in 表5.
+    CatalogName,
+    /// A cited 文号 altered in one place.
+    DocNumber,
+    /// 实有人数 ≠ 在职 + 退休 + 离休.
+    StaffSum,
+    /// The office count differs from the list.
+    OfficeCount,
+    /// A procurement part changed.
+    ProcurementPart,
+}
+
+impl FaultKind {
+    /// Every kind, in table order.
+    pub const ALL: [FaultKind; 12] = [
+        FaultKind::CellChanged,
+        FaultKind::SubtotalOff,
+        FaultKind::ClaimShare,
+        FaultKind::ClaimRate,
+        FaultKind::ClaimAmount,
+        FaultKind::DirectionFlip,
+        FaultKind::TableDropped,
+        FaultKind::CatalogName,
+        FaultKind::DocNumber,
+        FaultKind::StaffSum,
+        FaultKind::OfficeCount,
+        FaultKind::ProcurementPart,
+    ];
+
+    /// The kebab-case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            FaultKind::CellChanged => "cell-changed",
+            FaultKind::SubtotalOff => "subtotal-off",
+            FaultKind::ClaimShare => "claim-share",
+            FaultKind::ClaimRate => "claim-rate",
+            FaultKind::ClaimAmount => "claim-amount",
+            FaultKind::DirectionFlip => "direction-flip",
+            FaultKind::TableDropped => "table-dropped",
+            FaultKind::CatalogName => "catalog-name",
+            FaultKind::DocNumber => "doc-number",
+            FaultKind::StaffSum => "staff-sum",
+            FaultKind::OfficeCount => "office-count",
+            FaultKind::ProcurementPart => "procurement-part",
+        }
+    }
+
+    /// The rule family (`gongkai_model::Category` id) that must report it.
+    pub fn family(self) -> &'static str {
+        match self {
+            FaultKind::CellChanged | FaultKind::SubtotalOff => "arithmetic",
+            FaultKind::ClaimShare
+            | FaultKind::ClaimRate
+            | FaultKind::ClaimAmount
+            | FaultKind::DirectionFlip
+            | FaultKind::ProcurementPart => "narrative",
+            FaultKind::TableDropped => "completeness",
+            FaultKind::CatalogName => "catalog",
+            FaultKind::DocNumber => "consistency",
+            FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
+        }
+    }
+}
+
+/// What was injected (written as `NAME.expected.json`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Expected {
+    /// The fault kind.
+    pub fault: FaultKind,
+    /// The rule family that must report it.
+    pub family: &'static str,
+    /// 1-based lines of which one must be among a finding's locations.
+    pub lines: Vec<u32>,
+    /// What was changed, for people.
+    pub description: String,
+}
+
+/// Injects `kind` into `doc`, or returns `None` when the document has nothing to
+/// inject it into (e.g. no project for a 文号 fault). Returns a description.
+pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
+    let candidates: Vec<usize> =
+        doc.lines.iter().enumerate().filter(|(_, l)| targets(kind, &l.mark)).map(|(i, _)| i).collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let at = candidates[rng.below(candidates.len())];
+    if kind == FaultKind::TableDropped {
+        return drop_table(doc, at);
+    }
+    let line = &mut doc.lines[at];
+    let before = line.text.clone();
+    let after = edit(kind, &before, rng)?;
+    if after == before {
+        return None;
+    }
+    line.text = after.clone();
+    line.expect = true;
+    Some(format!("line {}: `{}` → `{}`", at + 1, clip(&before), clip(&after)))
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn targets(kind: FaultKind, mark: &Mark) -> bool {
+    match (kind, mark) {
+        (FaultKind::CellChanged, Mark::TableRow { table: 5, code }) => code.len() == 7,
+        (FaultKind::SubtotalOff, Mark::TableRow { table: 3 | 5, code }) => code.len() == 5,
+        (FaultKind::ClaimShare, Mark::Claim { share: true, .. }) => true,
+        (FaultKind::ClaimRate | FaultKind::DirectionFlip, Mark::Claim { change: true, .. }) => true,
+        (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
+        (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
+        (FaultKind::CatalogName, Mark::TableRow { table: 5, code }) => code.len() == 7,
+        (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
+        (FaultKind::StaffSum, Mark::Staffing) => true,
+        (FaultKind::OfficeCount, Mark::Offices) => true,
+        (FaultKind::ProcurementPart, Mark::Procurement) => true,
+        _ => false,
+    }
+}
+
+/// Parses a printed amount (`1,234.56`) into cents.
+fn parse_amount(s: &str) -> Option<Cents> {
+    let digits: String = s.chars().filter(|c| *c != ',').collect();
+    let (int, frac) = digits.split_once('.')?;
+    Some(int.parse::<i64>().ok()? * 100 + frac.parse::<i64>().ok()?)
+}
+
+/// A non-zero change of at least 0.10 (well beyond rounding).
+fn delta(rng: &mut Rng) -> Cents {
+    let d = rng.range(10, 5_000);
+    if rng.chance(50) { d } else { -d }
+}
+
+/// Replaces the number that ends just before byte `end` in `text` (a run of digits,
+/// commas and one dot) with `f(number)`.
+fn replace_number_before(text: &str, end: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let new = f(&text[start..end])?;
+    Some(format!("{}{}{}", &text[..start], new, &text[end..]))
+}
+
+/// Replaces the number that starts at byte `start`.
+fn replace_number_after(text: &str, start: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let len = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if len == 0 {
+        return None;
+    }
+    let new = f(&text[start..start + len])?;
+    Some(format!("{}{}{}", &text[..start], new, &text[start + len..]))
+}
+
+fn shift_amount(s: &str, d: Cents) -> Option<String> {
+    let v = parse_amount(s)?;
+    let n = if v + d < 0 { v + d.abs() } else { v + d };
+    Some(fmt_amount(n))
+}
+
+fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
+    let d = delta(rng);
+    match kind {
+        FaultKind::CellChanged => edit_cells(text, |cells| {
+            let v = parse_amount(cells.get(4)?).unwrap_or(0);
+            let n = if v + d <= 0 { v + d.abs() } else { v + d };
+            cells[4] = fmt_amount(n);
+            Some(())
+        }),
+        FaultKind::SubtotalOff => edit_cells(text, |cells| {
+            // 合计 and the first non-empty part column, so only the hierarchy breaks.
+            let part = if cells.get(5).is_some_and(|c| !c.is_empty()) { 5 } else { 6 };
+            for i in [4, part] {
+                let v = parse_amount(cells.get(i)?)?;
+                cells[i] = fmt_amount(v + 2);
+            }
+            Some(())
+        }),
+        FaultKind::ClaimShare => {
+            let at = text.find('占')? + '占'.len_utf8();
+            replace_number_after(text, at, |n| Some(fmt_amount(parse_amount(n)? + d.abs().clamp(30, 900))))
+        }
+        FaultKind::ClaimRate => {
+            let at = text.find("增长").or_else(|| text.find("下降"))? + "增长".len();
+            replace_number_after(text, at, |n| Some(fmt_amount(parse_amount(n)? + d.abs().clamp(50, 2_000))))
+        }
+        FaultKind::ClaimAmount => {
+            let at = text.find("万元")?;
+            replace_number_before(text, at, |n| shift_amount(n, d))
+        }
+        FaultKind::DirectionFlip => {
+            let inc = text.find("增加");
+            let dec = text.find("减少");
+            match (inc, dec) {
+                (Some(i), Some(j)) if j < i => Some(format!("{}增加{}", &text[..j], &text[j + "减少".len()..])),
+                (Some(i), _) => Some(format!("{}减少{}", &text[..i], &text[i + "增加".len()..])),
+                (None, Some(j)) => Some(format!("{}增加{}", &text[..j], &text[j + "减少".len()..])),
+                (None, None) => None,
+            }
+        }
+        FaultKind::CatalogName => edit_cells(text, |cells| {
+            let name: Vec<char> = cells.get(3)?.chars().collect();
+            let mut misspelt = name.clone();
+            // Swap two neighbouring characters, or replace one, so the name is no
+            // attested name of the code.
+            let i = rng.below(name.len().saturating_sub(1));
+            if name.len() >= 2 && name[i] != name[i + 1] {
+                misspelt.swap(i, i + 1);
+            } else {
+                let last = misspelt.len().checked_sub(1)?;
+                misspelt[last] = if misspelt[last] == '务' { '物' } else { '务' };
+            }
+            cells[3] = misspelt.into_iter().collect();
+            Some(())
+        }),
+        FaultKind::DocNumber => {
+            let end = text.find('号')?;
+            replace_number_before(text, end, |n| Some((n.parse::<u32>().ok()? + 1).to_string()))
+        }
+        FaultKind::StaffSum => {
+            let at = text.find("实有人数")? + "实有人数".len();
+            replace_number_after(text, at, |n| Some((n.parse::<u32>().ok()? + rng_free_step(d)).to_string()))
+        }
+        FaultKind::OfficeCount => {
+            let at = text.find("下设")? + "下设".len();
+            replace_number_after(text, at, |n| {
+                let v: u32 = n.parse().ok()?;
+                Some(if v > 2 && d < 0 { v - 1 } else { v + 1 }.to_string())
+            })
+        }
+        FaultKind::ProcurementPart => {
+            let at = text.find("货物预算")? + "货物预算".len();
+            replace_number_after(text, at, |n| shift_amount(n, d))
+        }
+        FaultKind::TableDropped => None,
+    }
+}
+
+/// 1 to 3, from the sign and size of an already drawn delta.
+fn rng_free_step(d: Cents) -> u32 {
+    (d.unsigned_abs() % 3) as u32 + 1
+}
+
+fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<()>) -> Option<String> {
+    let mut cells: Vec<String> = text.split('\t').map(str::to_owned).collect();
+    f(&mut cells)?;
+    Some(cells.join("\t"))
+}
+
+/// Removes table `n` (from its `表 N` line up to the next table or part) and flags its
+/// 目录 entry, where C101 reports a listed but absent table.
+fn drop_table(doc: &mut Doc, at: usize) -> Option<String> {
+    let Mark::TableNumber(n) = doc.lines[at].mark else { return None };
+    let end = doc.lines[at + 1..]
+        .iter()
+        .position(|l| matches!(l.mark, Mark::TableNumber(_)) || l.text.starts_with("第三部分"))
+        .map_or(doc.lines.len(), |p| at + 1 + p);
+    doc.lines.drain(at..end);
+    let toc = doc.lines.iter_mut().find(|l| l.mark == Mark::TocTable(n))?;
+    toc.expect = true;
+    Some(format!("表{n} removed"))
+}

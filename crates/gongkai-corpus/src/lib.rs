@@ -41,11 +41,45 @@ pub struct GeneratedDoc {
 
 /// Generates document `index` of the corpus `seed` (clean: no fault).
 pub fn generate(seed: u64, index: u64) -> GeneratedDoc {
+    let (budget, doc, mut rng) = draw(seed, index);
+    finish(index, budget, doc, &mut rng)
+}
+
+/// Generates document `index` of the faulted corpus `seed` with one fault: the kind
+/// cycles through [`fault::FaultKind::ALL`] by index (moving on to the next kind when the
+/// document has nothing to inject it into).
+pub fn generate_faulted(seed: u64, index: u64) -> (GeneratedDoc, fault::Expected) {
+    let (budget, mut doc, mut rng) = draw(seed, index);
+    let all = fault::FaultKind::ALL;
+    let first = (index % all.len() as u64) as usize;
+    let mut injected = None;
+    for k in 0..all.len() {
+        let kind = all[(first + k) % all.len()];
+        let mut attempt = doc.clone();
+        if let Some(description) = fault::inject(&mut attempt, kind, &mut rng) {
+            doc = attempt;
+            injected = Some((kind, description));
+            break;
+        }
+    }
+    let generated = finish(index, budget, doc, &mut rng);
+    // Every document has a staffing line, so some fault always applies.
+    let (fault, description) = injected.unwrap_or((fault::FaultKind::StaffSum, String::from("none applied")));
+    let expected =
+        fault::Expected { fault, family: fault.family(), lines: generated.doc.expected_lines(), description };
+    (generated, expected)
+}
+
+fn draw(seed: u64, index: u64) -> (Budget, Doc, Rng) {
     let mut rng = Rng::for_document(seed, index);
     let unit = Unit::draw(&mut rng);
     let year = *rng.pick(&pool::YEARS);
     let budget = Budget::draw(&mut rng, unit, year);
     let doc = render::render(&budget, &mut rng);
-    let (doc, variants) = layout::apply(doc, &mut rng);
+    (budget, doc, rng)
+}
+
+fn finish(index: u64, budget: Budget, doc: Doc, rng: &mut Rng) -> GeneratedDoc {
+    let (doc, variants) = layout::apply(doc, rng);
     GeneratedDoc { name: format!("doc-{index:05}"), text: doc.text(), variants, budget, doc }
 }

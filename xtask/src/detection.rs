@@ -1,0 +1,48 @@
+//! `cargo xtask detection [--count N] [--seed S]`: generates a clean and a faulted
+//! corpus, runs import + the national rules on each and prints the detection table
+//! (per fault kind, then false positives on the clean documents).
+
+use rayon::prelude::*;
+
+use gongkai_corpus::detection::{Checker, Report, faulted_seed, score_clean, score_faulted};
+
+use crate::args::option;
+
+/// Runs the subcommand; fails when a target is missed (a false positive, or a fault
+/// kind under 99% detection), so CI can run it.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let count: u64 = option(args, "--count", 1000)?;
+    let seed: u64 = option(args, "--seed", 1)?;
+    let checker = Checker::new()?;
+    // Documents are independent: score them in parallel chunks and merge in order.
+    let chunks: Vec<Report> = (0..count)
+        .collect::<Vec<_>>()
+        .par_chunks(50)
+        .map(|chunk| {
+            let mut r = Report::default();
+            for &i in chunk {
+                score_clean(&mut r, &checker, seed, i);
+                score_faulted(&mut r, &checker, faulted_seed(seed), i);
+            }
+            r
+        })
+        .collect();
+    let mut report = Report { seed, count, ..Report::default() };
+    for r in chunks {
+        for (kind, s) in r.kinds {
+            let e = report.kinds.entry(kind).or_default();
+            e.documents += s.documents;
+            e.detected += s.detected;
+            e.missed.extend(s.missed);
+        }
+        report.false_positives.extend(r.false_positives);
+        report.import_errors.extend(r.import_errors);
+    }
+    println!("Detection, seed {seed}, {count} clean + {count} faulted documents:\n");
+    print!("{}", report.markdown());
+    if report.false_positives.is_empty() && report.import_errors.is_empty() && report.worst_rate() >= 99.0 {
+        Ok(())
+    } else {
+        Err("detection targets missed".into())
+    }
+}

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use gongkai_corpus::detection::{Checker, Report, faulted_seed, score_clean, score_faulted};
 
-use crate::args::option;
+use crate::gen_corpus::option;
 
 /// Runs the subcommand; fails when a target is missed (a false positive, or a fault
 /// kind under 99% detection), so CI can run it.

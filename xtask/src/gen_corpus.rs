@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use crate::args::option;
-
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<(), String> {
     let count: u64 = option(args, "--count", 100)?;
@@ -30,4 +28,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     println!("wrote {count} documents to {}", out.display());
     Ok(())
+}
+
+/// The value after `--name`, parsed; `default` when absent.
+pub fn option<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(default),
+        Some(i) => args
+            .get(i + 1)
+            .ok_or_else(|| format!("{name} needs a value"))?
+            .parse()
+            .map_err(|_| format!("{name}: not a valid value: {}", args[i + 1])),
+    }
 }

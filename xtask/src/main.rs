@@ -3,7 +3,6 @@
 //! - `schemas [--check]`: write (or check) the generated JSON Schemas in `schemas/`.
 //! - `ci`: run exactly what CI runs (`.ci/run` calls this).
 
-mod args;
 mod bench_batch;
 mod detection;
 mod gen_corpus;

@@ -302,13 +302,13 @@ fn draw_economic(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<(Coded, Vec<Eco
         let Some(items) = pool.economic.get(lei) else { continue };
         let mut chosen = rng.subset(items, percent, min);
         // 公务用车运行维护费 appears with a vehicle, which most units have.
-        if lei == "302" && rng.chance(55) {
-            if let Some(car) = items.iter().find(|c| c.code == "30231") {
-                if !chosen.contains(car) {
-                    chosen.push(car.clone());
-                    chosen.sort_by_key(|c| c.code);
-                }
-            }
+        if lei == "302"
+            && rng.chance(55)
+            && let Some(car) = items.iter().find(|c| c.code == "30231")
+            && !chosen.contains(car)
+        {
+            chosen.push(car.clone());
+            chosen.sort_by_key(|c| c.code);
         }
         let rows: Vec<EconomicRow> = chosen
             .into_iter()
@@ -346,10 +346,11 @@ fn draw_basic_codes(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<Coded> {
         codes.push(rng.pick(&pool.xiang).clone());
     }
     for code in PERSONNEL_CODES {
-        if let Some(x) = pool.xiang.iter().find(|x| x.code == code) {
-            if rng.chance(70) && !codes.contains(x) {
-                codes.push(x.clone());
-            }
+        if let Some(x) = pool.xiang.iter().find(|x| x.code == code)
+            && rng.chance(70)
+            && !codes.contains(x)
+        {
+            codes.push(x.clone());
         }
     }
     codes.sort_by_key(|c| c.code);

@@ -37,7 +37,7 @@ pub fn fmt_amount(c: Cents) -> String {
     let int = (c / 100).to_string();
     let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 4);
     for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);

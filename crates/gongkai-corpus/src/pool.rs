@@ -73,19 +73,17 @@ fn build(year: u16) -> Pool {
     for code in catalog.codes() {
         let Some(name) = same_year_name(catalog, code, year) else { continue };
         match (scheme_of(code), level_of(code)) {
-            (Some(Scheme::Function), Some(Level::Lei)) => {
-                if crate::render::tables::LEI_LIST.iter().any(|(c, _)| *c == code) {
-                    pool.lei.insert(code, name);
-                }
+            (Some(Scheme::Function), Some(Level::Lei))
+                if crate::render::tables::LEI_LIST.iter().any(|(c, _)| *c == code) =>
+            {
+                pool.lei.insert(code, name);
             }
             (Some(Scheme::Function), Some(Level::Kuan)) => {
                 pool.kuan.insert(code, name);
             }
             (Some(Scheme::Function), Some(Level::Xiang)) => xiang.push(Coded { code, name }),
-            (Some(Scheme::EconomicDepartment), Some(Level::Lei)) => {
-                if ["301", "302", "303"].contains(&code) {
-                    pool.economic_lei.insert(code, name);
-                }
+            (Some(Scheme::EconomicDepartment), Some(Level::Lei)) if ["301", "302", "303"].contains(&code) => {
+                pool.economic_lei.insert(code, name);
             }
             (Some(Scheme::EconomicDepartment), Some(Level::Kuan)) => {
                 let lei = &code[..3];

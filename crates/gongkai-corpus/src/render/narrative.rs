@@ -51,9 +51,9 @@ fn reason(rng: &mut Rng, current: Cents, prior: Cents) -> &'static str {
     } else if prior == 0 {
         "本年新增预算安排"
     } else if current > prior {
-        *rng.pick(&UP_REASONS)
+        UP_REASONS[rng.below(UP_REASONS.len())]
     } else {
-        *rng.pick(&DOWN_REASONS)
+        DOWN_REASONS[rng.below(DOWN_REASONS.len())]
     }
 }
 

@@ -426,7 +426,7 @@ pub fn write_tables(doc: &mut Doc, b: &Budget) {
             }] = p.amount;
             v
         };
-        let mut total = vec![0; 11];
+        let mut total = [0; 11];
         for p in &projects {
             for (a, b) in total.iter_mut().zip(econ_cols(p)) {
                 *a += b;

@@ -10,7 +10,7 @@ declare_rule! {
     /// of its breakdown lines (`其中：一般公务用车0辆，价值0.00万元；执法执勤用车…；
     /// 其他车辆2辆，价值33.72万元`). Counts must add up exactly, values within rounding.
     /// A breakdown line is one marked as part of 车辆, or (when the importer marks
-    /// none) a vehicle line printed on the same line after it.
+    /// none) a vehicle line that follows it before any other asset.
     ///
     /// ## Why it matters
     /// Vehicles are the assets reviewers look at first (公务用车 reform); a breakdown
@@ -46,10 +46,13 @@ impl Rule for AssetBreakdown {
             let children: Vec<&AssetLine> = if !marked.is_empty() {
                 marked
             } else {
-                let line_of = |l: &AssetLine| l.quantity.as_ref().or(l.value.as_ref()).map(|f| f.source.line);
+                // The vehicle lines that follow it, up to the next asset that is not a
+                // vehicle. Not "on the same line": a page break may split the
+                // sentence, and the importer re-joins it, so the breakdown's figures
+                // can stand on the next printed line.
                 lines[i + 1..]
                     .iter()
-                    .take_while(|l| is_vehicle(l) && l.part_of.is_none() && line_of(l) == line_of(parent))
+                    .take_while(|l| is_vehicle(l) && l.part_of.is_none() && norm(&l.name) != "车辆")
                     .collect()
             };
             if children.is_empty() {

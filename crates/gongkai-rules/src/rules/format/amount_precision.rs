@@ -1,6 +1,6 @@
 use gongkai_model::{Location, Number, Quantity, Unit};
 
-use super::precision::majority;
+use super::precision::report_outliers;
 use crate::context::text_location;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -40,27 +40,14 @@ impl Rule for AmountPrecision {
             if let Some(change) = &claim.change
                 && let Some(value) = wan(change.amount)
             {
-                figures.push((value, text_location(&change.source), format!("“{}”的变动额", claim.subject.label)));
+                figures.push((
+                    value,
+                    text_location(change.amount_at.as_ref().unwrap_or(&change.source)),
+                    format!("“{}”的变动额", claim.subject.label),
+                ));
             }
         }
         figures.retain(|(n, _, _)| counted(n));
-        let Some((usual, count)) = majority(figures.iter().map(|(n, _, _)| n.decimals())) else { return };
-        for (value, at, what) in figures {
-            if value.decimals() == usual {
-                continue;
-            }
-            let message = format!(
-                "{}写作 {} 万元，保留 {} 位小数；文中多数金额（{} 处）保留 {} 位小数",
-                what,
-                value,
-                value.decimals(),
-                count,
-                usual
-            );
-            let mut finding = ctx.finding(message, None, vec![at]);
-            finding.expected = Some(format!("{usual} 位小数"));
-            finding.actual = Some(format!("{value}万元"));
-            out.push(finding);
-        }
+        report_outliers(ctx, out, figures, "金额", " 万元");
     }
 }

@@ -1,6 +1,6 @@
 use gongkai_model::{Location, Number};
 
-use super::precision::majority;
+use super::precision::report_outliers;
 use crate::context::text_location;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -37,26 +37,13 @@ impl Rule for PercentPrecision {
             if let Some(change) = &claim.change
                 && let Some(rate) = change.rate
             {
-                figures.push((rate.value, text_location(&change.source), format!("“{}”的变动率", claim.subject.label)));
+                figures.push((
+                    rate.value,
+                    text_location(change.rate_at.as_ref().unwrap_or(&change.source)),
+                    format!("“{}”的变动率", claim.subject.label),
+                ));
             }
         }
-        let Some((usual, count)) = majority(figures.iter().map(|(n, _, _)| n.decimals())) else { return };
-        for (value, at, what) in figures {
-            if value.decimals() == usual {
-                continue;
-            }
-            let message = format!(
-                "{}写作 {}%，保留 {} 位小数；文中多数百分比（{} 处）保留 {} 位小数",
-                what,
-                value,
-                value.decimals(),
-                count,
-                usual
-            );
-            let mut finding = ctx.finding(message, None, vec![at]);
-            finding.expected = Some(format!("{usual} 位小数"));
-            finding.actual = Some(format!("{value}%"));
-            out.push(finding);
-        }
+        report_outliers(ctx, out, figures, "百分比", "%");
     }
 }

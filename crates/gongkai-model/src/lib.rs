@@ -24,6 +24,7 @@ mod profile;
 mod provenance;
 pub mod schema;
 mod table;
+mod text;
 mod unit;
 
 pub use code::{ClassCode, CodeError, Level, Scheme};
@@ -43,4 +44,5 @@ pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};
 pub use provenance::Provenance;
 pub use rust_decimal::Decimal;
 pub use table::{Cell, Column, Measure, MissingTable, Row, RowRole, Side, Table, TableKind, TablePart};
+pub use text::comparison_key;
 pub use unit::{Quantity, Unit};

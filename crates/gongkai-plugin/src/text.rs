@@ -1,21 +1,9 @@
 //! Text helpers rules commonly need: comparing names the way a reviewer would.
 
-/// Removes what does not change a name's meaning: blanks, quotes, bracket width
-/// (`（` → `(`), markdown emphasis. Used for region names, titles and project names.
-pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '*'))
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '，' => ',',
-            '【' => '[',
-            '】' => ']',
-            c => c,
-        })
-        .collect()
-}
+/// Removes what does not change a name's meaning (blanks, quotes, bracket style
+/// and width, markdown emphasis): the model's shared comparison key, so a plugin
+/// compares names exactly as the host does.
+pub use gongkai_model::comparison_key as normalize;
 
 /// A project name reduced to what identifies the project: normalised, without
 /// bracketed qualifiers (`(县级配套)`) and without generic trailing words

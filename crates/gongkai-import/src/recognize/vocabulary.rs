@@ -5,24 +5,13 @@
 //! differently (单位收支总体情况表 / 部门收支总表 / 收支预算总表 …). Exact title
 //! aliases can be added at run time (a province plugin's template does this).
 
-use gongkai_model::{ClassCode, Measure, SectionKind, TableKind};
+use gongkai_model::{ClassCode, Measure, SectionKind, TableKind, comparison_key};
 
-/// Removes what does not change meaning: blanks, quotes, bracket style, a trailing
-/// `（续）`, markdown emphasis.
+/// The comparison key of a title or header (the model's shared
+/// [`comparison_key`]), without a trailing `(续)` of a continued table.
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '*'))
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '，' => ',',
-            '；' => ';',
-            c => c,
-        })
-        .collect::<String>()
-        .trim_end_matches("(续)")
-        .to_owned()
+    let key = comparison_key(text);
+    key.strip_suffix("(续)").map_or(key.clone(), str::to_owned)
 }
 
 /// Extra exact aliases (normalised title → kind), e.g. from a plugin's template.

@@ -10,7 +10,7 @@
 
 use gongkai_model::{
     Claim, ClaimKind, Decimal, Disclosure, Level, LevelName, Location, Measure, Number, Quantity, Row, RowRole,
-    SectionKind, Side, Table, TableKind, TablePart, fold_width,
+    SectionKind, Side, Table, TableKind, TablePart,
 };
 
 use crate::Context;
@@ -49,20 +49,8 @@ impl Candidate<'_> {
     }
 }
 
-/// Normalises a name for comparison: full/half width folded, every kind of
-/// bracket made `()`, quotes, blanks and markdown removed.
-pub fn norm(s: &str) -> String {
-    s.chars()
-        .map(fold_width)
-        .filter_map(|c| match c {
-            '[' | '【' | '〔' | '{' | '〈' | '「' => Some('('),
-            ']' | '】' | '〕' | '}' | '〉' | '」' => Some(')'),
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '*' => None,
-            c if c.is_whitespace() => None,
-            c => Some(c),
-        })
-        .collect()
-}
+/// Normalises a name for comparison (the shared comparison key).
+pub use gongkai_model::comparison_key as norm;
 
 /// A name without a trailing level marker: `社会保障和就业支出(类)` → `社会保障和就业支出`.
 pub fn strip_level(name: &str) -> String {

@@ -79,6 +79,26 @@ impl SectionKind {
         })
     }
 
+    /// The section kinds that explain a table, in template order.
+    pub const EXPLAINING: [SectionKind; 11] = [
+        SectionKind::Overview,
+        SectionKind::Income,
+        SectionKind::Expenditure,
+        SectionKind::FiscalAllocation,
+        SectionKind::GeneralBudget,
+        SectionKind::BasicExpenditure,
+        SectionKind::ProjectExpenditure,
+        SectionKind::GovernmentFund,
+        SectionKind::StateCapital,
+        SectionKind::ThreePublicExpenses,
+        SectionKind::CarryOver,
+    ];
+
+    /// The section that explains a table (the inverse of [`SectionKind::explains_table`]).
+    pub fn explaining(table: TableKind) -> Option<SectionKind> {
+        SectionKind::EXPLAINING.into_iter().find(|k| k.explains_table() == Some(table))
+    }
+
     /// A short Chinese name for messages.
     pub fn name_zh(self) -> &'static str {
         match self {

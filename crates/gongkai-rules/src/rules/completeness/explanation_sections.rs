@@ -24,20 +24,6 @@ declare_rule! {
     }
 }
 
-const EXPLAINING: [SectionKind; 11] = [
-    SectionKind::Overview,
-    SectionKind::Income,
-    SectionKind::Expenditure,
-    SectionKind::FiscalAllocation,
-    SectionKind::GeneralBudget,
-    SectionKind::BasicExpenditure,
-    SectionKind::ProjectExpenditure,
-    SectionKind::GovernmentFund,
-    SectionKind::StateCapital,
-    SectionKind::ThreePublicExpenses,
-    SectionKind::CarryOver,
-];
-
 impl Rule for ExplanationSections {
     fn meta(&self) -> &'static crate::RuleMeta {
         &Self::META
@@ -48,7 +34,7 @@ impl Rule for ExplanationSections {
         let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
         let mut seen = Vec::new();
         for table in &ctx.doc.tables {
-            let Some(kind) = EXPLAINING.into_iter().find(|k| k.explains_table() == Some(table.kind)) else { continue };
+            let Some(kind) = SectionKind::explaining(table.kind) else { continue };
             if has(kind) || seen.contains(&kind) {
                 continue;
             }

@@ -6,20 +6,9 @@
 use gongkai_model::{SectionKind, TableKind};
 use serde::{Deserialize, Serialize};
 
-/// A required table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateTable {
-    /// Which table.
-    pub kind: TableKind,
-    /// The number the template gives it, if it numbers tables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<u32>,
-    /// The template's title.
-    pub title: String,
-    /// Further titles under which the table appears (recognised as aliases).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-}
+/// A required table: the plugin ABI's own type, so a plugin's template reaches
+/// the engine without a second definition to keep in step.
+pub use gongkai_plugin::TemplateTableSpec as TemplateTable;
 
 /// The tables and sections a disclosure must contain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

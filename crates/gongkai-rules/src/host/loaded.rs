@@ -11,7 +11,7 @@ use gongkai_plugin::{CheckRequestRef, CheckResponse, Manifest};
 use super::error::PluginError;
 use super::library::{Answer, Entry};
 use super::{MAX_ABI_VERSION, MIN_ABI_VERSION, PLUGIN_FAILED_RULE, pin};
-use crate::{Config, ExternalCheck, Template, TemplateTable};
+use crate::{Config, ExternalCheck, Template};
 
 /// A plugin that passed every check and can be run.
 pub struct LoadedPlugin {
@@ -105,16 +105,7 @@ impl LoadedPlugin {
         let spec = self.manifest.template.as_ref()?;
         Some(Template {
             name: self.manifest.id.clone(),
-            tables: spec
-                .tables
-                .iter()
-                .map(|t| TemplateTable {
-                    kind: t.kind,
-                    number: t.number,
-                    title: t.title.clone(),
-                    aliases: t.aliases.clone(),
-                })
-                .collect(),
+            tables: spec.tables.clone(),
             sections: spec.sections.clone(),
             glossary: spec.glossary,
         })

@@ -119,10 +119,12 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let docs: Vec<DocumentFindings> = checked.iter().map(|c| c.findings.clone()).collect();
+    // Split once: the reports borrow the findings and take the renderings.
+    let (docs, rendered): (Vec<DocumentFindings>, Vec<String>) =
+        checked.into_iter().map(|c| (c.findings, c.rendered)).unzip();
     let body = match args.format {
         Format::Text => {
-            let mut text: String = checked.iter().map(|c| c.rendered.as_str()).collect();
+            let mut text: String = rendered.concat();
             text.push_str(&report::text::summary(&docs));
             text
         }
@@ -138,10 +140,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             json
         }
         Format::Sarif => report::sarif::render(&docs),
-        Format::Html => {
-            let sections: Vec<String> = checked.iter().map(|c| c.rendered.clone()).collect();
-            report::html::page(&docs, &sections)
-        }
+        Format::Html => report::html::page(&docs, &rendered),
         Format::Xlsx => {
             if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &files, &options) {
                 eprintln!("error: {e}");

@@ -73,6 +73,8 @@ pub enum Format {
     Workbook,
     /// A CSV exchange: one table per file, or a `table` column.
     Csv,
+    /// A published PDF (its text layer).
+    Pdf,
 }
 
 impl Format {
@@ -87,6 +89,8 @@ impl Format {
             Some(Format::Workbook)
         } else if lower.ends_with(".csv") {
             Some(Format::Csv)
+        } else if lower.ends_with(".pdf") {
+            Some(Format::Pdf)
         } else {
             None
         }
@@ -129,6 +133,9 @@ pub fn import_bytes(
         let name = if path.to_ascii_lowercase().ends_with(".xls") { "xls" } else { "xlsx" };
         return import_sheets(sheets, diagnostics, path, name, options);
     }
+    if format == Format::Pdf {
+        return import_pdf(bytes, path, options);
+    }
     let decoded = layout::decode(bytes).map_err(|e| ImportError::file(path, e))?;
     match format {
         Format::Csv => {
@@ -143,8 +150,8 @@ pub fn import_bytes(
             let document = json::read_json(&decoded.text, path)?;
             Ok(Imported { document, diagnostics: Vec::new(), source_text: None })
         }
-        // Read above: a workbook is not text.
-        Format::Text | Format::Workbook => {
+        // Read above: a workbook or a PDF is not text.
+        Format::Text | Format::Workbook | Format::Pdf => {
             let mut imported = import_text(&decoded.text, path, options)?;
             imported.document.meta.source.encoding = Some(decoded.encoding.to_owned());
             Ok(imported)
@@ -162,6 +169,26 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());
     Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()) })
+}
+
+/// Reads a PDF: its text layer rebuilt as text ([`layout::pdf`]), then recognised
+/// like text. Line numbers are those of the rebuilt text (`gongkai import --text`
+/// prints it); every line knows its page.
+fn import_pdf(bytes: &[u8], path: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let pdf = layout::pdf::read_pdf(bytes, path)?;
+    let mut imported = import_text(&pdf.text, path, options)?;
+    imported.document.meta.source.format = Some("pdf".into());
+    if !pdf.pages_without_text.is_empty() {
+        let pages: Vec<String> = pdf.pages_without_text.iter().map(u32::to_string).collect();
+        imported.diagnostics.push(Diagnostic {
+            line: 1,
+            message: format!(
+                "pages without a text layer (scanned?), not read: {}; OCR is not supported",
+                pages.join(", ")
+            ),
+        });
+    }
+    Ok(imported)
 }
 
 /// Recognises the tables of a workbook's (or CSV exchange's) sheets.

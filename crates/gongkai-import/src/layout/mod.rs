@@ -5,6 +5,7 @@
 
 pub mod csv;
 mod decode;
+pub mod pdf;
 mod text;
 pub mod workbook;
 
@@ -117,5 +118,5 @@ fn prose_line(number: u32, prefix: &str, text: &str) -> Line {
 /// `编制单位：…`, `单位：万元`, `金额单位：元`: the notes printed above a table.
 fn is_note(text: &str) -> bool {
     let t = text.trim_start();
-    ["编制单位", "编制部门", "单位：", "单位:", "金额单位"].iter().any(|p| t.starts_with(p))
+    ["编制单位", "编制部门", "部门：", "部门:", "单位：", "单位:", "金额单位"].iter().any(|p| t.starts_with(p))
 }

@@ -1,0 +1,230 @@
+//! Ruled tables: the drawn lines of a page turned into table grids, and the
+//! pieces inside a grid into rows of cells.
+//!
+//! Every table in the corpus is drawn with rulings, so cells are decided by the
+//! lines the producer drew, not by guessing from gaps: a table is a group of
+//! vertical rulings whose heights overlap; its rows are the bands between its
+//! horizontal rulings; its columns are the distinct x positions of its verticals.
+//! A cell merged across columns (a header group) has no vertical inside it in its
+//! band, so its text lands in the first column it spans — the convention the
+//! recognizer reads from workbooks too. Text in a band that holds several
+//! printed lines with amounts (a table ruled only between groups) is split into
+//! one row per line of amounts.
+
+use super::glyphs::Piece;
+use pdfboss_text::Ruling;
+
+/// How close two coordinates are to count as the same ruling position (points).
+const SNAP: f32 = 2.0;
+
+/// A ruled table on a page.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    /// Top (largest y) and bottom of the ruled area.
+    pub top: f32,
+    pub bottom: f32,
+    /// Left and right extent of the rulings.
+    pub left: f32,
+    pub right: f32,
+    /// Horizontal ruling positions, top to bottom (including the outer borders).
+    levels: Vec<f32>,
+    /// The distinct x positions of the verticals, left to right.
+    columns: Vec<f32>,
+    /// The verticals: x, lower y, upper y.
+    verticals: Vec<(f32, f32, f32)>,
+}
+
+/// A row of a grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridRow {
+    /// One text per column.
+    pub cells: Vec<String>,
+    /// No vertical crosses the row: a title or note drawn inside the frame, read
+    /// as a line of text rather than a row of cells.
+    pub spanning: bool,
+}
+
+impl GridRow {
+    /// The row's text as one line: cells joined by tabs, or the spanning text.
+    pub fn line(&self) -> String {
+        if self.spanning {
+            self.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+        } else {
+            self.cells.join("\t")
+        }
+    }
+}
+
+/// Segments of a page's rulings that make tables.
+pub fn grids(rulings: &[Ruling]) -> Vec<Grid> {
+    let mut verticals: Vec<(f32, f32, f32)> = Vec::new();
+    let mut horizontals: Vec<(f32, f32, f32)> = Vec::new();
+    for r in rulings {
+        let (dx, dy) = ((r.end.x - r.start.x).abs(), (r.end.y - r.start.y).abs());
+        if dx < 0.5 && dy >= 4.0 {
+            verticals.push((r.start.x, r.start.y.min(r.end.y), r.start.y.max(r.end.y)));
+        } else if dy < 0.5 && dx >= 4.0 {
+            horizontals.push((r.start.y, r.start.x.min(r.end.x), r.start.x.max(r.end.x)));
+        }
+    }
+    // Group verticals whose vertical extents overlap (or nearly touch: tables drawn
+    // cell by cell leave hairline gaps between a row's segments and the next's).
+    verticals.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut groups: Vec<Vec<(f32, f32, f32)>> = Vec::new();
+    let mut group_top = f32::NEG_INFINITY;
+    for v in verticals {
+        if groups.is_empty() || v.1 > group_top + 3.0 {
+            groups.push(Vec::new());
+            group_top = v.2;
+        } else {
+            group_top = group_top.max(v.2);
+        }
+        groups.last_mut().expect("pushed above").push(v);
+    }
+    groups
+        .into_iter()
+        .filter_map(|group| {
+            let bottom = group.iter().map(|v| v.1).fold(f32::INFINITY, f32::min);
+            let top = group.iter().map(|v| v.2).fold(f32::NEG_INFINITY, f32::max);
+            let mut columns = snap(group.iter().map(|v| v.0).collect());
+            // A single vertical is a rule beside text (a margin bar), not a table.
+            if columns.len() < 2 && !horizontals.iter().any(|h| within(h.0, bottom, top)) {
+                return None;
+            }
+            let mut left = columns.first().copied().unwrap_or(0.0);
+            let mut right = columns.last().copied().unwrap_or(0.0);
+            let mut levels = vec![top, bottom];
+            for h in &horizontals {
+                if within(h.0, bottom - SNAP, top + SNAP) && h.2 > left - SNAP && h.1 < right + SNAP {
+                    levels.push(h.0);
+                    left = left.min(h.1);
+                    right = right.max(h.2);
+                }
+            }
+            let mut levels = snap(levels);
+            levels.reverse();
+            columns.dedup_by(|a, b| (*a - *b).abs() < SNAP);
+            Some(Grid { top, bottom, left, right, levels, columns, verticals: group })
+        })
+        .collect()
+}
+
+fn within(y: f32, low: f32, high: f32) -> bool {
+    y >= low && y <= high
+}
+
+/// Sorts and merges positions closer than [`SNAP`] (keeping their mean).
+fn snap(mut values: Vec<f32>) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let mut out: Vec<(f32, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((mean, n)) if (v - *mean).abs() < SNAP => {
+                *mean = (*mean * *n as f32 + v) / (*n as f32 + 1.0);
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(v, _)| v).collect()
+}
+
+impl Grid {
+    /// Whether a piece belongs to this table.
+    pub fn holds(&self, piece: &Piece) -> bool {
+        let (x, y) = (piece.center_x(), piece.center_y());
+        y < self.top && y > self.bottom && x > self.left - SNAP && x < self.right + SNAP
+    }
+
+    /// The table's rows, top to bottom, each a list of cell texts with one entry
+    /// per column (empty where the row has nothing). Columns outside the outer
+    /// verticals are kept only when some row has text there.
+    pub fn rows(&self, pieces: Vec<Piece>) -> Vec<GridRow> {
+        // Column slots: left of the first vertical, between verticals, right of the last.
+        let slots = self.columns.len() + 1;
+        let mut bands: Vec<Vec<Piece>> = vec![Vec::new(); self.levels.len().saturating_sub(1).max(1)];
+        for piece in pieces {
+            let y = piece.center_y();
+            let band = self.levels.windows(2).position(|w| y <= w[0] && y > w[1]).unwrap_or(0);
+            bands[band].push(piece);
+        }
+        let mut rows: Vec<GridRow> = Vec::new();
+        for (b, band) in bands.into_iter().enumerate() {
+            if band.is_empty() {
+                continue;
+            }
+            let (upper, lower) = (self.levels[b], self.levels.get(b + 1).copied().unwrap_or(self.bottom));
+            let middle = (upper + lower) / 2.0;
+            // The verticals that cross this band: its cell boundaries.
+            let crossing: Vec<usize> = (0..self.columns.len())
+                .filter(|&c| {
+                    self.verticals
+                        .iter()
+                        .any(|v| (v.0 - self.columns[c]).abs() < SNAP && v.1 <= middle + 1.0 && v.2 >= middle - 1.0)
+                })
+                .collect();
+            for line_pieces in split_lines_of_amounts(band) {
+                let mut cells = vec![Vec::<Piece>::new(); slots];
+                for piece in line_pieces {
+                    let x = piece.center_x();
+                    // The slot of the cell's left boundary: the last crossing vertical
+                    // left of the piece (slot 0 when there is none).
+                    let slot = crossing.iter().rev().find(|&&c| self.columns[c] < x).map_or(0, |&c| c + 1);
+                    cells[slot].push(piece);
+                }
+                rows.push(GridRow { cells: cells.into_iter().map(cell_text).collect(), spanning: crossing.is_empty() });
+            }
+        }
+        // Drop the outer slots when no row uses them.
+        let keep_first = rows.iter().any(|r| !r.spanning && !r.cells[0].is_empty());
+        let keep_last = rows.iter().any(|r| !r.spanning && !r.cells[slots - 1].is_empty());
+        for row in rows.iter_mut().filter(|r| !r.spanning) {
+            if !keep_last {
+                row.cells.pop();
+            }
+            if !keep_first {
+                row.cells.remove(0);
+            }
+        }
+        rows
+    }
+}
+
+/// A band's pieces as printed lines: one group normally (a cell's text wrapped
+/// over lines stays one row), one per line when two or more lines of the band
+/// each hold an amount (rows not separated by a ruling). Pieces between two such
+/// lines go with the nearer one.
+fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
+    let lines = super::lines::group_lines(band.clone());
+    let with_amounts: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.chunks(1.0).iter().any(|c| gongkai_model::Number::parse_printed(c).is_some()))
+        .map(|l| l.baseline)
+        .collect();
+    if with_amounts.len() < 2 {
+        return vec![band];
+    }
+    let mut out = vec![Vec::new(); with_amounts.len()];
+    for line in lines {
+        let nearest = with_amounts
+            .iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 - line.baseline).abs().total_cmp(&(b.1 - line.baseline).abs()))
+            .map_or(0, |(i, _)| i);
+        out[nearest].extend(line.pieces);
+    }
+    out
+}
+
+/// The text of a cell: its printed lines top to bottom, each left to right, joined
+/// without a separator (a name wrapped in a narrow column continues on the next
+/// line); a space only where Latin text meets Latin text across a gap.
+fn cell_text(pieces: Vec<Piece>) -> String {
+    let mut text = String::new();
+    for line in super::lines::group_lines(pieces) {
+        for chunk in line.chunks(f32::INFINITY) {
+            text.push_str(&chunk);
+        }
+    }
+    text.trim().to_owned()
+}

@@ -1,0 +1,223 @@
+//! PDF input: the text layer of a published disclosure rebuilt as the text the
+//! recognizer reads — one line per printed line, table rows as tab-separated cells
+//! (cells from the drawn rulings, see [`grid`]), a form feed between pages — so
+//! that tables, sections and claims are recognised by the same code as text
+//! input, and every line knows its page.
+//!
+//! Extraction is `pdfboss-text` (positioned spans with per-glyph x, and drawn
+//! rulings); the choice is measured in docs/pdf-crate-evaluation.md.
+//! Page furniture (running heads, footers, page numbers) is removed
+//! ([`margins`]); a table continued on the next page loses its repeated header
+//! rows, so the recognizer sees one table.
+
+mod glyphs;
+mod grid;
+mod lines;
+mod margins;
+
+use pdfboss_core::Document;
+use pdfboss_text::{ReadingOrder, extract_spans_and_rulings_reporting};
+
+use crate::error::ImportError;
+use glyphs::Piece;
+use grid::{Grid, GridRow};
+use lines::VisualLine;
+use margins::MarginLine;
+
+/// A PDF's text layer as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfText {
+    /// The rebuilt text: lines of tab-separated cells, `\f` lines between pages.
+    pub text: String,
+    /// Pages in the file.
+    pub pages: u32,
+    /// Pages (1-based) that have no text at all (a scanned page among text pages).
+    pub pages_without_text: Vec<u32>,
+}
+
+/// One item of a page, in reading order.
+enum Item {
+    Line(VisualLine),
+    Table(Vec<GridRow>),
+}
+
+impl Item {
+    fn is_table(&self) -> bool {
+        matches!(self, Item::Table(_))
+    }
+}
+
+/// Reads a PDF's text layer. An encrypted PDF opens when its user password is
+/// empty; one that needs a password, a damaged file, and a file without any text
+/// (a scan: OCR is not supported) are errors naming the file.
+pub fn read_pdf(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
+    // The PDF parser is a large body of code over hostile input: should it ever
+    // panic, the user gets an import error for the file, not a crash.
+    match std::panic::catch_unwind(|| read_all(bytes, file)) {
+        Ok(result) => result,
+        Err(_) => Err(ImportError::file(file, "not a readable PDF (the reader failed on malformed content)")),
+    }
+}
+
+fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
+    let doc =
+        Document::load(bytes.to_vec()).map_err(|e| ImportError::file(file, format!("not a readable PDF: {e}")))?;
+    if doc.is_locked() {
+        return Err(ImportError::file(
+            file,
+            "the PDF is encrypted with a password; only PDFs that open without one can be read",
+        ));
+    }
+    let count = doc.page_count();
+    if count == 0 {
+        return Err(ImportError::file(file, "the PDF has no pages it can read (damaged or truncated file?)"));
+    }
+    let mut pages: Vec<Vec<Item>> = Vec::with_capacity(count);
+    let mut heights = Vec::with_capacity(count);
+    let mut pages_without_text = Vec::new();
+    for index in 0..count {
+        let page =
+            doc.page(index).map_err(|e| ImportError::file(file, format!("page {}: cannot be read: {e}", index + 1)))?;
+        let (spans, rulings, _) = extract_spans_and_rulings_reporting(&doc, &page, ReadingOrder::Content)
+            .map_err(|e| ImportError::file(file, format!("page {}: text cannot be extracted: {e}", index + 1)))?;
+        let pieces = glyphs::pieces(&spans);
+        if pieces.is_empty() {
+            pages_without_text.push(index as u32 + 1);
+        }
+        heights.push((page.media_box.y0.min(page.media_box.y1), (page.media_box.y1 - page.media_box.y0).abs()));
+        pages.push(page_items(pieces, &grid::grids(&rulings)));
+    }
+    if pages_without_text.len() == count {
+        return Err(ImportError::file(
+            file,
+            "the PDF has no text layer (a scanned document?): OCR is not supported; use the text or workbook the PDF was made from",
+        ));
+    }
+    remove_running_lines(&mut pages, &heights);
+    join_continued_tables(&mut pages);
+    Ok(PdfText { text: render(&pages), pages: count as u32, pages_without_text })
+}
+
+/// Splits a page's pieces between its ruled tables and its text lines, ordered
+/// top to bottom (a table stands where its top border is).
+fn page_items(pieces: Vec<Piece>, grids: &[Grid]) -> Vec<Item> {
+    let mut in_grid: Vec<Vec<Piece>> = vec![Vec::new(); grids.len()];
+    let mut loose = Vec::new();
+    for piece in pieces {
+        match grids.iter().position(|g| g.holds(&piece)) {
+            Some(g) => in_grid[g].push(piece),
+            None => loose.push(piece),
+        }
+    }
+    let mut placed: Vec<(f32, Item)> =
+        lines::group_lines(loose).into_iter().map(|l| (l.baseline, Item::Line(l))).collect();
+    for (grid, pieces) in grids.iter().zip(in_grid) {
+        if !pieces.is_empty() {
+            placed.push((grid.top, Item::Table(grid.rows(pieces))));
+        }
+    }
+    placed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    placed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Removes running heads, footers and page numbers: the outermost two text lines
+/// at the top and bottom of each page, when they sit in the outer tenth of the
+/// page and repeat (see [`margins::running_lines`]).
+fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
+    let mut candidates = Vec::new();
+    for (p, items) in pages.iter().enumerate() {
+        let (y0, height) = heights[p];
+        let in_margin = |line: &VisualLine| {
+            let rel = (line.baseline - y0) / height.max(1.0);
+            !(0.1..=0.9).contains(&rel)
+        };
+        let n = items.len();
+        for i in (0..n.min(2)).chain(n.saturating_sub(2)..n) {
+            if let Item::Line(line) = &items[i]
+                && in_margin(line)
+                && !candidates.iter().any(|c: &MarginLine| c.page == p && c.item == i)
+            {
+                candidates.push(MarginLine { page: p, item: i, text: line.chunks(2.0).join(" ") });
+            }
+        }
+    }
+    let mut remove = margins::running_lines(&candidates, pages.len());
+    remove.sort_unstable();
+    for (p, i) in remove.into_iter().rev() {
+        pages[p].remove(i);
+    }
+}
+
+/// A table that ends one page and starts the next is one table: the header rows
+/// the next page repeats (rows equal to the previous part's first rows, without
+/// amounts) are dropped.
+fn join_continued_tables(pages: &mut [Vec<Item>]) {
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        let Some(Item::Table(previous)) = before[p - 1].iter().rev().find(|i| i.is_table() || !is_blank(i)) else {
+            continue;
+        };
+        let Some(Item::Table(rows)) = after[0].first_mut() else { continue };
+        let repeated = rows
+            .iter()
+            .zip(previous.iter())
+            .take_while(|(a, b)| {
+                a == b && !a.cells.iter().any(|c| gongkai_model::Number::parse_printed(c).is_some() && !is_index(c))
+            })
+            .count();
+        rows.drain(..repeated);
+    }
+}
+
+fn is_blank(item: &Item) -> bool {
+    matches!(item, Item::Line(l) if l.pieces.is_empty())
+}
+
+/// A column index (`1`, `2`, … printed under a header) repeats with the header.
+fn is_index(cell: &str) -> bool {
+    cell.len() <= 2 && cell.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The text of the pages: one line per item line, tab-separated cells, a form
+/// feed line between pages.
+fn render(pages: &[Vec<Item>]) -> String {
+    let mut out = String::new();
+    for (p, items) in pages.iter().enumerate() {
+        if p > 0 {
+            out.push_str("\u{c}\n");
+        }
+        for item in items {
+            match item {
+                Item::Line(line) => {
+                    for text in line_texts(line) {
+                        out.push_str(&text);
+                        out.push('\n');
+                    }
+                }
+                Item::Table(rows) => {
+                    for row in rows {
+                        out.push_str(&row.line());
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A text line outside any ruled table: its chunks (text separated by gaps of
+/// more than two ems) joined by tabs, like a row of a table drawn without
+/// rulings; except letter-spaced text (`目    录`: single characters), which is
+/// one word, and notes printed side by side above a table (`部门：…  单位：万元`),
+/// which are lines of their own.
+fn line_texts(line: &VisualLine) -> Vec<String> {
+    let chunks = line.chunks(2.0);
+    if chunks.len() > 1 && chunks.iter().all(|c| c.chars().count() == 1 && !c.chars().all(|ch| ch.is_ascii_digit())) {
+        return vec![chunks.concat()];
+    }
+    if chunks.len() > 1 && chunks.iter().all(|c| super::is_note(c)) {
+        return chunks;
+    }
+    vec![chunks.join("\t")]
+}

@@ -65,6 +65,59 @@ fn part_of_heading(text: &str) -> Option<(Part, DocumentPart)> {
     })
 }
 
+/// A 目录 line without its dot leader and page number (`一、部门职责……2` →
+/// `一、部门职责`), and whether it had either: a contents entry of a printed
+/// document points at a page, a body heading does not.
+fn without_leader(text: &str) -> (&str, bool) {
+    let t = text.trim_end();
+    let no_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let leader = |c: char| matches!(c, '.' | '…' | '·' | '．' | '。' | '-' | '_' | ' ' | '\t');
+    let title = no_page.trim_end_matches(leader);
+    let leader_chars = no_page.len() - title.len();
+    // A page number alone after a heading (`第三部分 说明 16`) or a leader of at
+    // least three characters (`……`, `...`).
+    let had = leader_chars >= 3 || (no_page.len() < t.len() && leader_chars >= 1);
+    if had && !title.is_empty() { (title, true) } else { (t, false) }
+}
+
+/// A part heading in a document that does not number its parts `第X部分`: a short
+/// line (optionally `一、`-numbered) ending in the part's name — `名词解释`,
+/// `…部门预算表`/`…预算公开表`, `…情况说明`/`…编制说明`, `…部门概况`/`…主要职能`.
+fn bare_part_heading(text: &str) -> Option<(Part, DocumentPart)> {
+    let (numbering, rest) = split_numbering(text);
+    let t = normalize(rest);
+    let bracketed = text.trim_start().starts_with(['(', '（']);
+    if bracketed || t.chars().count() > 40 || numbering.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if t.ends_with("名词解释") {
+        Some((Part::Glossary, DocumentPart::Glossary))
+    } else if t.ends_with("部门预算表") || t.ends_with("预算公开表") {
+        Some((Part::Tables, DocumentPart::Tables))
+    } else if t.ends_with("预算情况说明") || t.ends_with("编制说明") || t.ends_with("安排情况说明") {
+        Some((Part::Explanation, DocumentPart::Explanation))
+    } else if t.ends_with("部门概况") || t.ends_with("单位概况") || t.ends_with("基本情况") {
+        Some((Part::Profile, DocumentPart::Profile))
+    } else {
+        None
+    }
+}
+
+/// Whether a table's rows follow line `i` within the next few lines (a title is
+/// followed by its notes — unit, 编制单位 — then the header).
+fn rows_follow(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(Line::is_tabular)
+}
+
+/// A heading about the unit itself (its functions, offices, staff, tasks): the
+/// profile's, not the explanation's.
+fn is_profile_heading(text: &str) -> bool {
+    let t = split_numbering(text).1;
+    ["职能", "职责", "机构", "概况", "基本情况", "人员", "编制", "工作任务", "单位构成", "预算单位"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 /// `表 5`, `表5`, `附表5`: a table number line.
 fn table_number(text: &str) -> Option<u32> {
     let t = normalize(text);
@@ -152,11 +205,37 @@ struct Recognizer<'a> {
     part: Part,
     seen_part_titles: Vec<String>,
     toc_part: DocumentPart,
+    /// The 目录 printed page numbers (or dot leaders): a line without one ends it.
+    toc_has_pages: bool,
     cover: Vec<TextRef>,
     sections: Vec<Section>,
     paragraphs_for_claims: Vec<(SectionKind, Paragraph)>,
     profile_heading: Option<String>,
     recognised_anything: bool,
+    /// The last table read, for a continuation on the next page.
+    last_table: Option<LastTable>,
+    /// The document numbers its parts `第X部分`.
+    numbered_parts: bool,
+}
+
+/// Where the last table was read from (line indices).
+#[derive(Clone, Debug)]
+struct LastTable {
+    title: usize,
+    number: Option<u32>,
+    kind: TableKind,
+    key: String,
+    body: Vec<usize>,
+    end: usize,
+}
+
+/// A title compared across pages: without its number (`表1`), `（续）` and blanks.
+fn table_key(title: &str) -> String {
+    let t = normalize(title);
+    let t = t.trim_start_matches(|c: char| {
+        c == '表' || c == '附' || c.is_ascii_digit() || matches!(c, '.' | ':' | '：' | '、')
+    });
+    t.replace("续表", "").replace("(续)", "")
 }
 
 impl<'a> Recognizer<'a> {
@@ -169,11 +248,14 @@ impl<'a> Recognizer<'a> {
             part: Part::Cover,
             seen_part_titles: Vec::new(),
             toc_part: DocumentPart::Other,
+            toc_has_pages: false,
             cover: Vec::new(),
             sections: Vec::new(),
             paragraphs_for_claims: Vec::new(),
             profile_heading: None,
             recognised_anything: false,
+            last_table: None,
+            numbered_parts: false,
         }
     }
 
@@ -195,9 +277,38 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let text = paragraph::clean_line(line).0;
+            let (title, has_page) = without_leader(&text);
+            // A printed 目录 gives every entry a page; the first line without one
+            // is the body's first heading.
+            if self.part == Part::Contents && self.toc_has_pages && !has_page && !line.is_tabular() {
+                self.part = match part_of_heading(title).or_else(|| bare_part_heading(title)) {
+                    Some((part, _)) => part,
+                    None if table_title(title, &self.options.aliases).is_some() => Part::Tables,
+                    None => Part::Profile,
+                };
+            }
+            if self.part == Part::Contents && has_page {
+                self.toc_has_pages = true;
+            }
+            let text = title.to_owned();
             // Part headings switch state. The first part heading after a 目录
             // repeats a title already listed there: that is where the body begins.
-            if let Some((part, toc_part)) = part_of_heading(&text) {
+            // Documents that do not number their parts `第X部分` name them the same
+            // way without the number (`名词解释`), outside a table's body.
+            // Only a heading that changes the part counts: `一、…情况说明` inside
+            // the explanation is a section of it.
+            let heading = part_of_heading(&text).or_else(|| {
+                let unnumbered_parts =
+                    !self.seen_part_titles.iter().any(|t| t.starts_with('第')) && !self.numbered_parts;
+                (unnumbered_parts && self.part != Part::Cover && !line.is_tabular())
+                    .then(|| bare_part_heading(&text))
+                    .flatten()
+                    .filter(|(part, _)| *part != self.part)
+            });
+            if part_of_heading(&text).is_some() {
+                self.numbered_parts = true;
+            }
+            if let Some((part, toc_part)) = heading {
                 let key = normalize(&text).chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
                 let repeated = self.seen_part_titles.contains(&key);
                 if self.part == Part::Contents && !repeated {
@@ -226,6 +337,25 @@ impl<'a> Recognizer<'a> {
                 }
                 i += 1;
                 continue;
+            }
+            // A table printed after the glossary or inside the profile (documents
+            // that put their tables last, or number no parts) starts the tables.
+            if matches!(self.part, Part::Glossary | Part::Profile)
+                && !line.is_tabular()
+                && (table_number(&text).is_some() || table_title(&text, &self.options.aliases).is_some())
+            {
+                self.part = Part::Tables;
+            }
+            // In a document that numbers no parts, the profile is its first
+            // `一、` section; the next `一、`-level heading that is not about the unit
+            // starts the explanation.
+            if self.part == Part::Profile
+                && heading_level(&text) == Some(1)
+                && !self.doc.contents.iter().any(|e| e.numbering.is_none() && part_of_heading(&e.title).is_some())
+                && !is_profile_heading(&text)
+                && !self.seen_part_titles.iter().any(|t| t.starts_with('第'))
+            {
+                self.part = Part::Explanation;
             }
             match self.part {
                 Part::Cover => {
@@ -309,6 +439,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn table_block(&mut self, lines: &[Line], mut i: usize) -> usize {
+        let block_start = i;
         let text = paragraph::clean_line(&lines[i]).0;
         let mut number = None;
         if let Some(n) = table_number(&text) {
@@ -372,10 +503,46 @@ impl<'a> Recognizer<'a> {
             }
             end += 1;
         }
+        if body.is_empty() {
+            // A title followed by the next title: a list of the tables (a second
+            // contents), not a table.
+            return end;
+        }
+        let body_indices: Vec<usize> = (i + 1..end).filter(|&k| !lines[k].is_blank()).collect();
+        if let Some(previous) = self.continued_table(lines, block_start, kind, &title_text) {
+            // The same table again on the next page, under its repeated title: one
+            // table. The header rows it repeats are dropped.
+            let repeated = previous
+                .body
+                .iter()
+                .zip(&body_indices)
+                .take_while(|(a, b)| lines[**a].text.trim() == lines[**b].text.trim())
+                .count();
+            let mut all: Vec<usize> = previous.body.clone();
+            all.extend(&body_indices[repeated..]);
+            let combined: Vec<&Line> = all.iter().map(|&k| &lines[k]).collect();
+            let title = &lines[previous.title];
+            let mut table = table::build_table(kind, previous.number, title, &combined, &mut self.diagnostics);
+            table.title = paragraph::clean_line(title).0;
+            *self.doc.tables.last_mut().expect("a continued table has a predecessor") = table;
+            self.last_table = Some(LastTable { end, body: all, ..previous });
+            return end;
+        }
         let mut table = table::build_table(kind, number, title_line, &body, &mut self.diagnostics);
-        table.title = title_text;
+        table.title = title_text.clone();
         self.doc.tables.push(table);
+        self.last_table =
+            Some(LastTable { title: i, number, kind, key: table_key(&title_text), body: body_indices, end });
         end
+    }
+
+    /// The table this block continues: the last table, of the same kind and
+    /// title, ending right before it (nothing but blank lines between).
+    fn continued_table(&self, lines: &[Line], start: usize, kind: TableKind, title: &str) -> Option<LastTable> {
+        let last = self.last_table.as_ref()?;
+        let adjacent = last.end <= start && lines[last.end..start].iter().all(Line::is_blank);
+        (adjacent && last.kind == kind && last.key == table_key(title) && self.doc.tables.last()?.kind == kind)
+            .then(|| last.clone())
     }
 
     fn explanation_block(&mut self, lines: &[Line], i: usize) -> usize {
@@ -384,7 +551,11 @@ impl<'a> Recognizer<'a> {
         if !line.is_tabular() {
             match table_title(&text, &self.options.aliases) {
                 Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => return targets::parse(self, lines, i),
-                Some(TitleKind::Table(_)) if self.sections.is_empty() => return self.table_block(lines, i),
+                // A title before any section, or one followed by a table's rows
+                // (documents that print their tables after the explanation).
+                Some(TitleKind::Table(_)) if self.sections.is_empty() || rows_follow(lines, i) => {
+                    return self.table_block(lines, i);
+                }
                 _ => {}
             }
             if table_number(&text).is_some() {

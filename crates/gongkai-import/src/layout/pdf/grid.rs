@@ -26,8 +26,13 @@ pub struct Grid {
     /// Left and right extent of the rulings.
     pub left: f32,
     pub right: f32,
-    /// Horizontal ruling positions, top to bottom (including the outer borders).
+    /// Horizontal rulings that cross the whole table, top to bottom (including
+    /// the outer borders): they separate rows.
     levels: Vec<f32>,
+    /// Horizontal rulings under only some columns (under a header group such as
+    /// `本年收入` over its sources): y, left, right. They split a row only where
+    /// they are drawn.
+    partial: Vec<(f32, f32, f32)>,
     /// The distinct x positions of the verticals, left to right.
     columns: Vec<f32>,
     /// The verticals: x, lower y, upper y.
@@ -93,18 +98,42 @@ pub fn grids(rulings: &[Ruling]) -> Vec<Grid> {
             }
             let mut left = columns.first().copied().unwrap_or(0.0);
             let mut right = columns.last().copied().unwrap_or(0.0);
+            let inside: Vec<(f32, f32, f32)> = horizontals
+                .iter()
+                .copied()
+                .filter(|h| within(h.0, bottom - SNAP, top + SNAP) && h.2 > left - SNAP && h.1 < right + SNAP)
+                .collect();
+            for h in &inside {
+                left = left.min(h.1);
+                right = right.max(h.2);
+            }
+            // A position's extent is the union of its segments (tables drawn cell by
+            // cell draw a row's border in pieces).
+            let mut extents: Vec<(f32, f32, f32, f32)> = Vec::new();
+            for y in snap(inside.iter().map(|h| h.0).collect()) {
+                let (mut x0, mut covered) = (f32::INFINITY, 0.0f32);
+                let mut x1 = f32::NEG_INFINITY;
+                for h in inside.iter().filter(|h| (h.0 - y).abs() < SNAP) {
+                    x0 = x0.min(h.1);
+                    x1 = x1.max(h.2);
+                    covered += h.2 - h.1;
+                }
+                extents.push((y, x0, x1, covered));
+            }
+            let width = (right - left).max(1.0);
             let mut levels = vec![top, bottom];
-            for h in &horizontals {
-                if within(h.0, bottom - SNAP, top + SNAP) && h.2 > left - SNAP && h.1 < right + SNAP {
-                    levels.push(h.0);
-                    left = left.min(h.1);
-                    right = right.max(h.2);
+            let mut partial = Vec::new();
+            for (y, x0, x1, covered) in extents {
+                if (x1 - x0) >= 0.9 * width && covered >= 0.9 * width {
+                    levels.push(y);
+                } else {
+                    partial.push((y, x0, x1));
                 }
             }
             let mut levels = snap(levels);
             levels.reverse();
             columns.dedup_by(|a, b| (*a - *b).abs() < SNAP);
-            Some(Grid { top, bottom, left, right, levels, columns, verticals: group })
+            Some(Grid { top, bottom, left, right, levels, partial, columns, verticals: group })
         })
         .collect()
 }
@@ -142,18 +171,43 @@ impl Grid {
     pub fn rows(&self, pieces: Vec<Piece>) -> Vec<GridRow> {
         // Column slots: left of the first vertical, between verticals, right of the last.
         let slots = self.columns.len() + 1;
-        let mut bands: Vec<Vec<Piece>> = vec![Vec::new(); self.levels.len().saturating_sub(1).max(1)];
+        // Bands: between full-width rulings, split further by partial rulings
+        // (their sub-bands); a piece under no partial ruling of its band goes to the
+        // band's first sub-band, where a merged cell's text belongs.
+        let mut bands: Vec<(f32, f32, Vec<Piece>)> = Vec::new();
+        let mut first_sub_band = Vec::new();
+        for w in self.levels.windows(2) {
+            first_sub_band.push(bands.len());
+            let mut cuts: Vec<f32> =
+                self.partial.iter().filter(|p| p.0 < w[0] - SNAP && p.0 > w[1] + SNAP).map(|p| p.0).collect();
+            cuts.sort_by(|a, b| b.total_cmp(a));
+            let mut upper = w[0];
+            for cut in cuts.into_iter().chain(std::iter::once(w[1])) {
+                bands.push((upper, cut, Vec::new()));
+                upper = cut;
+            }
+        }
         for piece in pieces {
-            let y = piece.center_y();
-            let band = self.levels.windows(2).position(|w| y <= w[0] && y > w[1]).unwrap_or(0);
-            bands[band].push(piece);
+            let (x, y) = (piece.center_x(), piece.center_y());
+            let Some(band) = self.levels.windows(2).position(|w| y <= w[0] && y > w[1]) else { continue };
+            let first = first_sub_band[band];
+            let last = first_sub_band.get(band + 1).copied().unwrap_or(bands.len());
+            let split_here = self
+                .partial
+                .iter()
+                .any(|p| p.0 < self.levels[band] - SNAP && p.0 > self.levels[band + 1] + SNAP && x > p.1 && x < p.2);
+            let sub = if split_here {
+                (first..last).find(|&b| y <= bands[b].0 && y > bands[b].1).unwrap_or(first)
+            } else {
+                first
+            };
+            bands[sub].2.push(piece);
         }
         let mut rows: Vec<GridRow> = Vec::new();
-        for (b, band) in bands.into_iter().enumerate() {
+        for (upper, lower, band) in bands {
             if band.is_empty() {
                 continue;
             }
-            let (upper, lower) = (self.levels[b], self.levels.get(b + 1).copied().unwrap_or(self.bottom));
             let middle = (upper + lower) / 2.0;
             // The verticals that cross this band: its cell boundaries.
             let crossing: Vec<usize> = (0..self.columns.len())

@@ -174,7 +174,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
         if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
             continue; // a header repeated after a page break
         }
-        if let Some(row) = coded_row(kind, line, first, &columns, diagnostics) {
+        let previous = rows.iter().rev().find_map(|r: &Row| r.code.clone());
+        if let Some(row) = coded_row(kind, line, first, &columns, previous.as_ref(), diagnostics) {
             rows.push(row);
         }
     }
@@ -190,10 +191,15 @@ fn coded_row(
     line: &Line,
     first: usize,
     columns: &[Column],
+    previous: Option<&ClassCode>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Row> {
     let label_cells = &line.cells[..first.min(line.cells.len())];
     let mut code_parts: Vec<&str> = Vec::new();
+    // The column of the first code part: a template that prints 类, 款 and 项 in
+    // their own columns may leave the higher levels blank under a row that has
+    // them (`|11||纪检监察事务` under `201|||一般公共服务支出`).
+    let mut first_part_column = None;
     let mut texts: Vec<String> = Vec::new();
     let mut code: Option<ClassCode> = None;
     for (i, cell) in label_cells.iter().enumerate() {
@@ -203,6 +209,7 @@ fn coded_row(
         }
         let is_part = t.chars().all(|c| c.is_ascii_digit()) && i < 3 && texts.is_empty();
         if is_part {
+            first_part_column.get_or_insert(i);
             code_parts.push(t);
         } else if code.is_none() && code_parts.is_empty() && texts.is_empty() {
             if let Some((c, rest)) = code_prefix(t) {
@@ -216,6 +223,16 @@ fn coded_row(
         } else {
             texts.push(t.to_owned());
         }
+    }
+    let inherited: Vec<&str> = match (first_part_column, previous) {
+        (Some(column @ (1 | 2)), Some(code)) if code_parts.first().is_some_and(|p| p.len() == 2) => {
+            let digits = code.as_str();
+            [digits.get(..3), digits.get(3..5)].into_iter().take(column).collect::<Option<Vec<&str>>>().unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    if !inherited.is_empty() {
+        code_parts.splice(0..0, inherited);
     }
     if !code_parts.is_empty() {
         let joined = match code_parts.as_slice() {
@@ -344,11 +361,11 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
             continue;
         }
         if let Some(row) = side_row(line, 0, split, Side::Income, &income) {
-            income.push(row);
+            push_side_row(&mut income, row);
         }
         if let Some(row) = side_row(line, split, split + expenditure_columns.len() + 1, Side::Expenditure, &expenditure)
         {
-            expenditure.push(row);
+            push_side_row(&mut expenditure, row);
         }
     }
     vec![
@@ -357,14 +374,86 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
     ]
 }
 
-/// Outline level of a summary line: 1 for `一、` and totals, 2 for `1、`, 3 for `其中` and unnumbered.
-fn outline_level(row: &Row) -> u8 {
+/// Adds a row to a side. A subtotal printed after its lines (`本年收入合计` under
+/// `一、…` to `五、…`) becomes their parent: the top-level lines since the last
+/// subtotal are its parts, so that the side's total adds the subtotal and the
+/// lines after it (`上年结转`), not everything twice.
+fn push_side_row(rows: &mut Vec<Row>, row: Row) {
+    let index = u32::try_from(rows.len()).ok();
+    if is_subtotal(&row) {
+        let since = rows.iter().rposition(|r| r.role == RowRole::Total || is_subtotal(r)).map_or(0, |p| p + 1);
+        for earlier in &mut rows[since..] {
+            if earlier.role == RowRole::Line && earlier.part_of.is_none() {
+                earlier.part_of = index;
+            }
+        }
+    }
+    rows.push(row);
+}
+
+/// An unnumbered `本年收入合计` / `本年支出合计` / `小计` line.
+fn is_subtotal(row: &Row) -> bool {
+    row.role == RowRole::Line && row.numbering.is_none() && {
+        let t = normalize(&row.label);
+        t.ends_with("合计") || t == "小计"
+    }
+}
+
+/// An unnumbered line that stands on its own rather than continuing a `其中`
+/// list: a subtotal or total, or a carry-over line (`上年结转`, `结转下年`,
+/// `年终结转结余`, `使用非财政拨款结余`).
+fn is_summary_label(label: &str) -> bool {
+    let t = normalize(label);
+    ["合计", "总计", "上年结转", "结转下年", "年终结转", "年末结转", "非财政拨款结余", "上年结余"].iter().any(|w| t.contains(w))
+}
+
+/// How a summary line is numbered: `一、`, `（一）`, `1、`/`1.`, `(1)`. Documents
+/// nest them in different orders, so a style's level is the order in which
+/// the side first uses it (see [`outline_level`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumberingStyle {
+    Chinese,
+    ChineseBracketed,
+    Digits,
+    DigitsBracketed,
+}
+
+fn numbering_style(numbering: &str) -> NumberingStyle {
+    let bracketed = numbering.starts_with('(');
+    let digits = numbering.trim_matches(['(', ')']).chars().all(|c| c.is_ascii_digit());
+    match (bracketed, digits) {
+        (false, false) => NumberingStyle::Chinese,
+        (true, false) => NumberingStyle::ChineseBracketed,
+        (false, true) => NumberingStyle::Digits,
+        (true, true) => NumberingStyle::DigitsBracketed,
+    }
+}
+
+/// Outline level of a summary line: totals and carry-over lines 1; numbered lines
+/// by the order in which the side first uses their numbering style (`一、` then
+/// `（一）`, or `一、` then `1、`); `其中` and other unnumbered lines below them all.
+fn outline_level(row: &Row, styles: &[NumberingStyle]) -> u8 {
     match (&row.role, row.numbering.as_deref()) {
         (RowRole::Total, _) => 1,
-        (_, Some(n)) if n.chars().all(|c| c.is_ascii_digit()) => 2,
-        (_, Some(_)) => 1,
-        _ => 3,
+        (RowRole::Line, None) if is_summary_label(&row.label) => 1,
+        (_, Some(n)) => {
+            let style = numbering_style(n);
+            let position = styles.iter().position(|s| *s == style).unwrap_or(styles.len());
+            u8::try_from(position + 1).unwrap_or(u8::MAX)
+        }
+        _ => u8::MAX,
     }
+}
+
+/// The numbering styles of a side's rows, in order of first use.
+fn styles_of(rows: &[Row]) -> Vec<NumberingStyle> {
+    let mut styles = Vec::new();
+    for style in rows.iter().filter_map(|r| r.numbering.as_deref()).map(numbering_style) {
+        if !styles.contains(&style) {
+            styles.push(style);
+        }
+    }
+    styles
 }
 
 fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -> Option<Row> {
@@ -401,6 +490,9 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         });
     }
     let (numbering, rest) = split_numbering(raw);
+    // `（一）` is kept as `(一)`: a bracketed numbering is a style of its own.
+    let bracketed = raw.trim_start().starts_with(['(', '（']);
+    let numbering = numbering.map(|n| if bracketed { format!("({n})") } else { n.to_owned() });
     let of_which = rest.starts_with("其中");
     let label = rest.trim_start_matches("其中：").trim_start_matches("其中:").trim().to_owned();
     let m = measure(&label);
@@ -414,21 +506,22 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         role,
         code: None,
         label,
-        numbering: numbering.map(str::to_owned),
+        numbering,
         measure: Some(m),
         project: None,
         part_of: None,
         cells,
         source: prov(line),
     };
-    let level = if of_which { 3 } else { outline_level(&row) };
-    if level == 3 {
+    let styles = styles_of(previous);
+    let level = if of_which { u8::MAX } else { outline_level(&row, &styles) };
+    if level == u8::MAX {
         row.role = RowRole::OfWhich;
     }
     if level > 1 {
         row.part_of = previous
             .iter()
-            .rposition(|r| r.role != RowRole::OfWhich && outline_level(r) < level && r.role != RowRole::Total)
+            .rposition(|r| r.role != RowRole::OfWhich && outline_level(r, &styles) < level && r.role != RowRole::Total)
             .and_then(|p| u32::try_from(p).ok());
     }
     Some(row)

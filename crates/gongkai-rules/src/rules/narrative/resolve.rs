@@ -202,7 +202,14 @@ fn named_rows<'a>(
 ) -> bool {
     let Some((table, part)) = part_of(ctx, kind, side) else { return false };
     let mut found = false;
-    for row in part.rows.iter().filter(|r| r.code.is_some() && r.project.is_none() && norm(&r.label) == name) {
+    // A coded row, or a labelled line of a summary table that prints the
+    // function classes without codes (`一、一般公共服务支出`).
+    let named = |r: &&Row| {
+        r.project.is_none()
+            && (r.code.is_some() || matches!(r.role, RowRole::Line | RowRole::OfWhich))
+            && norm(&r.label) == name
+    };
+    for row in part.rows.iter().filter(named) {
         found = true;
         for col in cols {
             push_measure(out, table, part, row, col.as_ref());
@@ -375,6 +382,12 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         return;
     }
     // Totals.
+    // Only a subject that names the whole (`收入预算`, `支出总计`, `2026年部门收支总预算`)
+    // is the table's total; a named item not found in any table (`工资福利支出`,
+    // a class printed under another name) has nothing to be compared with.
+    if !names_the_whole(l) {
+        return;
+    }
     let income = l.contains("收入") || l.contains("收支");
     let expenditure = l.contains("支出") || l.contains("收支");
     if income {
@@ -389,6 +402,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
 }
 
 /// The outcome of matching a per-code paragraph's 类/款/项 names with a table.
+/// Whether a claim's subject is the budget as a whole: what is left after the
+/// words that qualify a total (年度, 部门, 预算, 总计 …) is 收入, 支出 or 收支.
+fn names_the_whole(label: &str) -> bool {
+    let mut rest: String = label.chars().filter(|c| !c.is_ascii_digit()).collect();
+    for word in ["年初", "本年", "全年", "当年", "年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "总", "数", "安排", "规模", "共计", "合"] {
+        rest = rest.replace(word, "");
+    }
+    matches!(rest.as_str(), "收入" | "支出" | "收支")
+}
+
 pub struct Chain<'a, 'n> {
     /// The row of the deepest name, when one matches (with as many of its
     /// ancestors matching the other names as possible).

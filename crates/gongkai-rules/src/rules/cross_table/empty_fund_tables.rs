@@ -85,6 +85,10 @@ fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
                 .and_then(|m| m.listed_as.as_ref().or(m.mentioned_empty.as_ref()))
                 .map(|t| t.source.clone())
                 .or_else(|| ctx.doc.contents.iter().find(|e| e.table == Some(kind)).map(|e| e.source.clone()));
+            // A table the document neither prints nor names (a template without
+            // it, as most provinces' are for 上年结转结余) says nothing: no zero to
+            // compare with. A missing required table is C101's finding.
+            at.as_ref()?;
             Some(TableTotal {
                 value: None,
                 location: at.map(|p| Location { table: Some(kind), ..text_location(&p) }),

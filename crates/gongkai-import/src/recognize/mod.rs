@@ -119,9 +119,11 @@ fn is_profile_heading(text: &str) -> bool {
 }
 
 /// `表 5`, `表5`, `附表5`: a table number line.
+/// `公开05表`, `部门公开表1`, `表一`: the same line in other templates.
 fn table_number(text: &str) -> Option<u32> {
     let t = normalize(text);
-    let rest = t.strip_prefix("附表").or_else(|| t.strip_prefix('表'))?;
+    let t = t.strip_prefix("部门公开").or_else(|| t.strip_prefix("公开")).unwrap_or(&t);
+    let rest = t.strip_prefix("附表").or_else(|| t.strip_prefix('表')).or_else(|| t.strip_suffix('表'))?;
     let rest = rest.trim_end_matches([':', '：']);
     if rest.is_empty() || rest.chars().count() > 3 {
         return None;

@@ -51,7 +51,12 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     if let Some(kind) = aliases.find(&t) {
         return Some(TitleKind::Table(kind));
     }
-    if !(t.ends_with('表') || t.ends_with("表)")) {
+    // `财政拨款支出表（功能科目）`: a qualifier in brackets after the title.
+    let core = match t.strip_suffix(')').and_then(|head| head.rfind('(').map(|open| &head[..open])) {
+        Some(head) if !head.is_empty() => head,
+        _ => t.as_str(),
+    };
+    if !core.ends_with('表') {
         return None;
     }
     if t.contains("绩效目标") {

@@ -47,7 +47,9 @@ const KNOWN_TERMS: &[(&str, Option<&str>)] = &[
     ("上年结转结余", None),
     ("上年结转", None),
     ("基本支出", None),
+    ("基本支出预算", None),
     ("项目支出", None),
+    ("项目支出预算", None),
     ("人员经费", None),
     ("公用经费", None),
     ("机关运行经费", None),
@@ -265,7 +267,12 @@ fn fallback_start(text: &Text, r: Range<usize>) -> usize {
         }
     }
     if let Some(p) = text.rfind(start..r.end, "的").filter(|&p| p + 3 <= r.end) {
-        start = p + 1;
+        // `上年结转结余的一般公共预算收入` is not `一般公共预算收入`: a carry-over
+        // qualifier before 的 stays part of the subject.
+        start = ["上年结转结余", "上年结转", "结转结余"]
+            .iter()
+            .find_map(|q| text.ends_with(p, q).filter(|&s| s >= start))
+            .unwrap_or(p + 1);
     }
     if let Some(p) = text
         .rfind(start..r.end, "单位")
@@ -325,6 +332,8 @@ mod tests {
     fn falls_back_after_year_de_or_unit_name() {
         assert_eq!(label("某某局2024年专项业务费"), "专项业务费");
         assert_eq!(label("用于办公楼维修的专项资金"), "专项资金");
+        assert_eq!(label("上年结转结余的一般公共预算收入"), "上年结转结余的一般公共预算收入");
+        assert_eq!(label("2025年度财政拨款基本支出预算"), "基本支出预算");
         assert_eq!(label("某某管理局单位培训费"), "培训费");
     }
 

@@ -199,6 +199,13 @@ impl Parser<'_> {
             claim.span.end = claim.span.end.max(f.span.end);
         } else if f.quantity.unit == Unit::Percent {
             let share_word = self.text.rfind(lead.clone(), "占");
+            // `占财政性资金(人员类…除外)总额的比例为100%`: a share of a base the text
+            // narrows by an exclusion cannot be checked against any printed total.
+            if let Some(w) = share_word
+                && ["除外", "不含", "扣除", "以外"].iter().any(|m| self.text.rfind(w..f.span.start, m).is_some())
+            {
+                return;
+            }
             let subject = derive(self.text, lead.start..share_word.unwrap_or(lead.end));
             if !self.reason_allows(&subject) {
                 return;

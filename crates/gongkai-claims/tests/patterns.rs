@@ -327,3 +327,12 @@ fn converts_to_model_claims() {
     assert_eq!(change.direction, Some(Direction::Up));
     assert_eq!(change.source, Provenance::span(7, 22, 24));
 }
+
+#[test]
+fn a_share_of_a_narrowed_base_is_not_read() {
+    // The base excludes personnel and operating funds: no printed total is it.
+    let p = "本部门共34个项目纳入绩效目标管理，涉及财政性资金合计3,558.05万元，占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%。";
+    let claims = parse_paragraph(p);
+    assert!(claims.iter().all(|c| c.share.is_none()), "{claims:#?}");
+    assert!(claims.iter().any(|c| c.amount.as_ref().is_some_and(|a| a.value.value.to_string() == "3558.05")));
+}

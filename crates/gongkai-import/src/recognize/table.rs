@@ -169,8 +169,22 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     };
     let columns = resolve_columns(&headers, first, count, index_row);
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
+    // A table by unit (`部门代码 | 部门名称`, the 收入总表 of some templates): its
+    // codes are the units' own, not classification codes.
+    let by_unit = headers.iter().any(|h| {
+        h.cells.iter().take(first.max(1)).any(|c| {
+            let t = normalize(&c.text);
+            (t.contains("单位") || t.contains("部门")) && (t.contains("代码") || t.contains("编码"))
+        })
+    });
     let mut rows = Vec::new();
     for line in data {
+        if by_unit {
+            if let Some(row) = unit_row(line, first, &columns) {
+                rows.push(row);
+            }
+            continue;
+        }
         if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
             continue; // a header repeated after a page break
         }
@@ -180,6 +194,30 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
         }
     }
     TablePart { side: None, columns, rows }
+}
+
+/// A row of a table by unit: the unit's code and name as its label, a total row
+/// by its label.
+fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
+    let label_cells = &line.cells[..first.min(line.cells.len())];
+    let label = label_cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+    let cells: Vec<Cell> = (0..columns.len()).map(|j| make_cell(line, first + j)).collect();
+    if label.is_empty() && cells.iter().all(Cell::is_empty) {
+        return None;
+    }
+    let plain = normalize(&label);
+    let role = if matches!(plain.as_str(), "合计" | "总计") { RowRole::Total } else { RowRole::Group };
+    Some(Row {
+        role,
+        code: None,
+        label,
+        numbering: None,
+        measure: None,
+        project: None,
+        part_of: None,
+        cells,
+        source: prov(line),
+    })
 }
 
 fn last_non_empty(line: &Line) -> usize {
@@ -227,7 +265,11 @@ fn coded_row(
     let inherited: Vec<&str> = match (first_part_column, previous) {
         (Some(column @ (1 | 2)), Some(code)) if code_parts.first().is_some_and(|p| p.len() == 2) => {
             let digits = code.as_str();
-            [digits.get(..3), digits.get(3..5)].into_iter().take(column).collect::<Option<Vec<&str>>>().unwrap_or_default()
+            [digits.get(..3), digits.get(3..5)]
+                .into_iter()
+                .take(column)
+                .collect::<Option<Vec<&str>>>()
+                .unwrap_or_default()
         }
         _ => Vec::new(),
     };
@@ -404,7 +446,9 @@ fn is_subtotal(row: &Row) -> bool {
 /// `年终结转结余`, `使用非财政拨款结余`).
 fn is_summary_label(label: &str) -> bool {
     let t = normalize(label);
-    ["合计", "总计", "上年结转", "结转下年", "年终结转", "年末结转", "非财政拨款结余", "上年结余"].iter().any(|w| t.contains(w))
+    ["合计", "总计", "上年结转", "结转下年", "年终结转", "年末结转", "非财政拨款结余", "上年结余"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// How a summary line is numbered: `一、`, `（一）`, `1、`/`1.`, `(1)`. Documents

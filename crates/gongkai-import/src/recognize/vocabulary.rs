@@ -96,6 +96,13 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     } else {
         return None;
     };
+    // `一般公共预算项目支出情况表（按经济分类科目）`: the same spending by economic
+    // class, a table the national model has no kind for; kept as a generic table
+    // rather than checked as the function-coded one.
+    let economic = has("经济分类") || has("经济科目");
+    if economic && kind.is_function_coded() {
+        return Some(TitleKind::Table(TableKind::Other));
+    }
     Some(TitleKind::Table(kind))
 }
 

@@ -60,6 +60,44 @@ impl GridRow {
     }
 }
 
+/// A table's rows with the left edge of each of its columns (for re-aligning a
+/// continuation drawn with fewer columns on the next page).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRows {
+    pub rows: Vec<GridRow>,
+    pub lefts: Vec<f32>,
+}
+
+impl TableRows {
+    /// The rows re-aligned to another table's columns: each cell goes to the
+    /// column of `lefts` that starts at or before its own left edge.
+    pub fn aligned_to(&self, lefts: &[f32]) -> Vec<GridRow> {
+        if lefts.is_empty() || self.lefts.as_slice() == lefts {
+            return self.rows.clone();
+        }
+        self.rows
+            .iter()
+            .map(|row| {
+                if row.spanning {
+                    return row.clone();
+                }
+                let mut cells = vec![String::new(); lefts.len()];
+                for (cell, left) in row.cells.iter().zip(&self.lefts) {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let target = lefts.iter().rposition(|l| *l <= left + SNAP).unwrap_or(0);
+                    if !cells[target].is_empty() {
+                        cells[target].push(' ');
+                    }
+                    cells[target].push_str(cell);
+                }
+                GridRow { cells, spanning: false }
+            })
+            .collect()
+    }
+}
+
 /// Segments of a page's rulings that make tables.
 pub fn grids(rulings: &[Ruling]) -> Vec<Grid> {
     let mut verticals: Vec<(f32, f32, f32)> = Vec::new();
@@ -168,7 +206,7 @@ impl Grid {
     /// The table's rows, top to bottom, each a list of cell texts with one entry
     /// per column (empty where the row has nothing). Columns outside the outer
     /// verticals are kept only when some row has text there.
-    pub fn rows(&self, pieces: Vec<Piece>) -> Vec<GridRow> {
+    pub fn rows(&self, pieces: Vec<Piece>) -> TableRows {
         // Column slots: left of the first vertical, between verticals, right of the last.
         let slots = self.columns.len() + 1;
         // Bands: between full-width rulings, split further by partial rulings
@@ -240,7 +278,14 @@ impl Grid {
                 row.cells.remove(0);
             }
         }
-        rows
+        let mut lefts: Vec<f32> = std::iter::once(self.left).chain(self.columns.iter().copied()).collect();
+        if !keep_last {
+            lefts.pop();
+        }
+        if !keep_first {
+            lefts.remove(0);
+        }
+        TableRows { rows, lefts }
     }
 }
 

@@ -20,7 +20,7 @@ use pdfboss_text::{ReadingOrder, extract_spans_and_rulings_reporting};
 
 use crate::error::ImportError;
 use glyphs::Piece;
-use grid::{Grid, GridRow};
+use grid::{Grid, TableRows};
 use lines::VisualLine;
 use margins::MarginLine;
 
@@ -38,7 +38,7 @@ pub struct PdfText {
 /// One item of a page, in reading order.
 enum Item {
     Line(VisualLine),
-    Table(Vec<GridRow>),
+    Table(TableRows),
 }
 
 impl Item {
@@ -157,7 +157,13 @@ fn join_continued_tables(pages: &mut [Vec<Item>]) {
         let Some(Item::Table(previous)) = before[p - 1].iter().rev().find(|i| i.is_table() || !is_blank(i)) else {
             continue;
         };
-        let Some(Item::Table(rows)) = after[0].first_mut() else { continue };
+        let Some(Item::Table(next)) = after[0].first_mut() else { continue };
+        // A last page holding only the total row is drawn with the merged cell
+        // alone: its cells go back under the previous part's columns.
+        next.rows = next.aligned_to(&previous.lefts);
+        next.lefts.clone_from(&previous.lefts);
+        let previous = &previous.rows;
+        let rows = &mut next.rows;
         let repeated = rows
             .iter()
             .zip(previous.iter())
@@ -194,8 +200,8 @@ fn render(pages: &[Vec<Item>]) -> String {
                         out.push('\n');
                     }
                 }
-                Item::Table(rows) => {
-                    for row in rows {
+                Item::Table(table) => {
+                    for row in &table.rows {
                         out.push_str(&row.line());
                         out.push('\n');
                     }

@@ -411,7 +411,10 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
 /// words that qualify a total (年度, 部门, 预算, 总计 …) is 收入, 支出 or 收支.
 fn names_the_whole(label: &str) -> bool {
     let mut rest: String = label.chars().filter(|c| !c.is_ascii_digit()).collect();
-    for word in ["年初", "本年", "全年", "当年", "年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "总", "数", "安排", "规模", "共计", "合"] {
+    for word in [
+        "年初", "本年", "全年", "当年", "年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "总",
+        "数", "安排", "规模", "共计", "合",
+    ] {
         rest = rest.replace(word, "");
     }
     matches!(rest.as_str(), "收入" | "支出" | "收支")

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use gongkai_import::{ImportOptions, Limits};
-use gongkai_model::{Counts, DocumentFindings, FindingsReport, SCHEMA_VERSION};
+use gongkai_model::{Counts, Disclosure, DocumentFindings, FindingsReport, SCHEMA_VERSION};
 use gongkai_rules::{Config, Engine};
 use rayon::prelude::*;
 
@@ -13,18 +13,23 @@ use crate::cli::{Format, ValidateArgs};
 use crate::output::write_atomic;
 use crate::report;
 
-/// One document's result: its findings and, for the text format, its rendering.
+/// One document's result: its findings, its rendering (text and HTML formats)
+/// and, for the xlsx format, its model (whose tables the workbook shows).
 struct Checked {
     findings: DocumentFindings,
     rendered: String,
+    document: Option<Disclosure>,
 }
 
-/// What to render while the document is in memory.
+/// What to render or keep while the document is in memory. `Model` keeps the
+/// model itself: the xlsx report writes each document's tables, and reading the
+/// file again for them would cost a second import.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Render {
     Nothing,
     Text { color: bool },
     Html { index: usize },
+    Model,
 }
 
 /// Loads `gongkai.toml` (given, or in the working directory) merged with the
@@ -103,6 +108,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let render_for = |index: usize| match args.format {
         Format::Text if !args.quiet => Render::Text { color },
         Format::Html => Render::Html { index },
+        Format::Xlsx => Render::Model,
         _ => Render::Nothing,
     };
     let check = |(index, path): (usize, &PathBuf)| {
@@ -120,8 +126,14 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         bar.finish_and_clear();
     }
     // Split once: the reports borrow the findings and take the renderings.
-    let (docs, rendered): (Vec<DocumentFindings>, Vec<String>) =
-        checked.into_iter().map(|c| (c.findings, c.rendered)).unzip();
+    let mut docs = Vec::with_capacity(checked.len());
+    let mut rendered = Vec::with_capacity(checked.len());
+    let mut documents = Vec::with_capacity(checked.len());
+    for c in checked {
+        docs.push(c.findings);
+        rendered.push(c.rendered);
+        documents.push(c.document);
+    }
     let body = match args.format {
         Format::Text => {
             let mut text: String = rendered.concat();
@@ -142,7 +154,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         Format::Sarif => report::sarif::render(&docs),
         Format::Html => report::html::page(&docs, &rendered),
         Format::Xlsx => {
-            if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &files, &options) {
+            if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &documents) {
                 eprintln!("error: {e}");
                 return Outcome::Failure;
             }
@@ -240,9 +252,9 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Con
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, None, color),
                 Render::Html { index } => report::html::render_document(index, &findings, None, None),
-                Render::Nothing => String::new(),
+                Render::Nothing | Render::Model => String::new(),
             };
-            Checked { findings, rendered }
+            Checked { findings, rendered, document: None }
         }
         Ok((imported, mut findings)) => {
             for f in &mut findings {
@@ -263,9 +275,10 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Con
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, source, color),
                 Render::Html { index } => report::html::render_document(index, &findings, Some(doc), source),
-                Render::Nothing => String::new(),
+                Render::Nothing | Render::Model => String::new(),
             };
-            Checked { findings, rendered }
+            let document = (render == Render::Model).then_some(imported.document);
+            Checked { findings, rendered, document }
         }
     }
 }

@@ -21,6 +21,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use gongkai_model::{Disclosure, Finding, TableKind};
+
 /// The pairing rule in one paragraph, for `--help` (kept next to the code).
 pub const PAIRING_RULE: &str = "\
 Folders: walked recursively. In one folder, a workbook/CSV of tables and a text
@@ -67,11 +69,39 @@ impl Input {
         Input { path, text: None }
     }
 
-    /// The files, as reports name them (tables first).
+    /// The files, as reports name them (tables first; the text, whose lines the
+    /// text report quotes, last).
     pub fn files(&self) -> Vec<String> {
         let mut files = vec![self.path.to_string_lossy().into_owned()];
         files.extend(self.text.iter().map(|t| t.to_string_lossy().into_owned()));
         files
+    }
+
+    /// Names the file each finding location is in. For a pair, line numbers alone
+    /// are ambiguous: a location is the workbook's when it is at a sheet cell
+    /// (`表5!E12`, `目录!B3`) or in a table read from the workbook (a row or a
+    /// title: its cells are at sheet cells), and the text's otherwise (the
+    /// explanation, the text's 目录, a table only the text has). A location that
+    /// already names its file (a plugin's) keeps it.
+    pub fn name_files(&self, findings: &mut [Finding], doc: &Disclosure) {
+        let files = self.files();
+        let (tables_file, text_file) = (&files[0], files.last().unwrap_or(&files[0]));
+        let from_sheets: Vec<TableKind> = doc
+            .tables
+            .iter()
+            .filter(|t| {
+                let mut cells = t.parts.iter().flat_map(|p| &p.rows).flat_map(|r| &r.cells);
+                cells.any(|c| c.at.as_ref().is_some_and(|at| at.cell.is_some()))
+            })
+            .map(|t| t.kind)
+            .collect();
+        for location in findings.iter_mut().flat_map(|f| &mut f.locations) {
+            let in_tables = self.text.is_none()
+                || location.at.cell.is_some()
+                || location.table.is_some_and(|k| from_sheets.contains(&k));
+            let file = if in_tables { tables_file } else { text_file };
+            location.file.get_or_insert_with(|| file.clone());
+        }
     }
 }
 

@@ -269,6 +269,22 @@ fn a_folder_of_a_workbook_and_a_text_is_one_document() {
     let rules: Vec<&str> =
         documents[0]["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
     assert_eq!(rules.iter().filter(|r| **r == "C101").count(), 2, "{from_folder:#}");
+    // Each place is named in its own file: the 目录 lines listing them in the
+    // text, anything at a sheet cell in the workbook.
+    let locations: Vec<&serde_json::Value> =
+        documents[0]["findings"].as_array().unwrap().iter().flat_map(|f| f["locations"].as_array().unwrap()).collect();
+    for line in [21, 24] {
+        assert!(
+            locations.iter().any(|l| l["line"] == line && l["file"] == notes.to_str().unwrap()),
+            "C101 at notes.txt:{line}: {from_folder:#}"
+        );
+    }
+    for l in locations.iter().filter(|l| l.get("cell").is_some()) {
+        assert_eq!(l["file"], book.to_str().unwrap(), "{l:#}");
+    }
+    // The text report quotes the text's lines under the text's name.
+    let (text_report, _) = stdout_of(gongkai().args(["validate", "--select", "C101"]).arg(dir.path()));
+    assert!(text_report.contains(&format!("--> {}:21:1", notes.display())), "{text_report}");
 }
 
 #[test]

@@ -280,11 +280,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
             Checked { findings, rendered, document: None }
         }
         Ok((imported, mut findings)) => {
-            for f in &mut findings {
-                for l in &mut f.locations {
-                    l.file.get_or_insert_with(|| files[0].clone());
-                }
-            }
+            input.name_files(&mut findings, &imported.document);
             let doc = &imported.document;
             let findings = DocumentFindings {
                 files,

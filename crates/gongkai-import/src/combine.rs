@@ -26,7 +26,18 @@ pub(crate) fn combine(tables: Imported, text: Imported, tables_file: &str) -> Im
     if doc.performance_targets.is_empty() {
         doc.performance_targets = from_book.performance_targets;
     }
+    // Both files may have a 目录 (the workbook's as a sheet): a table either lists
+    // and neither holds is missing. The text's 目录 is the printed document's, so
+    // it stays the contents when it has one.
+    for missing in from_book.missing_tables {
+        if !doc.missing_tables.iter().any(|m| m.kind == missing.kind) {
+            doc.missing_tables.push(missing);
+        }
+    }
     doc.missing_tables.retain(|m| !doc.tables.iter().any(|t| t.kind == m.kind));
+    if doc.contents.is_empty() {
+        doc.contents = from_book.contents;
+    }
     if doc.meta.unit_name.is_none() {
         doc.meta.unit_name = from_book.meta.unit_name;
     }

@@ -83,6 +83,10 @@ fn the_shanghai_template_opens_and_its_table_sheets_are_recognised() {
     assert!(amounts.filter_map(|r| r.code.as_ref()).any(|c| c.as_str() == "2050205"));
     let expenditure = imported.document.tables.iter().find(|t| t.kind == TableKind::ExpenditureSummary).unwrap();
     assert_eq!(expenditure.unit, gongkai_model::Unit::Yuan);
+    // Its 目录 sheet lists (behind dot leaders) just the tables it holds.
+    let listed: Vec<TableKind> = imported.document.contents.iter().filter_map(|e| e.table).collect();
+    assert_eq!(listed.iter().filter(|k| **k != TableKind::Other).count(), 9, "{listed:?}");
+    assert!(imported.document.missing_tables.is_empty(), "{:#?}", imported.document.missing_tables);
     // Its text sheets are not tables: kept, with a note each.
     assert!(imported.document.unparsed.iter().any(|u| u.reason.contains("部门主要职能")));
     assert!(imported.diagnostics.iter().any(|d| d.message.contains("sheet 封面 is not a disclosure table")));
@@ -273,4 +277,106 @@ fn combined_with_the_text_the_workbook_gives_the_whole_example() {
     // The tables are the workbook's: their cells point at sheets.
     let t = &combined.document.tables[1];
     assert!(t.parts[0].rows[0].cells[0].at.as_ref().and_then(|p| p.cell.as_ref()).is_some());
+}
+
+/// A workbook of one table sheet (表3, as `small_table`) and a 目录 sheet named
+/// `name` holding `rows`, before or after the table sheet.
+fn with_contents(name: &str, rows: &[&[&str]], contents_first: bool) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let write_contents = |book: &mut Workbook| {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if !text.is_empty() {
+                    sheet.write_string(r as u32, c as u16, *text).unwrap();
+                }
+            }
+        }
+    };
+    if contents_first {
+        write_contents(&mut book);
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("表3").unwrap();
+    let rows3: [&[&str]; 5] = [
+        &["单位支出总体情况表"],
+        &["编制单位：测试局", "", "", "", "", "单位：万元"],
+        &["类", "款", "项", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+        &["※", "※", "※", "※", "1", "2", "3"],
+        &["", "", "", "总计", "10.00", "7.50", "2.50"],
+    ];
+    for (r, row) in rows3.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    if !contents_first {
+        write_contents(&mut book);
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_table_listed_in_the_contents_sheet_but_absent_is_missing() {
+    // Rows in columns with a header row, after a 目录 heading; the sheet first.
+    let columns = with_contents(
+        "目录",
+        &[&["目录"], &["序号", "报表名称"], &["1", "单位支出总体情况表"], &["2", "一般公共预算支出情况表"]],
+        true,
+    );
+    // One text per row with dot leaders and pages, no heading row, the sheet
+    // named `目 录` and placed last.
+    let lines =
+        with_contents("目 录", &[&["三、单位支出总体情况表 ……… 2"], &["五、一般公共预算支出情况表 ……… 4"]], false);
+    for (bytes, listed_at, numbering) in [(columns, "目录!B4", "2"), (lines, "'目 录'!2:2", "五")] {
+        let imported = workbook(&bytes, "contents.xlsx");
+        let doc = &imported.document;
+        let kinds: Vec<TableKind> = doc.tables.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TableKind::ExpenditureSummary], "{listed_at}");
+        let missing: Vec<TableKind> = doc.missing_tables.iter().map(|m| m.kind).collect();
+        assert_eq!(missing, [TableKind::GeneralBudgetExpenditure], "{listed_at}");
+        let listed = doc.missing_tables[0].listed_as.as_ref().expect("the 目录 entry");
+        assert_eq!(listed.text, "一般公共预算支出情况表");
+        assert_eq!(listed.source.cell.as_deref(), Some(listed_at));
+        let entry = doc.contents.iter().find(|e| e.table == Some(TableKind::GeneralBudgetExpenditure)).unwrap();
+        assert_eq!(entry.numbering.as_deref(), Some(numbering));
+        assert!(doc.contents.iter().any(|e| e.table == Some(TableKind::ExpenditureSummary)));
+        // The 目录 is read, not left out.
+        assert!(doc.unparsed.is_empty(), "{:#?}", doc.unparsed);
+        assert!(!imported.diagnostics.iter().any(|d| d.message.contains("目")), "{:#?}", imported.diagnostics);
+    }
+}
+
+#[test]
+fn a_workbook_with_only_a_contents_sheet_is_no_disclosure() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("目录").unwrap();
+    sheet.write_string(0, 0, "一、单位支出总体情况表").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let err = import_bytes(&bytes, "toc.xlsx", Format::Workbook, &ImportOptions::default()).unwrap_err();
+    assert!(err.to_string().starts_with("toc.xlsx: not a budget disclosure"), "{err}");
+}
+
+#[test]
+fn combined_with_a_text_the_contents_sheet_adds_its_missing_tables() {
+    let dir = std::env::temp_dir().join(format!("gongkai-contents-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("tables.xlsx");
+    std::fs::write(&book, with_contents("目录", &[&["1、单位支出总体情况表"], &["2、政府采购预算表"]], true)).unwrap();
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, example_text()).unwrap();
+    let combined = gongkai_import::import_combined(&book, &notes, &ImportOptions::default()).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let missing: Vec<TableKind> = combined.document.missing_tables.iter().map(|m| m.kind).collect();
+    // The two the text's 目录 lists and it lacks (表8, 表11), and the one only
+    // the workbook's 目录 lists, pointing at its cell.
+    assert_eq!(missing, [TableKind::GovernmentFundExpenditure, TableKind::CarryOver, TableKind::GovernmentProcurement]);
+    let listed = combined.document.missing_tables[2].listed_as.as_ref().unwrap();
+    assert_eq!(listed.source.cell.as_deref(), Some("目录!2:2"));
+    // The text's 目录 stays the contents.
+    assert!(combined.document.contents.iter().all(|e| e.source.cell.is_none()));
 }

@@ -30,22 +30,17 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check disclosures and report every inconsistency with its line.
-    #[command(after_help = "\
-Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the command was misused.
-
-Examples:
-  gongkai validate examples/qitai-2024-budget.txt
-  gongkai validate county-2024/ --jobs 2 --summary summary.csv
-  gongkai validate doc.txt --select A,X --ignore F --format sarif -o doc.sarif
-  gongkai validate --tables book.xlsx --text notes.txt --format xlsx -o findings.xlsx")]
+    #[command(after_help = validate_after_help())]
     Validate(ValidateArgs),
     /// Read a disclosure into the JSON exchange format (schemas/disclosure.schema.json).
     #[command(after_help = "\
 Unrecognised parts are reported on stderr with their line numbers and kept in the
-document's `unparsed` list.
+document's `unparsed` list. A folder must hold one document: one file, or a
+workbook/CSV of tables and a text file of the explanation (read as one).
 
-Example:
-  gongkai import examples/qitai-2024-budget.txt -o qitai.json")]
+Examples:
+  gongkai import examples/qitai-2024-budget.txt -o qitai.json
+  gongkai import dept/ -o dept.json      (dept/ holds book.xlsx and notes.txt)")]
     Import(ImportArgs),
     /// List the rules, or explain one.
     #[command(after_help = "\
@@ -90,6 +85,25 @@ Examples:
     Catalog(CatalogArgs),
 }
 
+/// `validate --help`'s epilogue: exit codes, how folders are read (the rule is
+/// kept with the code that applies it, `inputs.rs`), examples.
+fn validate_after_help() -> String {
+    format!(
+        "\
+Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the command was misused.
+
+{}
+
+Examples:
+  gongkai validate examples/qitai-2024-budget.txt
+  gongkai validate county-2024/ --jobs 2 --summary summary.csv
+  gongkai validate doc.txt --select A,X --ignore F --format sarif -o doc.sarif
+  gongkai validate --tables book.xlsx --text notes.txt --format xlsx -o findings.xlsx
+  gongkai validate dept/     (dept/ holds book.xlsx and notes.txt: one document)",
+        crate::inputs::PAIRING_RULE
+    )
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// Print a rule's documentation.
@@ -131,7 +145,8 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The disclosure (.txt, .json, .xlsx, .xls, .csv).
+    /// The disclosure (.txt, .json, .xlsx, .xls, .csv), or a folder holding a
+    /// workbook and the text of its explanation.
     pub file: PathBuf,
     /// The format to write.
     #[arg(long, value_enum, default_value = "xlsx")]
@@ -149,7 +164,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories (walked recursively for .txt, .md, .json, .xlsx, .xls, .csv).
+    /// Files or directories (walked recursively for .txt, .md, .json, .xlsx, .xls,
+    /// .csv; a workbook and a text file in one folder may be one document, see below).
     #[arg(required_unless_present = "tables")]
     pub paths: Vec<PathBuf>,
     /// A workbook (or CSV) holding the tables, checked with --text as one document.
@@ -210,7 +226,8 @@ pub struct PluginsArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The disclosure (.txt in UTF-8, GB18030/GBK or UTF-16; or .json).
+    /// The disclosure (.txt in UTF-8, GB18030/GBK or UTF-16; .json; .xlsx, .xls,
+    /// .csv), or a folder holding a workbook and the text of its explanation.
     pub file: PathBuf,
     /// Write the JSON to FILE (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "OUT.json")]

@@ -214,3 +214,147 @@ fn a_missing_plugin_is_refused_with_exit_2_and_listing_works() {
     assert_eq!(code, 0);
     assert!(listing.contains("未找到插件") || listing.contains("插件目录"), "{listing}");
 }
+
+/// The example's tables as a workbook (made from the example, see the fixture's
+/// README).
+fn example_workbook() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../gongkai-import/tests/fixtures/qitai-libreoffice.xlsx")
+}
+
+/// The findings of a run as JSON, without the tool's version.
+fn findings_json(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.args(["--format", "json"]).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_folder_of_a_workbook_and_a_text_is_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    // Names that share nothing: the folder holds one of each.
+    let book = dir.path().join("表格.xlsx");
+    let notes = dir.path().join("情况说明.txt");
+    std::fs::copy(example_workbook(), &book).unwrap();
+    std::fs::copy(example(), &notes).unwrap();
+
+    // `import DIR`: the tables from the workbook (sheet cells), the rest from the text (its lines).
+    let out = gongkai().arg("import").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checked as one document"));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["meta"]["source"]["format"], "xlsx+text");
+    let files: Vec<&str> =
+        doc["meta"]["source"]["files"].as_array().unwrap().iter().filter_map(|f| f.as_str()).collect();
+    assert_eq!(files, [book.to_str().unwrap(), notes.to_str().unwrap()]);
+    let income = doc["tables"].as_array().unwrap().iter().find(|t| t["kind"] == "income_summary").unwrap();
+    let total = &income["parts"][0]["rows"][0];
+    let cell = total["cells"][0]["at"]["cell"].as_str().unwrap();
+    assert_eq!(cell, format!("表2!E{}", total["source"]["line"]));
+    // The explanation's headings stand on the text's lines.
+    let text = std::fs::read_to_string(example()).unwrap();
+    let section = &doc["sections"][0]["heading"];
+    let line = section["source"]["line"].as_u64().unwrap() as usize;
+    let printed = text.lines().nth(line - 1).unwrap();
+    assert!(printed.contains(section["text"].as_str().unwrap()), "line {line}: {printed}");
+    assert!(section["source"].get("cell").is_none());
+
+    // `validate DIR` finds what `validate --tables --text` finds.
+    let from_folder = findings_json(gongkai().arg("validate").arg(dir.path()));
+    let from_flags = findings_json(gongkai().args(["validate", "--tables"]).arg(&book).arg("--text").arg(&notes));
+    assert_eq!(from_folder, from_flags);
+    let documents = from_folder["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["files"], serde_json::json!([book.to_str().unwrap(), notes.to_str().unwrap()]));
+    // The example's missing tables (表8, 表11), found from the text's 目录.
+    let rules: Vec<&str> =
+        documents[0]["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert_eq!(rules.iter().filter(|r| **r == "C101").count(), 2, "{from_folder:#}");
+    // Each place is named in its own file: the 目录 lines listing them in the
+    // text, anything at a sheet cell in the workbook.
+    let locations: Vec<&serde_json::Value> =
+        documents[0]["findings"].as_array().unwrap().iter().flat_map(|f| f["locations"].as_array().unwrap()).collect();
+    for line in [21, 24] {
+        assert!(
+            locations.iter().any(|l| l["line"] == line && l["file"] == notes.to_str().unwrap()),
+            "C101 at notes.txt:{line}: {from_folder:#}"
+        );
+    }
+    for l in locations.iter().filter(|l| l.get("cell").is_some()) {
+        assert_eq!(l["file"], book.to_str().unwrap(), "{l:#}");
+    }
+    // The text report quotes the text's lines under the text's name.
+    let (text_report, _) = stdout_of(gongkai().args(["validate", "--select", "C101"]).arg(dir.path()));
+    assert!(text_report.contains(&format!("--> {}:21:1", notes.display())), "{text_report}");
+}
+
+#[test]
+fn a_batch_folder_pairs_by_stem_checks_the_rest_alone_and_skips_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example_workbook(), dir.path().join("qitai.xlsx")).unwrap();
+    std::fs::copy(example(), dir.path().join("qitai.txt")).unwrap();
+    std::fs::copy(example(), dir.path().join("other.txt")).unwrap();
+    std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4").unwrap();
+    let csv = dir.path().join("summary.csv");
+    let out = gongkai()
+        .args(["validate", "--select", "C101", "--format", "json", "--summary"])
+        .arg(&csv)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("scan.pdf: skipped"), "{stderr}");
+    let summary = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = summary.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{summary}");
+    assert!(rows[0].contains("other.txt,"), "{summary}");
+    assert!(rows[1].contains("qitai.xlsx + ") && rows[1].contains("qitai.txt,"), "{summary}");
+}
+
+#[test]
+fn import_refuses_a_folder_of_several_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(example(), dir.path().join("b.txt")).unwrap();
+    let out = gongkai().arg("import").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds 2 documents"));
+}
+
+#[test]
+fn validate_help_states_the_folder_rule() {
+    let (out, _) = stdout_of(gongkai().args(["validate", "--help"]));
+    assert!(out.contains("foo.xlsx + foo.txt") && out.contains("exactly one of each"), "{out}");
+}
+
+#[test]
+fn a_table_listed_in_a_workbooks_contents_sheet_but_absent_is_reported_at_its_cell() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let contents = book.add_worksheet();
+    contents.set_name("目录").unwrap();
+    for (r, (n, title)) in [("1", "单位支出总体情况表"), ("2", "一般公共预算支出情况表")].iter().enumerate()
+    {
+        contents.write_string(r as u32, 0, *n).unwrap();
+        contents.write_string(r as u32, 1, *title).unwrap();
+    }
+    let table = book.add_worksheet();
+    table.set_name("表3").unwrap();
+    let rows: [&[&str]; 4] = [
+        &["单位支出总体情况表"],
+        &["类", "款", "项", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+        &["※", "※", "※", "※", "1", "2", "3"],
+        &["", "", "", "总计", "10.00", "7.50", "2.50"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            table.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.xlsx");
+    book.save(&path).unwrap();
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "C101"]).arg(&path));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("(目录!B2)列出了“一般公共预算支出情况表”，但公开表中没有该表"), "{out}");
+}

@@ -188,6 +188,16 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
         && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
 }
 
+/// A 目录 entry's title without its dot leader and page number
+/// (`部门收入预算总表  ……… 3` → `部门收入预算总表`).
+fn entry_title(title: &str) -> &str {
+    let leader = ["…", "...", "···", "．．．", "……"].iter().filter_map(|l| title.find(l)).min();
+    match leader {
+        Some(at) if !title[..at].trim().is_empty() => title[..at].trim_end(),
+        _ => title,
+    }
+}
+
 /// Recognises a disclosure in a layout.
 pub fn recognize(
     layout: &Layout,
@@ -218,6 +228,9 @@ struct Recognizer<'a> {
     last_table: Option<LastTable>,
     /// The document numbers its parts `第X部分`.
     numbered_parts: bool,
+    /// The sheet of a workbook's 目录 (its `Line::sheet`): there the 目录 ends
+    /// with its sheet, where a text's ends at the part heading it repeats.
+    contents_sheet: Option<String>,
 }
 
 /// Where the last table was read from (line indices).
@@ -258,6 +271,7 @@ impl<'a> Recognizer<'a> {
             recognised_anything: false,
             last_table: None,
             numbered_parts: false,
+            contents_sheet: None,
         }
     }
 
@@ -277,6 +291,11 @@ impl<'a> Recognizer<'a> {
             if line.is_blank() {
                 i += 1;
                 continue;
+            }
+            // A workbook's 目录 is a sheet of its own; the sheets after it hold
+            // the tables (`sheets.rs` puts it first and leaves other text out).
+            if self.part == Part::Contents && self.contents_sheet.is_some() && line.sheet != self.contents_sheet {
+                self.part = Part::Tables;
             }
             let text = paragraph::clean_line(line).0;
             let (title, has_page) = without_leader(&text);
@@ -363,6 +382,7 @@ impl<'a> Recognizer<'a> {
                 Part::Cover => {
                     if matches!(normalize(&text).as_str(), "目录") {
                         self.part = Part::Contents;
+                        self.contents_sheet = line.sheet.clone();
                     } else if table_number(&text).is_some() || table_title(&text, &self.options.aliases).is_some() {
                         // No cover, no parts: a bare list of tables.
                         self.part = Part::Tables;
@@ -388,20 +408,70 @@ impl<'a> Recognizer<'a> {
     }
 
     fn toc_entry(&mut self, line: &Line, text: &str) {
+        if line.sheet.is_some() && line.is_tabular() {
+            return self.toc_row(line);
+        }
         let (numbering, title) = split_numbering(text);
         if title.is_empty() {
             return;
         }
+        self.push_toc_entry(line, numbering.map(str::to_owned), title, None);
+    }
+
+    /// A row of a workbook's 目录 sheet in columns (`1 | 单位收支总体情况表 | 3`):
+    /// the entry is the cell naming a table, numbered by the cells before it. A
+    /// row naming no table (a header `序号 | 报表名称`) is kept, its cells joined.
+    fn toc_row(&mut self, line: &Line) {
+        let cells: Vec<(usize, &str)> =
+            line.cells.iter().map(|c| c.text.trim()).enumerate().filter(|(_, t)| !t.is_empty()).collect();
+        let names_table =
+            |t: &str| matches!(table_title(split_numbering(t).1, &self.options.aliases), Some(TitleKind::Table(_)));
+        match cells.iter().position(|(_, t)| names_table(t)) {
+            Some(k) => {
+                let (index, cell) = cells[k];
+                let (own, title) = split_numbering(cell);
+                let before: String = cells[..k].iter().map(|(_, t)| *t).collect();
+                let before = before.trim_end_matches(['、', '.', '．', ' ']);
+                let numbering = own.or((!before.is_empty()).then_some(before)).map(str::to_owned);
+                self.push_toc_entry(line, numbering, title, Some(index));
+            }
+            None => {
+                let title = cells.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+                self.push_toc_entry(line, None, &title, None);
+            }
+        }
+    }
+
+    /// Records a 目录 entry; `cell` is the column index of its title on a sheet row.
+    fn push_toc_entry(&mut self, line: &Line, numbering: Option<String>, title: &str, cell: Option<usize>) {
+        let title = entry_title(title);
+        if title.is_empty() {
+            return;
+        }
+        // A 目录 sheet without part headings is a bare list of the workbook's
+        // tables. (A text's 目录 has no sheet to end it, so there only the
+        // entries under the tables' part heading name tables.)
+        let bare_sheet_list = line.sheet.is_some() && self.seen_part_titles.is_empty();
         let table = match (self.toc_part, table_title(title, &self.options.aliases)) {
             (DocumentPart::Tables, Some(TitleKind::Table(k))) => Some(k),
+            (DocumentPart::Other, Some(TitleKind::Table(k))) if bare_sheet_list => Some(k),
             _ => None,
         };
+        let mut source = Provenance::line(line.number).with_page(line.page);
+        // On a sheet the line number alone is ambiguous: name the cell, or the row
+        // (`目录!5:5`) when a one-text row no longer knows its column.
+        if let Some(sheet) = &line.sheet {
+            source.cell = Some(match cell {
+                Some(index) => format!("{sheet}{}{}", column_letters(index), line.number),
+                None => format!("{sheet}{n}:{n}", n = line.number),
+            });
+        }
         self.doc.contents.push(TocEntry {
-            part: self.toc_part,
-            numbering: numbering.map(str::to_owned),
+            part: if table.is_some() { DocumentPart::Tables } else { self.toc_part },
+            numbering,
             title: title.to_owned(),
             table,
-            source: Provenance::line(line.number).with_page(line.page),
+            source,
         });
     }
 

@@ -11,10 +11,18 @@ use crate::report;
 
 /// Imports one document and writes its tables.
 pub fn run(args: &ExportArgs) -> Outcome {
-    let path = args.file.to_string_lossy().into_owned();
+    let input = match crate::inputs::one_document(&args.file) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let path = input.path.to_string_lossy().into_owned();
     let options = ImportOptions {
         limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
-        explanation: args.text.clone(),
+        // --text names the explanation; a folder may pair one itself.
+        explanation: args.text.clone().or(input.text),
         ..Default::default()
     };
     let imported = match gongkai_import::import_file(&path, &options) {

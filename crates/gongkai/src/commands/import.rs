@@ -1,4 +1,4 @@
-//! `gongkai import FILE [-o OUT.json]`.
+//! `gongkai import FILE_OR_DIR [-o OUT.json]`.
 
 use gongkai_import::{ImportOptions, Limits};
 
@@ -6,11 +6,22 @@ use super::Outcome;
 use crate::cli::ImportArgs;
 use crate::output::write_atomic;
 
-/// Imports one file and prints or writes its JSON.
+/// Imports one document (a file, or a folder holding a workbook and its text) and
+/// prints or writes its JSON.
 pub fn run(args: &ImportArgs) -> Outcome {
-    let path = args.file.to_string_lossy().into_owned();
-    let options =
-        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let input = match crate::inputs::one_document(&args.file) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Failure;
+        }
+    };
+    let path = input.path.to_string_lossy().into_owned();
+    let options = ImportOptions {
+        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
+        explanation: input.text,
+        ..Default::default()
+    };
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {

@@ -1,30 +1,37 @@
 //! `gongkai validate PATH...`: import, check, report.
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use gongkai_import::{ImportOptions, Limits};
-use gongkai_model::{Counts, DocumentFindings, FindingsReport, SCHEMA_VERSION};
+use gongkai_model::{Counts, Disclosure, DocumentFindings, FindingsReport, SCHEMA_VERSION};
 use gongkai_rules::{Config, Engine};
 use rayon::prelude::*;
 
 use super::Outcome;
 use crate::cli::{Format, ValidateArgs};
+use crate::inputs::Input;
 use crate::output::write_atomic;
 use crate::report;
 
-/// One document's result: its findings and, for the text format, its rendering.
+/// One document's result: its findings, its rendering (text and HTML formats)
+/// and, for the xlsx format, its model (whose tables the workbook shows).
 struct Checked {
     findings: DocumentFindings,
     rendered: String,
+    document: Option<Disclosure>,
 }
 
-/// What to render while the document is in memory.
+/// What to render or keep while the document is in memory. `Model` keeps the
+/// model itself: the xlsx report writes each document's tables, and reading the
+/// file again for them would cost a second import.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Render {
     Nothing,
     Text { color: bool },
     Html { index: usize },
+    Model,
 }
 
 /// Loads `gongkai.toml` (given, or in the working directory) merged with the
@@ -64,11 +71,9 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let base_options = ImportOptions {
-        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
-        explanation: args.text.clone(),
-        ..Default::default()
-    };
+    // The explanation of a pair is per document (`Input::text`), not per run.
+    let base_options =
+        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
     // Named plugins are loaded once for the run; with auto-plugins each document
     // gets its own engine for its region (see `import_and_check`).
     let named = match crate::plugins::load_named(&config) {
@@ -85,14 +90,8 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    // --tables with --text: one document read from both (the workbook names it).
-    let paths = args.tables.clone().map_or_else(|| args.paths.clone(), |t| vec![t]);
-    let files = match crate::inputs::collect(&paths) {
-        Ok(f) if !f.is_empty() => f,
-        Ok(_) => {
-            eprintln!("error: no disclosure files (.txt, .md, .json) found in the given paths");
-            return Outcome::Failure;
-        }
+    let files = match inputs(args) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
             return Outcome::Failure;
@@ -103,10 +102,11 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let render_for = |index: usize| match args.format {
         Format::Text if !args.quiet => Render::Text { color },
         Format::Html => Render::Html { index },
+        Format::Xlsx => Render::Model,
         _ => Render::Nothing,
     };
-    let check = |(index, path): (usize, &PathBuf)| {
-        let checked = check_one(path, &engine, &options, &config, render_for(index));
+    let check = |(index, input): (usize, &Input)| {
+        let checked = check_one(input, &engine, &options, &config, render_for(index));
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -120,8 +120,14 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         bar.finish_and_clear();
     }
     // Split once: the reports borrow the findings and take the renderings.
-    let (docs, rendered): (Vec<DocumentFindings>, Vec<String>) =
-        checked.into_iter().map(|c| (c.findings, c.rendered)).unzip();
+    let mut docs = Vec::with_capacity(checked.len());
+    let mut rendered = Vec::with_capacity(checked.len());
+    let mut documents = Vec::with_capacity(checked.len());
+    for c in checked {
+        docs.push(c.findings);
+        rendered.push(c.rendered);
+        documents.push(c.document);
+    }
     let body = match args.format {
         Format::Text => {
             let mut text: String = rendered.concat();
@@ -142,7 +148,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         Format::Sarif => report::sarif::render(&docs),
         Format::Html => report::html::page(&docs, &rendered),
         Format::Xlsx => {
-            if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &files, &options) {
+            if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &documents) {
                 eprintln!("error: {e}");
                 return Outcome::Failure;
             }
@@ -168,6 +174,29 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// The documents of the run: `--tables` with `--text` (one document), or the
+/// paths with folders walked and paired (see `inputs`). Notes on skipped and
+/// paired files go to stderr unless `--quiet`.
+fn inputs(args: &ValidateArgs) -> Result<Vec<Input>, String> {
+    if let (Some(tables), Some(text)) = (&args.tables, &args.text) {
+        let format = gongkai_import::Format::of_path(&tables.to_string_lossy());
+        if !matches!(format, Some(gongkai_import::Format::Workbook | gongkai_import::Format::Csv)) {
+            return Err(format!("{}: --tables takes a workbook (.xlsx, .xls) or a CSV file", tables.display()));
+        }
+        return Ok(vec![Input { path: tables.clone(), text: Some(text.clone()) }]);
+    }
+    let collected = crate::inputs::collect(&args.paths)?;
+    if !args.quiet {
+        for note in &collected.notes {
+            eprintln!("note: {note}");
+        }
+    }
+    if collected.inputs.is_empty() {
+        return Err("no disclosure files (.txt, .md, .json, .xlsx, .xls, .csv) found in the given paths".into());
+    }
+    Ok(collected.inputs)
 }
 
 fn emit(output: Option<&Path>, body: &str) -> Result<(), String> {
@@ -203,34 +232,40 @@ fn progress_bar(count: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 }
 
 /// Imports a document and, with auto-plugins, re-imports it with its region's
-/// plugins (their aliases may name its tables) and checks it with them.
+/// plugins (their aliases may name its tables) and checks it with them. A pair
+/// is read as one document (`ImportOptions::explanation`).
 fn import_and_check(
-    name: &str,
+    input: &Input,
     engine: &Engine,
     options: &ImportOptions,
     config: &Config,
 ) -> Result<(gongkai_import::Imported, Vec<gongkai_model::Finding>), gongkai_import::ImportError> {
-    let imported = gongkai_import::import_file(name, options)?;
+    let name = input.path.to_string_lossy();
+    let options = match &input.text {
+        Some(text) => Cow::Owned(ImportOptions { explanation: Some(text.clone()), ..options.clone() }),
+        None => Cow::Borrowed(options),
+    };
+    let imported = gongkai_import::import_file(&name, &options)?;
     if !config.auto_plugins {
         let findings = engine.check(&imported.document);
         return Ok((imported, findings));
     }
     let region = imported.document.meta.region.clone();
     let plugins =
-        crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(name, e))?;
-    let (regional, regional_options) = crate::plugins::engine_with(config, plugins, options)
-        .map_err(|e| gongkai_import::ImportError::file(name, e.to_string()))?;
-    let imported = gongkai_import::import_file(name, &regional_options)?;
+        crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(&name, e))?;
+    let (regional, regional_options) = crate::plugins::engine_with(config, plugins, &options)
+        .map_err(|e| gongkai_import::ImportError::file(&name, e.to_string()))?;
+    let imported = gongkai_import::import_file(&name, &regional_options)?;
     let findings = regional.check(&imported.document);
     Ok((imported, findings))
 }
 
-fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Config, render: Render) -> Checked {
-    let name = path.to_string_lossy().into_owned();
-    match import_and_check(&name, engine, options, config) {
+fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &Config, render: Render) -> Checked {
+    let files = input.files();
+    match import_and_check(input, engine, options, config) {
         Err(e) => {
             let findings = DocumentFindings {
-                files: vec![name],
+                files,
                 unit_name: None,
                 fiscal_year: None,
                 error: Some(e.to_string()),
@@ -240,19 +275,15 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Con
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, None, color),
                 Render::Html { index } => report::html::render_document(index, &findings, None, None),
-                Render::Nothing => String::new(),
+                Render::Nothing | Render::Model => String::new(),
             };
-            Checked { findings, rendered }
+            Checked { findings, rendered, document: None }
         }
         Ok((imported, mut findings)) => {
-            for f in &mut findings {
-                for l in &mut f.locations {
-                    l.file.get_or_insert_with(|| name.clone());
-                }
-            }
+            input.name_files(&mut findings, &imported.document);
             let doc = &imported.document;
             let findings = DocumentFindings {
-                files: vec![name],
+                files,
                 unit_name: doc.meta.unit_name.as_ref().map(|u| u.text.clone()),
                 fiscal_year: doc.meta.fiscal_year,
                 error: None,
@@ -263,9 +294,10 @@ fn check_one(path: &Path, engine: &Engine, options: &ImportOptions, config: &Con
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, source, color),
                 Render::Html { index } => report::html::render_document(index, &findings, Some(doc), source),
-                Render::Nothing => String::new(),
+                Render::Nothing | Render::Model => String::new(),
             };
-            Checked { findings, rendered }
+            let document = (render == Render::Model).then_some(imported.document);
+            Checked { findings, rendered, document }
         }
     }
 }

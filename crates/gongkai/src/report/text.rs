@@ -53,7 +53,9 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// Renders one document's findings.
+/// Renders one document's findings. `source` is the text of the document's last
+/// file (the explanation of a workbook + text pair): only locations in that file
+/// are quoted from it; the others (a pair's sheet cells) are named in a note.
 pub fn render_document(doc: &DocumentFindings, source: Option<&str>, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let path = doc.files.join(" + ");
@@ -62,7 +64,8 @@ pub fn render_document(doc: &DocumentFindings, source: Option<&str>, color: bool
         out.push_str(&format!("{path}: 无法读取: {error}\n\n"));
         return out;
     }
-    let index = source.map(SourceIndex::new);
+    let source = source.map(|text| (doc.files.last().map_or(path.as_str(), String::as_str), text));
+    let index = source.map(|(_, text)| SourceIndex::new(text));
     for finding in &doc.findings {
         out.push_str(&render_finding(&renderer, finding, &path, source, index.as_ref()));
         out.push('\n');
@@ -74,27 +77,38 @@ fn render_finding(
     renderer: &Renderer,
     finding: &Finding,
     path: &str,
-    source: Option<&str>,
+    source: Option<(&str, &str)>,
     index: Option<&SourceIndex<'_>>,
 ) -> String {
     let title = level(finding.severity).primary_title(finding.message.as_str()).id(finding.rule.as_str());
     let mut group = Group::with_title(title);
+    let in_source = |l: &&Location| match (source, l.file.as_deref()) {
+        (Some((file, _)), Some(at)) => at == file,
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    let (quoted, named): (Vec<&Location>, Vec<&Location>) = finding.locations.iter().partition(in_source);
+    let note = |locations: &[&Location]| {
+        let places: Vec<String> =
+            locations.iter().map(|l| format!("{}:{}", l.file.as_deref().unwrap_or(path), l.at.describe_zh())).collect();
+        Level::NOTE.message(places.join("; "))
+    };
     match (source, index) {
-        (Some(src), Some(index)) => {
-            let mut snippet = Snippet::source(src).line_start(1).path(path).fold(true);
-            for (i, loc) in finding.locations.iter().enumerate().take(12) {
+        // (A finding without locations gets the bare snippet, as it always has.)
+        (Some((file, src)), Some(index)) if !quoted.is_empty() || named.is_empty() => {
+            let mut snippet = Snippet::source(src).line_start(1).path(file).fold(true);
+            for (i, loc) in quoted.iter().enumerate().take(12) {
                 let Some(span) = index.span(loc) else { continue };
                 let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
                 let label = location_label(loc);
                 snippet = snippet.annotation(kind.span(span).label(label));
             }
             group = group.element(snippet);
+            if !named.is_empty() {
+                group = group.element(note(&named));
+            }
         }
-        _ => {
-            let lines: Vec<String> =
-                finding.locations.iter().map(|l| format!("{path}:{}", l.at.describe_zh())).collect();
-            group = group.element(Level::NOTE.message(lines.join("; ")));
-        }
+        _ => group = group.element(note(&finding.locations.iter().collect::<Vec<_>>())),
     }
     if let (Some(expected), Some(actual)) = (&finding.expected, &finding.actual) {
         group = group.element(Level::HELP.message(format!("应为 {expected}，实为 {actual}")));

@@ -425,21 +425,17 @@ fn merge_or_write(
     Ok(())
 }
 
-/// Writes the findings workbook of a run to `output` (atomically). The documents
-/// are read again for their tables: the run keeps only their findings.
+/// Writes the findings workbook of a run to `output` (atomically). `documents`
+/// holds the models the run imported (kept by the workers for this report), so
+/// no input is read twice.
 pub fn write_findings(
     output: Option<&std::path::Path>,
     reports: &[DocumentFindings],
-    files: &[std::path::PathBuf],
-    options: &gongkai_import::ImportOptions,
+    documents: &[Option<Disclosure>],
 ) -> Result<(), String> {
     let Some(output) = output else {
         return Err("--format xlsx writes a workbook: give --output FILE.xlsx".into());
     };
-    let documents: Vec<Option<Disclosure>> = files
-        .iter()
-        .map(|f| gongkai_import::import_file(&f.to_string_lossy(), options).ok().map(|i| i.document))
-        .collect();
-    let bytes = findings_workbook(reports, &documents).map_err(|e| format!("cannot build the workbook: {e}"))?;
+    let bytes = findings_workbook(reports, documents).map_err(|e| format!("cannot build the workbook: {e}"))?;
     crate::output::write_atomic(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))
 }

@@ -433,6 +433,11 @@ fn push_side_row(rows: &mut Vec<Row>, row: Row) {
     rows.push(row);
 }
 
+/// Whether a label is the name of a function class, 款 or 项 in the catalog.
+fn is_function_name(label: &str) -> bool {
+    gongkai_catalog::Catalog::builtin().codes_named(label).iter().any(|c| c.starts_with('2'))
+}
+
 /// An unnumbered `本年收入合计` / `本年支出合计` / `小计` line.
 fn is_subtotal(row: &Row) -> bool {
     row.role == RowRole::Line && row.numbering.is_none() && {
@@ -545,7 +550,6 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         _ if normalize(&label) == "合计" || normalize(&label) == "总计" => RowRole::Total,
         _ => RowRole::Line,
     };
-    let _ = side;
     let mut row = Row {
         role,
         code: None,
@@ -557,6 +561,14 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         cells,
         source: prov(line),
     };
+    // A function class, 款 or 项 printed by name without its code (`社会工作事务`
+    // under `一般公共服务支出`): a classification row, not a `其中` part of the
+    // line above — a list of all three levels does not add up to it.
+    if side == Side::Expenditure && !of_which && row.numbering.is_none() && is_function_name(&row.label) {
+        row.role = RowRole::Group;
+        row.measure = None;
+        return Some(row);
+    }
     let styles = styles_of(previous);
     let level = if of_which { u8::MAX } else { outline_level(&row, &styles) };
     if level == u8::MAX {

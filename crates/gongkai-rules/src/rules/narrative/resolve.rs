@@ -206,7 +206,7 @@ fn named_rows<'a>(
     // function classes without codes (`一、一般公共服务支出`).
     let named = |r: &&Row| {
         r.project.is_none()
-            && (r.code.is_some() || matches!(r.role, RowRole::Line | RowRole::OfWhich))
+            && (r.code.is_some() || matches!(r.role, RowRole::Line | RowRole::OfWhich | RowRole::Group))
             && norm(&r.label) == name
     };
     for row in part.rows.iter().filter(named) {

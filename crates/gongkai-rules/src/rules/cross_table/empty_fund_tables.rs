@@ -1,7 +1,7 @@
 use gongkai_model::{Location, Measure, Side, TableKind};
 
 use crate::context::{table_location, text_location};
-use crate::rules::cross_table::lookup::{Term, cell, compare, current_line, total_column};
+use crate::rules::cross_table::lookup::{Term, cell, compare, current_line, in_carry_over, total_column};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -44,14 +44,21 @@ impl Rule for EmptyFundTables {
                 continue;
             }
             let Some(table_term) = table_total(ctx, kind) else { continue };
+            let first_location = match &lines[0] {
+                Line::One(t) => t.location.clone(),
+                Line::Sum(ts) => ts[0].location.clone(),
+            };
             let table_term = Term {
-                location: table_term.location.unwrap_or_else(|| lines[0].location.clone()),
+                location: table_term.location.unwrap_or(first_location),
                 value: table_term.value,
                 name: table_term.name,
                 absent: table_term.absent,
             };
             for line in &lines {
-                compare(ctx, out, line, std::slice::from_ref(&table_term));
+                match line {
+                    Line::One(term) => compare(ctx, out, term, std::slice::from_ref(&table_term)),
+                    Line::Sum(terms) => compare(ctx, out, &table_term, terms),
+                }
             }
         }
     }
@@ -101,7 +108,14 @@ fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
 
 /// The summary lines of a budget: 表1's current-year line (or 上年结转结余), 表4's
 /// income line and 表4's expenditure 总计 in that budget's column.
-fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Term> {
+/// A summary line to compare with a fund table's total: one printed figure, or
+/// the sum of a current and a carried-over line.
+enum Line {
+    One(Term),
+    Sum(Vec<Term>),
+}
+
+fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Line> {
     let mut out = Vec::new();
     if let Some(t1) = ctx.table(TableKind::IncomeExpenditureSummary)
         && let Some(p) = t1.side(Side::Income)
@@ -109,7 +123,7 @@ fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Term> {
     {
         let row = if *m == Measure::CarryOver { p.line(m) } else { current_line(p, m) };
         if let Some(r) = row {
-            out.push(cell(t1, p, r, c));
+            out.push(Line::One(cell(t1, p, r, c)));
         }
     }
     if *m == Measure::CarryOver {
@@ -119,12 +133,19 @@ fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Term> {
         if let Some(p) = t4.side(Side::Income)
             && let (Some(c), Some(r)) = (total_column(p), current_line(p, m))
         {
-            out.push(cell(t4, p, r, c));
+            // Spending of a fund carried over from last year (重庆's 政府性基金 is
+            // all carry-over) is in the fund table too: the line is then the
+            // current line plus the carried one.
+            let carried = p.rows.iter().find(|row| row.measure.as_ref() == Some(m) && in_carry_over(p, row));
+            match carried.filter(|row| row.amount(c).is_some()) {
+                Some(carried) => out.push(Line::Sum(vec![cell(t4, p, r, c), cell(t4, p, carried, c)])),
+                None => out.push(Line::One(cell(t4, p, r, c))),
+            }
         }
         if let Some(p) = t4.side(Side::Expenditure)
             && let (Some(c), Some(r)) = (p.column(m), p.total_row())
         {
-            out.push(cell(t4, p, r, c));
+            out.push(Line::One(cell(t4, p, r, c)));
         }
     }
     out

@@ -1,6 +1,8 @@
 use gongkai_model::{Measure, Side, TableKind};
 
-use crate::rules::cross_table::lookup::{Term, cell, compare, compare_by_code, current_line, total_column};
+use crate::rules::cross_table::lookup::{
+    Term, cell, compare, compare_by_code, current_line, in_carry_over, total_column,
+};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -47,9 +49,19 @@ impl Rule for FiscalSummary {
                     compare(ctx, out, &cell(t4, inc4, r4, c4), &expected);
                 }
             }
+            // A 表1 without a 上年结转 line counts the carry-over in each source
+            // (重庆: “结转金额已纳入相应性质的资金收入中进行反映”): its line is 表4's
+            // current line plus 表4's carry-over of the same source.
+            let carry_over_in_sources = !p1.rows.iter().any(|r| {
+                matches!(r.measure, Some(Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver))
+            });
             for m in &budgets {
-                if let (Some(r4), Some(r1)) = (current_line(inc4, m), current_line(p1, m)) {
-                    compare(ctx, out, &cell(t4, inc4, r4, c4), &[cell(t1, p1, r1, c1)]);
+                let Some(r4) = current_line(inc4, m) else { continue };
+                let Some(r1) = current_line(p1, m) else { continue };
+                let carried = inc4.rows.iter().find(|r| r.measure.as_ref() == Some(m) && in_carry_over(inc4, r));
+                match carried.filter(|_| carry_over_in_sources) {
+                    Some(c) => compare(ctx, out, &cell(t1, p1, r1, c1), &[cell(t4, inc4, r4, c4), cell(t4, inc4, c, c4)]),
+                    None => compare(ctx, out, &cell(t4, inc4, r4, c4), &[cell(t1, p1, r1, c1)]),
                 }
             }
         }

@@ -251,8 +251,10 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             return;
         }
     }
+    // 机关运行经费 is the 公用经费 of administrative units only: a department with
+    // public institutions spends more 公用经费. N108 (a warning) compares them.
     if l.contains("运行经费") {
-        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::PublicUse));
+        total(ctx, out, T::AgencyOperatingExpenses, None, Some(M::Total));
         return;
     }
     if l.contains("人员经费") {

@@ -182,6 +182,11 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
         previous_row = Some(line);
         i += 1;
     }
+    // `信息化运行维护绩效目标表` names no 项目 in its title, but a table with a
+    // 项目名称 row is a project's.
+    if table.project.is_some() {
+        table.scope = TargetScope::Project;
+    }
     r.doc.performance_targets.push(table);
     i
 }

@@ -210,6 +210,17 @@ fn overview(ctx: &Context<'_>, out: &mut Findings) {
     }
 }
 
+/// The 项目支出 totals of the spending tables.
+fn project_spending<'a>(ctx: &Context<'a>) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    for kind in [TableKind::ExpenditureSummary, TableKind::GeneralBudgetExpenditure] {
+        let Some((table, part)) = ctx.part(kind) else { continue };
+        let (Some(row), Some(column)) = (part.total_row(), part.column(&Measure::Project)) else { continue };
+        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+    }
+    out
+}
+
 fn overview_amount(
     ctx: &Context<'_>,
     money: &Figure,
@@ -240,6 +251,13 @@ fn overview_amount(
         }),
     };
     if let Some(c) = cell {
+        options.push((ctx.tolerance.same(c.value, Some(actual)), c.describe(), vec![c.location()]));
+    }
+    // The overview's amount is often the project spending put under target
+    // management (国家信访局: “对项目支出全面实施绩效目标管理，涉及预算拨款…”),
+    // whichever of its sentences it stands in, and the tables published are only
+    // some of the projects'.
+    for c in project_spending(ctx) {
         options.push((ctx.tolerance.same(c.value, Some(actual)), c.describe(), vec![c.location()]));
     }
     if options.is_empty() || options.iter().any(|(c, _, _)| c.agrees()) {

@@ -512,6 +512,17 @@ impl<'a> Recognizer<'a> {
 
     fn table_block(&mut self, lines: &[Line], mut i: usize) -> usize {
         let block_start = i;
+        // A list of the tables drawn as a grid (`表1 | 2022年部门综合预算收支总表 |
+        // 是否空表`): entries of the 目录, not a table.
+        if lines[i].is_tabular()
+            && lines[i].cells.first().is_some_and(|c| table_number(&c.text).is_some())
+            && lines[i].cells.iter().skip(1).any(|c| table_title(&c.text, &self.options.aliases).is_some())
+        {
+            let toc_part = std::mem::replace(&mut self.toc_part, DocumentPart::Tables);
+            self.toc_row(&lines[i]);
+            self.toc_part = toc_part;
+            return i + 1;
+        }
         let text = paragraph::clean_line(&lines[i]).0;
         let mut number = None;
         if let Some(n) = table_number(&text) {
@@ -525,7 +536,20 @@ impl<'a> Recognizer<'a> {
             }
         }
         let title_line = &lines[i];
-        let title_text = paragraph::clean_line(title_line).0;
+        let mut title_text = paragraph::clean_line(title_line).0;
+        // A long title wrapped over two lines (`…政府采购（资产配置、购买服务）` /
+        // `预算表（不含上年结转）`).
+        if table_title(&title_text, &self.options.aliases).is_none()
+            && !title_line.is_tabular()
+            && let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())
+            && !lines[next].is_tabular()
+        {
+            let joined = format!("{title_text}{}", paragraph::clean_line(&lines[next]).0);
+            if table_title(&joined, &self.options.aliases).is_some() && rows_follow(lines, next) {
+                title_text = joined;
+                i = next;
+            }
+        }
         let kind = match table_title(&title_text, &self.options.aliases) {
             Some(TitleKind::Table(kind)) => kind,
             Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => {

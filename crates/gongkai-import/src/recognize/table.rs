@@ -26,6 +26,21 @@ pub fn build_table(
     for line in body {
         let text = line.text.trim();
         let plain = normalize(text);
+        // Notes printed side by side (`预算单位：…  金额单位：万元`).
+        let cells: Vec<String> = line.cells.iter().map(|c| normalize(&c.text)).filter(|c| !c.is_empty()).collect();
+        if line.is_tabular() && cells.len() > 1 && cells.iter().all(|c| c.contains("单位:") || c.starts_with("编制"))
+        {
+            for c in &cells {
+                if let Some(rest) = c.strip_prefix("编制单位:") {
+                    compiled_by = Some(rest.to_owned());
+                } else if let Some((_, u)) =
+                    c.split_once("单位:").filter(|_| c.contains("金额单位") || c.starts_with("单位"))
+                {
+                    unit = if u.contains("万元") { Unit::WanYuan } else { Unit::Yuan };
+                }
+            }
+            continue;
+        }
         if !line.is_tabular() {
             if let Some(rest) = plain.strip_prefix("编制单位:") {
                 compiled_by = Some(rest.to_owned());
@@ -42,6 +57,11 @@ pub fn build_table(
         }
         grid.push(line);
     }
+    let without_serial = drop_serial_column(&grid);
+    let grid: Vec<&Line> = match &without_serial {
+        Some(lines) => lines.iter().collect(),
+        None => grid,
+    };
     let two_sided = matches!(kind, TableKind::IncomeExpenditureSummary | TableKind::FiscalAllocationSummary)
         || grid.first().is_some_and(|l| {
             let t = l.texts();
@@ -59,6 +79,28 @@ pub fn build_table(
         empty_statement,
         source: prov(title),
     }
+}
+
+/// A table whose first column is a row number (`序号`, `行次`, `栏次`): the
+/// same table without it, so its labels and amounts stand where the
+/// recognizer reads them. Each remaining cell keeps its own column.
+fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
+    let header = grid.iter().take(4).find(|l| l.cells.first().is_some_and(|c| !c.text.trim().is_empty()))?;
+    let first = normalize(&header.cells[0].text);
+    if !matches!(first.as_str(), "序号" | "行次" | "栏次" | "项目序号") {
+        return None;
+    }
+    Some(
+        grid.iter()
+            .map(|l| {
+                let mut line = (*l).clone();
+                if line.cells.len() > 1 {
+                    line.cells.remove(0);
+                }
+                line
+            })
+            .collect(),
+    )
 }
 
 fn prov(line: &Line) -> Provenance {
@@ -167,7 +209,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
             (first, width.saturating_sub(first).max(1))
         }
     };
-    let columns = resolve_columns(&headers, first, count, index_row);
+    let mut columns = resolve_columns(&headers, first, count, index_row);
+    set_aside_other_years(&mut columns);
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
     // A table by unit (`部门代码 | 部门名称`, the 收入总表 of some templates): its
     // codes are the units' own, not classification codes.
@@ -218,6 +261,29 @@ fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
         cells,
         source: prov(line),
     })
+}
+
+/// A table printing several years side by side (`2021年 | 2022年 | 增减变化情况`,
+/// each over the same columns): only the latest year's columns measure what
+/// their names say; the earlier year's and the change columns are kept with
+/// their headers but measure nothing the checks compare.
+fn set_aside_other_years(columns: &mut [Column]) {
+    let year = |header: &str| -> Option<u32> {
+        let chars: Vec<char> = header.chars().collect();
+        chars.windows(5).find_map(|w| {
+            let digits: String = w[..4].iter().collect();
+            (w[4] == '年' && digits.chars().all(|c| c.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+        })
+    };
+    let years: Vec<Option<u32>> = columns.iter().map(|c| year(&c.header)).collect();
+    let Some(latest) = years.iter().flatten().max().copied() else { return };
+    let several = years.iter().flatten().any(|y| *y != latest);
+    for (column, y) in columns.iter_mut().zip(years) {
+        let change = ["增减", "变化", "增幅"].iter().any(|w| column.header.contains(w));
+        if (several && y.is_some_and(|y| y != latest)) || (several && change) {
+            column.measure = Measure::Other;
+        }
+    }
 }
 
 fn last_non_empty(line: &Line) -> usize {
@@ -393,8 +459,14 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
             })
             .collect()
     };
+    // Some templates print the spending three ways side by side (by function, by
+    // department economic class, by government economic class): each further
+    // label column starts another expenditure part.
+    let ends: Vec<usize> =
+        label_positions.iter().copied().filter(|&p| p > split).chain(std::iter::once(width)).collect();
+    let expenditure_end = ends[0];
     let income_columns = side_columns(0, split);
-    let expenditure_columns = side_columns(split, width);
+    let expenditure_columns = side_columns(split, expenditure_end);
     let mut income = Vec::new();
     let mut expenditure = Vec::new();
     let header_texts: Vec<Vec<&str>> = headers.iter().map(|h| h.texts()).collect();
@@ -410,10 +482,25 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
             push_side_row(&mut expenditure, row);
         }
     }
-    vec![
+    let mut parts = vec![
         TablePart { side: Some(Side::Income), columns: income_columns, rows: income },
         TablePart { side: Some(Side::Expenditure), columns: expenditure_columns, rows: expenditure },
-    ]
+    ];
+    for pair in ends.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let columns = side_columns(from, to);
+        let mut rows = Vec::new();
+        for line in &grid[start.min(grid.len())..] {
+            if header_texts.iter().any(|h| *h == line.texts()) {
+                continue;
+            }
+            if let Some(row) = side_row(line, from, from + columns.len() + 1, Side::Expenditure, &rows) {
+                push_side_row(&mut rows, row);
+            }
+        }
+        parts.push(TablePart { side: Some(Side::Expenditure), columns, rows });
+    }
+    parts
 }
 
 /// Adds a row to a side. A subtotal printed after its lines (`本年收入合计` under

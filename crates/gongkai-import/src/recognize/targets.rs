@@ -233,10 +233,15 @@ fn form_line(table: &mut PerformanceTargets, line: &Line) {
         table.goal = next_text(cells[0].0).map(|t| TextRef { text: t, source: source.clone() });
         return;
     }
-    // Funding: every amount with the labels before it.
+    // Funding: every amount with the labels before it. An amount with no label
+    // of its own after another on the row is a further column of the same line
+    // (`任务1 | 19443.34 | 19443.34` under `总额 | 财政拨款 | 其他资金`): not a
+    // funding line of its own.
     let mut labels: Vec<String> = Vec::new();
+    let mut row_has_amount = false;
     for (i, text) in &cells {
         match Number::parse_printed(text) {
+            Some(_) if row_has_amount && labels.is_empty() => {}
             Some(value)
                 if text.contains('.')
                     || labels.iter().any(|l| l.contains("资金") || l.contains("合计") || l.contains("总额")) =>
@@ -253,6 +258,7 @@ fn form_line(table: &mut PerformanceTargets, line: &Line) {
                     is_total,
                 });
                 labels.clear();
+                row_has_amount = true;
             }
             _ => {
                 if !key.starts_with("年度预算") || *i > 0 {

@@ -56,7 +56,8 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
         Some(head) if !head.is_empty() => head,
         _ => t.as_str(),
     };
-    if !core.ends_with('表') {
+    // `预算表（不含上年结转）` alone is the second line of a wrapped title.
+    if !core.ends_with('表') || core.chars().count() < 4 {
         return None;
     }
     if t.contains("绩效目标") {
@@ -101,6 +102,11 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     // rather than checked as the function-coded one.
     let economic = has("经济分类") || has("经济科目");
     if economic && kind.is_function_coded() {
+        return Some(TitleKind::Table(TableKind::Other));
+    }
+    // …and the other way: `一般公共预算基本支出明细表（按功能科目分）`.
+    let functional = has("功能科目") || has("功能分类");
+    if functional && kind == TableKind::GeneralBudgetBasicExpenditure {
         return Some(TitleKind::Table(TableKind::Other));
     }
     Some(TitleKind::Table(kind))

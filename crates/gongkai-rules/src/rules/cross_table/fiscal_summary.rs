@@ -60,7 +60,9 @@ impl Rule for FiscalSummary {
                 let Some(r1) = current_line(p1, m) else { continue };
                 let carried = inc4.rows.iter().find(|r| r.measure.as_ref() == Some(m) && in_carry_over(inc4, r));
                 match carried.filter(|_| carry_over_in_sources) {
-                    Some(c) => compare(ctx, out, &cell(t1, p1, r1, c1), &[cell(t4, inc4, r4, c4), cell(t4, inc4, c, c4)]),
+                    Some(c) => {
+                        compare(ctx, out, &cell(t1, p1, r1, c1), &[cell(t4, inc4, r4, c4), cell(t4, inc4, c, c4)])
+                    }
                     None => compare(ctx, out, &cell(t4, inc4, r4, c4), &[cell(t1, p1, r1, c1)]),
                 }
             }

@@ -236,6 +236,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     // Terms that mean one thing wherever they stand.
     if l.contains("三公") {
         total(ctx, out, T::ThreePublicExpenses, None, Some(M::Total));
+        // Where 会议费 and 培训费 share the table, its 合计 includes them and the
+        // “三公” total is the 小计 column.
+        if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
+            && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
+            && let Some(row) = part.total_row()
+        {
+            for (column, _) in part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total).skip(1) {
+                out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+            }
+        }
         return;
     }
     let three: [(&[&str], M); 5] = [

@@ -26,7 +26,10 @@ impl Rule for StaffingSum {
         let s = &ctx.doc.profile.staffing;
         let Some(actual) = &s.actual else { return };
         let parts = [&s.in_service, &s.retired, &s.retired_veteran];
-        if parts.iter().all(|p| p.is_none()) {
+        // Without the in-service count the breakdown is not of 实有人数: many
+        // documents give 实有人数 for serving staff and the retired apart
+        // (“实有人数1133人，其中机关58人，事业单位1075人。离退休人员956人”).
+        if s.in_service.is_none() {
             return;
         }
         let sum: u32 = parts.iter().flat_map(|p| p.as_ref()).map(|p| p.count).sum();

@@ -596,6 +596,12 @@ impl<'a> Recognizer<'a> {
                     break;
                 }
                 body.push(l);
+                // A footnote (`注：本表反映…`) closes its table: what follows is
+                // another table or text, even without a title of its own.
+                if !l.is_tabular() && (t.starts_with("注：") || t.starts_with("注:")) {
+                    end += 1;
+                    break;
+                }
             }
             end += 1;
         }

@@ -137,8 +137,13 @@ fn is_level_row(line: &Line) -> bool {
     t.first() == Some(&"类") || (t.len() > 1 && t[0].is_empty() && t.contains(&"类"))
 }
 
+/// A data row: an amount printed as one (`1,008.93`, `189,767,551` in a table in
+/// 元), not a column number or a year in a header.
 fn has_amount(line: &Line) -> bool {
-    line.cells.iter().any(|c| Number::parse_printed(&c.text).is_some() && c.text.contains('.'))
+    line.cells.iter().any(|c| {
+        let t = c.text.trim();
+        Number::parse_printed(t).is_some() && (t.contains('.') || t.contains(',') || t.len() >= 5)
+    })
 }
 
 fn starts_with_code(line: &Line) -> bool {
@@ -440,7 +445,11 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
         .cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.text.is_empty() && (is_label_header(&c.text) || measure(&c.text) == Measure::Other))
+        .filter(|(_, c)| {
+            // `预算数`, `本年预算`, `金额`: an amount column, whatever else it says.
+            let amount = ["预算", "金额", "决算"].iter().any(|w| c.text.contains(w)) || c.text.trim().ends_with('数');
+            !c.text.is_empty() && (is_label_header(&c.text) || (measure(&c.text) == Measure::Other && !amount))
+        })
         .map(|(i, _)| i)
         .collect();
     let split = label_positions.get(1).copied().unwrap_or(2);

@@ -23,13 +23,14 @@ pub fn layout_text(text: &str) -> Layout {
         .min();
     let mut lines = Vec::new();
     let mut page = 1u32;
-    let mut saw_form_feed = false;
+    // A text with page breaks (a PDF's, or an extraction that kept them) knows
+    // the page of every line, the first page's included.
+    let saw_form_feed = text.contains('\u{c}');
     for (index, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let mut body = raw;
         while let Some(rest) = body.strip_prefix('\u{c}') {
             page += 1;
-            saw_form_feed = true;
             body = rest;
         }
         let folded: String = raw.chars().map(fold_for_layout).collect();

@@ -359,6 +359,18 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
+            // `十、专业名词解释` numbered as a section of the explanation part is the
+            // glossary all the same.
+            if self.part == Part::Explanation
+                && heading_level(&text) == Some(1)
+                && normalize(split_numbering(&text).1).ends_with("名词解释")
+            {
+                self.part = Part::Glossary;
+                self.doc.glossary_heading =
+                    Some(TextRef { text: text.clone(), source: Provenance::line(line.number).with_page(line.page) });
+                i += 1;
+                continue;
+            }
             // A table printed after the glossary or inside the profile (documents
             // that put their tables last, or number no parts) starts the tables.
             if matches!(self.part, Part::Glossary | Part::Profile)

@@ -447,7 +447,9 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
         .enumerate()
         .filter(|(_, c)| {
             // `预算数`, `本年预算`, `金额`: an amount column, whatever else it says.
-            let amount = ["预算", "金额", "决算"].iter().any(|w| c.text.contains(w)) || c.text.trim().ends_with('数');
+            // (`部门预算支出经济科目` names classes: a label column.)
+            let amount = (["预算", "金额", "决算"].iter().any(|w| c.text.contains(w)) || c.text.trim().ends_with('数'))
+                && !["科目", "项目", "分类", "名称"].iter().any(|w| c.text.contains(w));
             !c.text.is_empty() && (is_label_header(&c.text) || (measure(&c.text) == Measure::Other && !amount))
         })
         .map(|(i, _)| i)

@@ -20,6 +20,8 @@ pub(super) fn table_anchor(doc: &Disclosure, kind: TableKind) -> Location {
 
 /// The table-of-contents entry of a document part, else the first line.
 pub(super) fn part_anchor(doc: &Disclosure, part: DocumentPart) -> Location {
-    let at = doc.contents.iter().find(|e| e.part == part).map_or_else(|| Provenance::line(1), |e| e.source.clone());
+    // Nowhere to point at: the document's first line (on page 1 of a paged input).
+    let start = || Provenance::line(1).with_page(doc.meta.source.pages.map(|_| 1));
+    let at = doc.contents.iter().find(|e| e.part == part).map_or_else(start, |e| e.source.clone());
     text_location(&at)
 }

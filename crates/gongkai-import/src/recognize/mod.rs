@@ -553,6 +553,7 @@ impl<'a> Recognizer<'a> {
         // `预算表（不含上年结转）`).
         if table_title(&title_text, &self.options.aliases).is_none()
             && !title_line.is_tabular()
+            && title_text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace())
             && let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())
             && !lines[next].is_tabular()
         {

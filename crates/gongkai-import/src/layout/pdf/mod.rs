@@ -121,15 +121,18 @@ fn page_items(pieces: Vec<Piece>, grids: &[Grid]) -> Vec<Item> {
 }
 
 /// Removes running heads, footers and page numbers: the outermost two text lines
-/// at the top and bottom of each page, when they sit in the outer tenth of the
-/// page and repeat (see [`margins::running_lines`]).
+/// at the top and bottom of each page, when they sit in the page's margin and
+/// repeat or read as a page number (see [`margins::running_lines`]).
 fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
     let mut candidates = Vec::new();
     for (p, items) in pages.iter().enumerate() {
         let (y0, height) = heights[p];
+        // The outer tenth of the page, or the outer inch (landscape table pages
+        // print their page number about an inch from the edge).
+        let margin = (0.1 * height).max(72.0);
         let in_margin = |line: &VisualLine| {
-            let rel = (line.baseline - y0) / height.max(1.0);
-            !(0.1..=0.9).contains(&rel)
+            let from_bottom = line.baseline - y0;
+            from_bottom <= margin || from_bottom >= height - margin
         };
         let n = items.len();
         for i in (0..n.min(2)).chain(n.saturating_sub(2)..n) {

@@ -60,13 +60,19 @@ pub fn read_pdf(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
 }
 
 fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
-    let doc =
-        Document::load(bytes.to_vec()).map_err(|e| ImportError::file(file, format!("not a readable PDF: {e}")))?;
+    const LOCKED: &str = "the PDF is encrypted with a password; only PDFs that open without one can be read";
+    let doc = Document::load(bytes.to_vec()).map_err(|e| {
+        // The reader opens files encrypted with an empty user password itself;
+        // any other encryption is reported as such.
+        let message = e.to_string();
+        if message.contains("encrypt") {
+            ImportError::file(file, LOCKED)
+        } else {
+            ImportError::file(file, format!("not a readable PDF: {message}"))
+        }
+    })?;
     if doc.is_locked() {
-        return Err(ImportError::file(
-            file,
-            "the PDF is encrypted with a password; only PDFs that open without one can be read",
-        ));
+        return Err(ImportError::file(file, LOCKED));
     }
     let count = doc.page_count();
     if count == 0 {

@@ -111,7 +111,7 @@ pub fn import_file(path: &str, options: &ImportOptions) -> Result<Imported, Impo
         ));
     }
     let format = Format::of_path(path).unwrap_or(Format::Text);
-    if let (Some(text), Format::Workbook | Format::Csv) = (&options.explanation, format) {
+    if let (Some(text), Format::Workbook | Format::Csv | Format::Pdf) = (&options.explanation, format) {
         return import_combined(Path::new(path), text, options);
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;

@@ -39,8 +39,9 @@ enum Role {
     Tables,
     /// Extracted text: the explanation (or a whole disclosure).
     Text,
-    /// The JSON exchange format: always a whole document.
-    Json,
+    /// The JSON exchange format, or a published PDF: always a whole document
+    /// (a disclosure published as two PDFs is named with `--tables`/`--text`).
+    Whole,
 }
 
 fn role(path: &Path) -> Option<Role> {
@@ -48,7 +49,7 @@ fn role(path: &Path) -> Option<Role> {
     match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "csv" => Some(Role::Tables),
         "txt" | "md" => Some(Role::Text),
-        "json" => Some(Role::Json),
+        "json" | "pdf" => Some(Role::Whole),
         _ => None,
     }
 }
@@ -139,7 +140,7 @@ pub fn one_document(path: &Path) -> Result<Input, String> {
     }
     match collected.inputs.len() {
         1 => Ok(collected.inputs.remove(0)),
-        0 => Err(format!("{}: no disclosure file (.txt, .md, .json, .xlsx, .xls, .csv) in the folder", path.display())),
+        0 => Err(format!("{}: no disclosure file (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) in the folder", path.display())),
         n => {
             let names: Vec<String> = collected.inputs.iter().map(|i| i.files().join(" + ")).collect();
             Err(format!(
@@ -255,11 +256,11 @@ mod tests {
 
     #[test]
     fn many_files_pair_by_stem_and_the_rest_stay_alone() {
-        let dir = folder(&["a.xlsx", "a.txt", "b.csv", "b.md", "c.txt", "d.xls", "e.json", "readme.pdf", ".DS_Store"]);
+        let dir = folder(&["a.xlsx", "a.txt", "b.csv", "b.md", "c.txt", "d.xls", "e.json", "readme.docx", "f.pdf", ".DS_Store"]);
         let (docs, notes) = documents(dir.path());
-        assert_eq!(docs, ["a.xlsx+a.txt", "b.csv+b.md", "c.txt", "d.xls", "e.json"]);
+        assert_eq!(docs, ["a.xlsx+a.txt", "b.csv+b.md", "c.txt", "d.xls", "e.json", "f.pdf"]);
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("readme.pdf: skipped"), "{notes:?}");
+        assert!(notes[0].contains("readme.docx: skipped"), "{notes:?}");
     }
 
     #[test]
@@ -284,7 +285,7 @@ mod tests {
         assert!(err.contains("holds 2 documents"), "{err}");
         let dir = folder(&["book.xlsx", "notes.txt"]);
         assert_eq!(one_document(dir.path()).unwrap().text, Some(dir.path().join("notes.txt")));
-        let dir = folder(&["readme.pdf"]);
+        let dir = folder(&["readme.docx"]);
         assert!(one_document(dir.path()).unwrap_err().contains("no disclosure file"));
     }
 }

@@ -293,7 +293,7 @@ fn a_batch_folder_pairs_by_stem_checks_the_rest_alone_and_skips_other_files() {
     std::fs::copy(example_workbook(), dir.path().join("qitai.xlsx")).unwrap();
     std::fs::copy(example(), dir.path().join("qitai.txt")).unwrap();
     std::fs::copy(example(), dir.path().join("other.txt")).unwrap();
-    std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(dir.path().join("scan.docx"), b"PK").unwrap();
     let csv = dir.path().join("summary.csv");
     let out = gongkai()
         .args(["validate", "--select", "C101", "--format", "json", "--summary"])
@@ -303,7 +303,7 @@ fn a_batch_folder_pairs_by_stem_checks_the_rest_alone_and_skips_other_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("scan.pdf: skipped"), "{stderr}");
+    assert!(stderr.contains("scan.docx: skipped"), "{stderr}");
     let summary = std::fs::read_to_string(&csv).unwrap();
     let rows: Vec<&str> = summary.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{summary}");

@@ -38,11 +38,24 @@ fn assert_same_tables(got: &Imported, what: &str) {
     assert!(missing.is_empty() && extra.is_empty(), "{what}:\nmissing {missing:#?}\nextra {extra:#?}");
 }
 
+/// The rows of each side of the two-sided tables (表1, 表4), amounts or none.
+fn side_rows(imported: &Imported) -> Vec<Vec<String>> {
+    let tables = imported.document.tables.iter().filter(|t| t.parts.iter().any(|p| p.side.is_some()));
+    tables
+        .flat_map(|t| &t.parts)
+        .map(|p| p.rows.iter().map(|r| format!("{:?} {:?} {} {:?}", r.role, r.code, r.label, r.part_of)).collect())
+        .collect()
+}
+
 #[test]
 fn libreoffice_xls_and_xlsx_import_to_the_example_tables() {
+    let text_sides = side_rows(&import(&example_text()));
+    assert_eq!(text_sides.len(), 4);
     for name in ["qitai-libreoffice.xls", "qitai-libreoffice.xlsx"] {
         let imported = workbook(&fixture(name), name);
         assert_same_tables(&imported, name);
+        // A row with only a 支出 label (no amount) is on the 支出 side.
+        assert_eq!(side_rows(&imported), text_sides, "{name}");
         assert!(imported.document.unparsed.is_empty(), "{name}: {:#?}", imported.document.unparsed);
         let format = imported.document.meta.source.format.as_deref();
         assert_eq!(format, Some(if name.ends_with(".xls") { "xls" } else { "xlsx" }));

@@ -107,6 +107,7 @@ fn one_text_line(like: &Line, text: &str) -> Line {
         cells: vec![CellText { text: text.to_owned(), column: 1, length: text.chars().count() as u32 }],
         text: text.to_owned(),
         sheet: like.sheet.clone(),
+        sheet_column: None,
     }
 }
 

@@ -38,11 +38,24 @@ fn assert_same_tables(got: &Imported, what: &str) {
     assert!(missing.is_empty() && extra.is_empty(), "{what}:\nmissing {missing:#?}\nextra {extra:#?}");
 }
 
+/// The rows of each side of the two-sided tables (表1, 表4), amounts or none.
+fn side_rows(imported: &Imported) -> Vec<Vec<String>> {
+    let tables = imported.document.tables.iter().filter(|t| t.parts.iter().any(|p| p.side.is_some()));
+    tables
+        .flat_map(|t| &t.parts)
+        .map(|p| p.rows.iter().map(|r| format!("{:?} {:?} {} {:?}", r.role, r.code, r.label, r.part_of)).collect())
+        .collect()
+}
+
 #[test]
 fn libreoffice_xls_and_xlsx_import_to_the_example_tables() {
+    let text_sides = side_rows(&import(&example_text()));
+    assert_eq!(text_sides.len(), 4);
     for name in ["qitai-libreoffice.xls", "qitai-libreoffice.xlsx"] {
         let imported = workbook(&fixture(name), name);
         assert_same_tables(&imported, name);
+        // A row with only a 支出 label (no amount) is on the 支出 side.
+        assert_eq!(side_rows(&imported), text_sides, "{name}");
         assert!(imported.document.unparsed.is_empty(), "{name}: {:#?}", imported.document.unparsed);
         let format = imported.document.meta.source.format.as_deref();
         assert_eq!(format, Some(if name.ends_with(".xls") { "xls" } else { "xlsx" }));
@@ -200,6 +213,42 @@ fn a_sheet_named_as_a_table_without_a_title_row_takes_its_name() {
     });
     let imported = workbook(&bytes, "named.xlsx");
     assert_eq!(imported.document.tables[0].kind, TableKind::GeneralBudgetExpenditure);
+}
+
+#[test]
+fn a_row_holding_only_an_expenditure_label_is_on_the_expenditure_side() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("表4").unwrap();
+    let rows: [&[&str]; 9] = [
+        &["财政拨款收支预算总体情况表"],
+        &["编制单位：测试局", "", "", "单位：万元"],
+        &["财政拨款收入", "", "财政拨款支出", ""],
+        &["项目", "合计", "支出功能分类", "合计"],
+        &["一、财政拨款(补助)", "10.00", "201 一般公共服务支出", ""],
+        &["一般公共预算", "10.00", "208 社会保障和就业支出", "10.00"],
+        // Only the 支出 label: one text on the row, in the 支出 label column.
+        &["", "", "210 卫生健康支出", ""],
+        &["", "", "221 住房保障支出", ""],
+        &["收入总计", "10.00", "支出总计", "10.00"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    let imported = workbook(&book.save_to_buffer().unwrap(), "two-sided.xlsx");
+    let table = &imported.document.tables[0];
+    assert_eq!(table.kind, TableKind::FiscalAllocationSummary);
+    assert_eq!(table.compiled_by.as_deref(), Some("测试局"));
+    let labels = |k: usize| -> Vec<String> {
+        table.parts[k].rows.iter().map(|r| r.code.as_ref().map_or(r.label.clone(), |c| c.to_string())).collect()
+    };
+    assert_eq!(labels(0), ["财政拨款(补助)", "一般公共预算", "收入总计"]);
+    assert_eq!(labels(1), ["201", "208", "210", "221", "支出总计"]);
+    assert_eq!(table.parts[1].rows[2].source.line, 7);
 }
 
 /// 表6 of the example as CSV: tabs to commas, with quoting where needed.

@@ -39,6 +39,9 @@ pub struct Line {
     pub cells: Vec<CellText>,
     /// A spreadsheet reference prefix for cell provenance (`表5!`), for workbooks.
     pub sheet: Option<String>,
+    /// For a spreadsheet row read as one text (see [`Line::in_sheet_columns`]):
+    /// the 0-based column that text stands in.
+    pub sheet_column: Option<u32>,
 }
 
 impl Line {
@@ -55,6 +58,18 @@ impl Line {
     /// Whether the line is tabular (more than one cell).
     pub fn is_tabular(&self) -> bool {
         self.cells.len() > 1
+    }
+
+    /// A spreadsheet row that was read as one text, with its cells back in their
+    /// sheet columns. A row holding one text is a title or a note above a table,
+    /// but inside a table's grid it is a row: a 支出 label beside an empty 收入
+    /// side (`| | 230 转移性支出`), whose column says which side it is on.
+    pub fn in_sheet_columns(&self) -> Option<Line> {
+        let column = usize::try_from(self.sheet_column?).ok()?;
+        let prefix = self.sheet.as_deref()?;
+        let mut cells = vec![String::new(); column];
+        cells.push(self.text.clone());
+        Some(tabular_line(self.number, prefix, cells))
     }
 }
 
@@ -87,16 +102,27 @@ pub fn sheet_ref(name: &str) -> String {
 /// Builds the line(s) of one spreadsheet row from its cell texts, indexed from
 /// column A. A row whose only content is one piece of text (a title, `单位：万元`,
 /// an empty-table statement) becomes a one-cell line like the same text in an
-/// extracted document; a row holding only notes (`编制单位：…` and `单位：万元`
+/// extracted document, keeping its column for a table that reads it as a row
+/// ([`Line::in_sheet_columns`]); a row holding only notes (`编制单位：…` and `单位：万元`
 /// side by side) becomes one line per note, so the recognizer reads each.
 pub(crate) fn sheet_line(number: u32, prefix: &str, cells: Vec<String>) -> Vec<Line> {
     let cells: Vec<String> = cells.into_iter().map(|c| c.trim().chars().map(text::fold_for_layout).collect()).collect();
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     let one_text = filled.len() == 1 && gongkai_model::Number::parse_printed(filled[0]).is_none();
     let all_notes = filled.len() > 1 && filled.iter().all(|c| is_note(c));
-    if one_text || all_notes {
+    if one_text {
+        let mut line = prose_line(number, prefix, filled[0]);
+        line.sheet_column = cells.iter().position(|c| !c.is_empty()).and_then(|i| u32::try_from(i).ok());
+        return vec![line];
+    }
+    if all_notes {
         return filled.into_iter().map(|text| prose_line(number, prefix, text)).collect();
     }
+    vec![tabular_line(number, prefix, cells)]
+}
+
+/// A spreadsheet row as a line of cells, in their columns.
+fn tabular_line(number: u32, prefix: &str, cells: Vec<String>) -> Line {
     let mut text = String::new();
     let mut out = Vec::with_capacity(cells.len());
     for (i, cell) in cells.into_iter().enumerate() {
@@ -107,12 +133,19 @@ pub(crate) fn sheet_line(number: u32, prefix: &str, cells: Vec<String>) -> Vec<L
         text.push_str(&cell);
         out.push(CellText { length: cell.chars().count() as u32, text: cell, column });
     }
-    vec![Line { number, page: None, text, cells: out, sheet: Some(prefix.to_owned()) }]
+    Line { number, page: None, text, cells: out, sheet: Some(prefix.to_owned()), sheet_column: None }
 }
 
 fn prose_line(number: u32, prefix: &str, text: &str) -> Line {
     let cell = CellText { text: text.to_owned(), column: 1, length: text.chars().count() as u32 };
-    Line { number, page: None, text: text.to_owned(), cells: vec![cell], sheet: Some(prefix.to_owned()) }
+    Line {
+        number,
+        page: None,
+        text: text.to_owned(),
+        cells: vec![cell],
+        sheet: Some(prefix.to_owned()),
+        sheet_column: None,
+    }
 }
 
 /// `编制单位：…`, `单位：万元`, `金额单位：元`: the notes printed above a table.

@@ -41,7 +41,14 @@ pub fn layout_text(text: &str) -> Layout {
         } else {
             split_cells(&folded, width)
         };
-        lines.push(Line { number, page: saw_form_feed.then_some(page), text: folded, cells, sheet: None });
+        lines.push(Line {
+            number,
+            page: saw_form_feed.then_some(page),
+            text: folded,
+            cells,
+            sheet: None,
+            sheet_column: None,
+        });
     }
     // A trailing newline does not make a line.
     if lines.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {

@@ -23,7 +23,12 @@ pub fn build_table(
     let mut unit = Unit::WanYuan;
     let mut empty_statement = None;
     let mut grid: Vec<&Line> = Vec::new();
-    for line in body {
+    // A sheet row holding one text reads as a line of text (a title, a note);
+    // once the grid has begun it is one of its rows, with the text in its own
+    // column: a 支出 label beside an empty 收入 side must stay on the 支出 side.
+    let in_columns: Vec<Option<Line>> = body.iter().map(|l| l.in_sheet_columns()).collect();
+    let mut begun = false;
+    for (line, in_columns) in body.iter().zip(&in_columns) {
         let text = line.text.trim();
         let plain = normalize(text);
         // Notes printed side by side (`预算单位：…  金额单位：万元`).
@@ -54,7 +59,12 @@ pub fn build_table(
                 empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line) });
                 continue;
             }
+            if let Some(row) = in_columns.as_ref().filter(|_| begun) {
+                grid.push(row);
+                continue;
+            }
         }
+        begun |= line.is_tabular();
         grid.push(line);
     }
     let without_serial = drop_serial_column(&grid);

@@ -324,7 +324,8 @@ fn write_coded(
     Ok(r)
 }
 
-/// 收入 | 支出 tables: the two parts side by side, each with its label column.
+/// 收入 | 支出 tables: the two parts side by side, each with its label column,
+/// one sheet row per printed line (see [`side_by_side`]).
 fn write_two_sided(
     sheet: &mut Worksheet,
     table: &Table,
@@ -332,9 +333,9 @@ fn write_two_sided(
     styles: &Styles,
     flags: &Flags<'_>,
 ) -> Result<u32, XlsxError> {
+    let (offsets, height) = side_by_side(&table.parts);
     let mut col: u16 = 0;
-    let mut last = top + 2;
-    for part in &table.parts {
+    for (part, offsets) in table.parts.iter().zip(&offsets) {
         let side = part.side.map_or("", |s| s.name_zh());
         let span = part.columns.len() as u16;
         merge_or_write(sheet, top, col, top, col + span, side, &styles.header)?;
@@ -342,8 +343,8 @@ fn write_two_sided(
         for (j, column) in part.columns.iter().enumerate() {
             sheet.write_string_with_format(top + 1, col + 1 + j as u16, &column.header, &styles.header)?;
         }
-        let mut r = top + 2;
-        for row in &part.rows {
+        for (row, offset) in part.rows.iter().zip(offsets) {
+            let r = top + 2 + offset;
             let label = match (&row.code, row.numbering.as_deref()) {
                 (Some(code), _) => format!("{code} {}", row.label),
                 // The model keeps the numbering without its mark (`一`, `1`).
@@ -358,13 +359,52 @@ fn write_two_sided(
             for j in 0..part.columns.len() {
                 write_cell(sheet, r, col + 1 + j as u16, row, j, styles, flags)?;
             }
-            r += 1;
         }
-        last = last.max(r);
         sheet.set_column_width(col, 30.0)?;
         col += span + 1;
     }
-    Ok(last)
+    Ok(top + 2 + height)
+}
+
+/// Where each row of the two sides goes (its offset from the first data row),
+/// and how many rows they take, the way the templates print them: the sides side
+/// by side, and the totals (收入总计 | 支出总计) together on the last row.
+///
+/// Rows read from one printed line (a text's, a PDF's, a sheet's row) stay on
+/// one row, as they were printed. Otherwise — a model without such provenance, or
+/// whose totals were not printed side by side — each side's rows follow one
+/// another from the top and its closing totals stand on the last row, the
+/// shorter side padded with empty rows before them.
+fn side_by_side(parts: &[TablePart]) -> (Vec<Vec<u32>>, u32) {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let lines: Vec<Vec<u32>> = parts.iter().map(|p| p.rows.iter().map(|r| r.source.line).collect()).collect();
+    let printed = lines.iter().all(|l| l.iter().all(|n| *n > 0) && l.windows(2).all(|w| w[0] < w[1]));
+    let last_lines: Vec<Option<&u32>> = lines.iter().map(|l| l.last()).collect();
+    let totals_together = last_lines.iter().all(|l| l.is_some() && *l == last_lines[0]);
+    if printed && totals_together {
+        let mut all: Vec<u32> = lines.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        let rank = |line: &u32| count(all.binary_search(line).unwrap_or(0));
+        let offsets = lines.iter().map(|l| l.iter().map(rank).collect()).collect();
+        return (offsets, count(all.len()));
+    }
+    // The closing totals of each side: its last rows, when they are totals.
+    let closing: Vec<usize> =
+        parts.iter().map(|p| p.rows.iter().rev().take_while(|r| r.role == RowRole::Total).count()).collect();
+    let body = parts.iter().zip(&closing).map(|(p, c)| p.rows.len() - c).max().unwrap_or(0);
+    let height = count(body + closing.iter().copied().max().unwrap_or(0));
+    let offsets = parts
+        .iter()
+        .zip(&closing)
+        .map(|(p, c)| {
+            let first_total = p.rows.len() - c;
+            (0..p.rows.len())
+                .map(|i| if i < first_total { count(i) } else { height - count(p.rows.len() - i) })
+                .collect()
+        })
+        .collect();
+    (offsets, height)
 }
 
 fn write_cell(

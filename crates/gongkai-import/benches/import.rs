@@ -52,7 +52,7 @@ fn pdf_layout_41_pages(bencher: Bencher) {
 fn pdf_import_41_pages(bencher: Bencher) {
     let bytes = corpus_pdf("YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf");
     let options = gongkai_import::ImportOptions::default();
-    bencher.counter(divan::counter::ItemsCount::new(41usize)).bench(|| {
-        gongkai_import::import_bytes(black_box(&bytes), "wuxi.pdf", gongkai_import::Format::Pdf, &options)
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(41usize))
+        .bench(|| gongkai_import::import_bytes(black_box(&bytes), "wuxi.pdf", gongkai_import::Format::Pdf, &options));
 }

@@ -140,7 +140,10 @@ pub fn one_document(path: &Path) -> Result<Input, String> {
     }
     match collected.inputs.len() {
         1 => Ok(collected.inputs.remove(0)),
-        0 => Err(format!("{}: no disclosure file (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) in the folder", path.display())),
+        0 => Err(format!(
+            "{}: no disclosure file (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) in the folder",
+            path.display()
+        )),
         n => {
             let names: Vec<String> = collected.inputs.iter().map(|i| i.files().join(" + ")).collect();
             Err(format!(
@@ -256,7 +259,18 @@ mod tests {
 
     #[test]
     fn many_files_pair_by_stem_and_the_rest_stay_alone() {
-        let dir = folder(&["a.xlsx", "a.txt", "b.csv", "b.md", "c.txt", "d.xls", "e.json", "readme.docx", "f.pdf", ".DS_Store"]);
+        let dir = folder(&[
+            "a.xlsx",
+            "a.txt",
+            "b.csv",
+            "b.md",
+            "c.txt",
+            "d.xls",
+            "e.json",
+            "readme.docx",
+            "f.pdf",
+            ".DS_Store",
+        ]);
         let (docs, notes) = documents(dir.path());
         assert_eq!(docs, ["a.xlsx+a.txt", "b.csv+b.md", "c.txt", "d.xls", "e.json", "f.pdf"]);
         assert_eq!(notes.len(), 1, "{notes:?}");

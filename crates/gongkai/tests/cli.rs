@@ -358,3 +358,58 @@ fn a_table_listed_in_a_workbooks_contents_sheet_but_absent_is_reported_at_its_ce
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("(目录!B2)列出了“一般公共预算支出情况表”，但公开表中没有该表"), "{out}");
 }
+
+fn corpus_pdf(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../gongkai-import/tests/pdf").join(name)
+}
+
+/// The rules and pages of a validate run's findings (JSON).
+fn rules_and_pages(out: &std::process::Output) -> Vec<(String, Option<u64>)> {
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let doc = &report["documents"][0];
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_owned(), f["locations"][0]["page"].as_u64()))
+        .collect()
+}
+
+#[test]
+fn a_pdf_validates_with_a_page_on_every_finding() {
+    let pdf = corpus_pdf("YS2026_中央_国家信访局_部门预算.pdf");
+    let out = gongkai().args(["validate", "--format", "json"]).arg(&pdf).output().unwrap();
+    // Two genuine errors (N101 18,728.91 vs 18,728.94; N103 31.35% vs 31.56%).
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let found = rules_and_pages(&out);
+    assert!(found.iter().any(|(r, _)| r == "N103"), "{found:?}");
+    assert!(found.iter().all(|(_, page)| page.is_some_and(|p| (1..=37).contains(&p))), "{found:?}");
+    // The text report says 第N页 beside the quoted line.
+    let text = gongkai().args(["validate", "--select", "N103"]).arg(&pdf).output().unwrap();
+    let shown = String::from_utf8_lossy(&text.stdout);
+    // (The paragraph is on page 25 of the PDF.)
+    assert!(shown.contains("第25页"), "{shown}");
+}
+
+#[test]
+fn a_pdf_of_tables_and_a_text_of_the_explanation_are_one_document() {
+    // The same PDF as both halves: the tables come from --tables, the rest from
+    // --text, and the findings are those of the single file.
+    let pdf = corpus_pdf("YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf");
+    let alone = gongkai().args(["validate", "--format", "json", "--select", "A,X,N"]).arg(&pdf).output().unwrap();
+    let pair = gongkai()
+        .args(["validate", "--format", "json", "--select", "A,X,N", "--tables"])
+        .arg(&pdf)
+        .arg("--text")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(pair.status.code(), alone.status.code(), "{}", String::from_utf8_lossy(&pair.stderr));
+    let rules = |o: &std::process::Output| {
+        let mut r: Vec<String> = rules_and_pages(o).into_iter().map(|(r, _)| r).collect();
+        r.sort();
+        r
+    };
+    assert_eq!(rules(&pair), rules(&alone));
+    assert!(rules(&alone).contains(&"A101".to_owned()));
+}

@@ -182,8 +182,14 @@ pub fn run(args: &ValidateArgs) -> Outcome {
 fn inputs(args: &ValidateArgs) -> Result<Vec<Input>, String> {
     if let (Some(tables), Some(text)) = (&args.tables, &args.text) {
         let format = gongkai_import::Format::of_path(&tables.to_string_lossy());
-        if !matches!(format, Some(gongkai_import::Format::Workbook | gongkai_import::Format::Csv | gongkai_import::Format::Pdf)) {
-            return Err(format!("{}: --tables takes a workbook (.xlsx, .xls), a CSV file or a PDF of the tables", tables.display()));
+        if !matches!(
+            format,
+            Some(gongkai_import::Format::Workbook | gongkai_import::Format::Csv | gongkai_import::Format::Pdf)
+        ) {
+            return Err(format!(
+                "{}: --tables takes a workbook (.xlsx, .xls), a CSV file or a PDF of the tables",
+                tables.display()
+            ));
         }
         return Ok(vec![Input { path: tables.clone(), text: Some(text.clone()) }]);
     }

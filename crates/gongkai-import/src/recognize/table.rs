@@ -295,7 +295,7 @@ fn set_aside_other_years(columns: &mut [Column]) {
     let several = years.iter().flatten().any(|y| *y != latest);
     for (column, y) in columns.iter_mut().zip(years) {
         let change = ["增减", "变化", "增幅"].iter().any(|w| column.header.contains(w));
-        if (several && y.is_some_and(|y| y != latest)) || (several && change) {
+        if several && (change || y.is_some_and(|y| y != latest)) {
             column.measure = Measure::Other;
         }
     }

@@ -42,7 +42,11 @@ pub(crate) fn split_level_names(text: &Text, range: Range<usize>) -> Option<Leve
         if let Some(level) = marker_at(text, i) {
             let name = text.trim(name_start..i);
             if !name.is_empty() {
-                names.push(LevelName { level, name: text.printed(name) });
+                // `“一般公共服务支出（类）…（项）”`: the quotes around the chain are
+                // not part of its first name.
+                let printed = text.printed(name);
+                let bare = printed.trim_matches(|c| matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’' | '\''));
+                names.push(LevelName { level, name: bare.to_owned() });
             }
             i += 3;
             name_start = i;
@@ -56,6 +60,14 @@ pub(crate) fn split_level_names(text: &Text, range: Range<usize>) -> Option<Leve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_around_the_chain_are_not_part_of_a_name() {
+        let t = Text::new("“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”");
+        let got = split_level_names(&t, 0..t.len()).unwrap();
+        assert_eq!(got.names[0].name, "一般公共服务支出");
+        assert_eq!(got.names[2].name, "专项普查活动");
+    }
 
     #[test]
     fn splits_full_and_half_width_markers() {

@@ -7,6 +7,8 @@ pub mod csv;
 mod decode;
 mod text;
 pub mod workbook;
+mod xls_guard;
+mod zip_guard;
 
 pub use decode::{Decoded, decode};
 pub use text::layout_text;

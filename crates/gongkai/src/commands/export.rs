@@ -2,7 +2,7 @@
 //! workbook in the template layout (one sheet per table), which `gongkai
 //! validate` and `gongkai import` read back.
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 
 use super::Outcome;
 use crate::cli::{ExportArgs, ExportFormat};
@@ -12,11 +12,7 @@ use crate::report;
 /// Imports one document and writes its tables.
 pub fn run(args: &ExportArgs) -> Outcome {
     let path = args.file.to_string_lossy().into_owned();
-    let options = ImportOptions {
-        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
-        explanation: args.text.clone(),
-        ..Default::default()
-    };
+    let options = ImportOptions { limits: args.limits.limits(), explanation: args.text.clone(), ..Default::default() };
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {

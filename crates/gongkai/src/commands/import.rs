@@ -1,6 +1,6 @@
 //! `gongkai import FILE [-o OUT.json]`.
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 
 use super::Outcome;
 use crate::cli::ImportArgs;
@@ -9,8 +9,7 @@ use crate::output::write_atomic;
 /// Imports one file and prints or writes its JSON.
 pub fn run(args: &ImportArgs) -> Outcome {
     let path = args.file.to_string_lossy().into_owned();
-    let options =
-        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let options = ImportOptions { limits: args.limits.limits(), ..Default::default() };
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 use gongkai_model::{Counts, DocumentFindings, FindingsReport, SCHEMA_VERSION};
 use gongkai_rules::{Config, Engine};
 use rayon::prelude::*;
@@ -64,11 +64,8 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let base_options = ImportOptions {
-        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
-        explanation: args.text.clone(),
-        ..Default::default()
-    };
+    let base_options =
+        ImportOptions { limits: args.limits.limits(), explanation: args.text.clone(), ..Default::default() };
     // Named plugins are loaded once for the run; with auto-plugins each document
     // gets its own engine for its region (see `import_and_check`).
     let named = match crate::plugins::load_named(&config) {

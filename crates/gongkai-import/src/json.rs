@@ -105,25 +105,21 @@ fn check_shape(text: &str, file: &str, limits: &Limits) -> Result<(), ImportErro
             continue;
         }
         let at = |what: String| ImportError::at(file, line, format!("column {column}: {what}"));
+        // A value starting inside an empty array makes its first element.
+        if let Some(top) = stack.last_mut().filter(|t| t.array && t.elements == 0)
+            && !c.is_whitespace()
+            && c != ']'
+        {
+            top.elements = 1;
+        }
         match c {
             '"' => in_string = true,
-            '[' | '{' => {
-                if stack.len() as u64 >= u64::from(limits.max_json_depth) {
-                    return Err(at(format!(
-                        "JSON nested deeper than the limit of {} levels (raise it with --max-json-depth)",
-                        limits.max_json_depth
-                    )));
-                }
+            '[' | '{' if stack.len() as u64 >= u64::from(limits.max_json_depth) => {
+                return Err(at(format!(
+                    "JSON nested deeper than the limit of {} levels (raise it with --max-json-depth)",
+                    limits.max_json_depth
+                )));
             }
-            _ => {}
-        }
-        // A value starting inside an array makes its first element.
-        if let Some(top) = stack.last_mut().filter(|t| t.array && t.elements == 0) {
-            if !c.is_whitespace() && c != ']' {
-                top.elements = 1;
-            }
-        }
-        match c {
             '[' => stack.push(Open { array: true, elements: 0 }),
             '{' => stack.push(Open { array: false, elements: 0 }),
             ']' | '}' => {

@@ -339,3 +339,15 @@ fn a_truncated_xls_is_an_error_naming_the_file() {
     // Cut in its unused tail, it still reads.
     assert!(workbook(&xls[..xls.len() - 100], "cut.xls").is_ok());
 }
+
+#[test]
+fn an_xls_number_row_record_whose_last_column_is_before_its_first_is_an_error() {
+    // Found by the `workbook` fuzz target: calamine subtracts the columns of a
+    // MulRk record unchecked (a panic in a debug build, a wrong length in a
+    // release one); either way the workbook is an error naming the file.
+    let mut xls = workbook_fixture("qitai-libreoffice.xls");
+    let at = biff_record(&xls, 0x00BD, 30) + 4;
+    xls[at + 28..at + 30].copy_from_slice(&1u16.to_le_bytes()); // last column B, first E
+    let err = workbook(&xls, "mulrk.xls").unwrap_err();
+    assert!(err.to_string().starts_with("mulrk.xls: not a readable"), "{err}");
+}

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use gongkai_model::Disclosure;
 
+use crate::Limits;
 use crate::error::ImportError;
 
 fn validator() -> Result<&'static jsonschema::Validator, String> {
@@ -20,38 +21,123 @@ fn validator() -> Result<&'static jsonschema::Validator, String> {
         .map_err(Clone::clone)
 }
 
-/// Every schema violation of a JSON value, as `pointer: message`, sorted.
-pub fn schema_violations(value: &serde_json::Value) -> Result<Vec<String>, String> {
+/// How many violations are kept (the first 20 are shown): a hostile document can
+/// violate the schema once per array element, millions of times.
+const KEPT_VIOLATIONS: usize = 1_000;
+
+/// The schema violations of a JSON value, as `pointer: message`, sorted (the
+/// first [`KEPT_VIOLATIONS`] found), and how many there are in all.
+fn violations(value: &serde_json::Value) -> Result<(Vec<String>, usize), String> {
     let validator = validator()?;
-    let mut out: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| {
+    let mut count = 0;
+    let mut out: Vec<String> = Vec::new();
+    for e in validator.iter_errors(value) {
+        count += 1;
+        if out.len() < KEPT_VIOLATIONS {
             let pointer = e.instance_path().to_string();
             let pointer = if pointer.is_empty() { "/".to_owned() } else { pointer };
-            format!("{pointer}: {e}")
-        })
-        .collect();
+            out.push(format!("{pointer}: {e}"));
+        }
+    }
     out.sort();
-    Ok(out)
+    Ok((out, count))
 }
 
-/// Reads a disclosure from JSON text.
+/// Every schema violation of a JSON value, as `pointer: message`, sorted.
+pub fn schema_violations(value: &serde_json::Value) -> Result<Vec<String>, String> {
+    violations(value).map(|(v, _)| v)
+}
+
+/// Reads a disclosure from JSON text, with the default [`Limits`].
 pub fn read_json(text: &str, file: &str) -> Result<Disclosure, ImportError> {
+    read_json_limited(text, file, &Limits::default())
+}
+
+/// Reads a disclosure from JSON text: its shape against `limits` (nesting depth,
+/// array lengths) before anything is built, then the schema, then the model.
+pub fn read_json_limited(text: &str, file: &str, limits: &Limits) -> Result<Disclosure, ImportError> {
+    check_shape(text, file, limits)?;
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| ImportError::at(file, u32::try_from(e.line()).unwrap_or(0), format!("not valid JSON: {e}")))?;
-    let violations = schema_violations(&value).map_err(|e| ImportError::file(file, e))?;
-    if !violations.is_empty() {
+    let (violations, count) = violations(&value).map_err(|e| ImportError::file(file, e))?;
+    if count > 0 {
         let shown: Vec<&str> = violations.iter().take(20).map(String::as_str).collect();
-        let more =
-            if violations.len() > 20 { format!("\n  … and {} more", violations.len() - 20) } else { String::new() };
+        let more = if count > 20 { format!("\n  … and {} more", count - 20) } else { String::new() };
         return Err(ImportError::file(
             file,
-            format!(
-                "does not match the disclosure schema ({} violation(s)):\n  {}{more}",
-                violations.len(),
-                shown.join("\n  ")
-            ),
+            format!("does not match the disclosure schema ({count} violation(s)):\n  {}{more}", shown.join("\n  ")),
         ));
     }
     serde_json::from_value(value).map_err(|e| ImportError::file(file, format!("invalid disclosure: {e}")))
+}
+
+/// One open array or object while scanning.
+struct Open {
+    array: bool,
+    /// Elements of an array so far (commas + 1 once a value started).
+    elements: u64,
+}
+
+/// Scans the text once, without building anything, for nesting deeper than
+/// `--max-json-depth` and arrays longer than `--max-json-array`, so that the
+/// refusal names our limit, its option and the line and column where it was
+/// crossed (serde_json would stop at its own depth of 128 with neither, and
+/// would build a huge array before the schema could refuse it). Anything that
+/// is not well-formed is left to serde_json to report.
+fn check_shape(text: &str, file: &str, limits: &Limits) -> Result<(), ImportError> {
+    let (mut line, mut column) = (1u32, 0u32);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if c == '\n' {
+            (line, column) = (line.saturating_add(1), 0);
+        } else {
+            column = column.saturating_add(1);
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        let at = |what: String| ImportError::at(file, line, format!("column {column}: {what}"));
+        // A value starting inside an empty array makes its first element.
+        if let Some(top) = stack.last_mut().filter(|t| t.array && t.elements == 0)
+            && !c.is_whitespace()
+            && c != ']'
+        {
+            top.elements = 1;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' if stack.len() as u64 >= u64::from(limits.max_json_depth) => {
+                return Err(at(format!(
+                    "JSON nested deeper than the limit of {} levels (raise it with --max-json-depth)",
+                    limits.max_json_depth
+                )));
+            }
+            '[' => stack.push(Open { array: true, elements: 0 }),
+            '{' => stack.push(Open { array: false, elements: 0 }),
+            ']' | '}' => {
+                stack.pop();
+            }
+            ',' => {
+                if let Some(top) = stack.last_mut().filter(|t| t.array) {
+                    top.elements += 1;
+                    if top.elements > limits.max_json_array {
+                        return Err(at(format!(
+                            "JSON array longer than the limit of {} elements (raise it with --max-json-array)",
+                            limits.max_json_array
+                        )));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@ mod combine;
 mod error;
 pub mod json;
 pub mod layout;
+mod limits;
 pub mod recognize;
 mod sheets;
 
@@ -24,16 +25,44 @@ use std::path::Path;
 
 use gongkai_model::Disclosure;
 
-/// Limits a user can raise (`--max-input-mb`).
+/// Limits a user can raise, each with its command-line option. An input past one
+/// is an [`ImportError`] naming the limit and the option, never a crash or an
+/// exhausted machine. The defaults are far above any real disclosure and far
+/// below what would hurt a batch run on a small machine.
 #[derive(Clone, Debug)]
 pub struct Limits {
-    /// The largest input accepted, in bytes.
+    /// The largest input accepted, in bytes (`--max-input-mb`, default 64 MB: a
+    /// large department's disclosure is a few hundred KB). A workbook's unpacked
+    /// content (the sum of its zip entries) is held to the same limit, so that a
+    /// small zip bomb cannot inflate past what an unpacked input could be.
     pub max_input_bytes: u64,
+    /// The most cells of one table or sheet, rows × columns of its used range
+    /// (`--max-table-cells`, default 10,000,000). Real tables hold a few thousand
+    /// cells. The workbook reader allocates a sheet's used range whole (about 32
+    /// bytes a cell), so the default keeps a sheet under about 320 MB while still
+    /// reading a table with a stray cell a million rows below it; without a
+    /// limit, one cell at `XFD1048576` asks for 17 billion cells.
+    pub max_table_cells: u64,
+    /// The deepest nesting of JSON arrays and objects (`--max-json-depth`,
+    /// default 32: a disclosure nests about a dozen levels; kept below
+    /// serde_json's own limit of 128 so that ours, with its option, is the one
+    /// reported).
+    pub max_json_depth: u32,
+    /// The most elements of one JSON array (`--max-json-array`, default
+    /// 1,000,000: the longest arrays, a table's rows or the claims, hold
+    /// thousands; each element costs tens of bytes as a parsed value and one
+    /// schema check).
+    pub max_json_array: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 64 * 1024 * 1024 }
+        Limits {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_table_cells: 10_000_000,
+            max_json_depth: 32,
+            max_json_array: 1_000_000,
+        }
     }
 }
 
@@ -129,7 +158,7 @@ pub fn import_bytes(
         return Err(ImportError::file(path, "input over the size limit (raise it with --max-input-mb)"));
     }
     if format == Format::Workbook {
-        let (sheets, diagnostics) = layout::workbook::read_workbook(bytes, path)?;
+        let (sheets, diagnostics) = layout::workbook::read_workbook(bytes, path, &options.limits)?;
         let name = if path.to_ascii_lowercase().ends_with(".xls") { "xls" } else { "xlsx" };
         return import_sheets(sheets, diagnostics, path, name, options);
     }
@@ -142,12 +171,13 @@ pub fn import_bytes(
             let stem =
                 Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
             let (sheets, diagnostics) = layout::csv::read_csv(&decoded.text, &stem);
+            limits::check_sheets(&sheets, path, options.limits.max_table_cells)?;
             let mut imported = import_sheets(sheets, diagnostics, path, "csv", options)?;
             imported.document.meta.source.encoding = Some(decoded.encoding.to_owned());
             Ok(imported)
         }
         Format::Json => {
-            let document = json::read_json(&decoded.text, path)?;
+            let document = json::read_json_limited(&decoded.text, path, &options.limits)?;
             Ok(Imported { document, diagnostics: Vec::new(), source_text: None })
         }
         // Read above: a workbook or a PDF is not text.
@@ -165,6 +195,7 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
         return Err(ImportError::file(path, "empty input: not a budget disclosure"));
     }
     let layout = layout::layout_text(text);
+    limits::check_text_tables(&layout, path, options.limits.max_table_cells)?;
     let (mut document, diagnostics) = recognize::recognize(&layout, path, &options.recognize)?;
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongkai_import::Limits;
 
 /// Reads Chinese government budget disclosures (部门预算公开) and checks them the
 /// way a careful finance-bureau reviewer would: every table sums, every table
@@ -157,9 +158,8 @@ pub struct ExportArgs {
     /// A text file of the explanation to combine with a workbook or CSV input.
     #[arg(long, value_name = "FILE.txt")]
     pub text: Option<PathBuf>,
-    /// Largest input accepted, in MB.
-    #[arg(long, default_value_t = 64)]
-    pub max_input_mb: u64,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -201,9 +201,8 @@ pub struct ValidateArgs {
     /// Also write a per-document summary as CSV.
     #[arg(long, value_name = "FILE.csv")]
     pub summary: Option<PathBuf>,
-    /// Largest input accepted, in MB.
-    #[arg(long, default_value_t = 64)]
-    pub max_input_mb: u64,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Load a rule plugin (a path, or a name looked up in the plugin directories).
     #[arg(long = "plugin", value_name = "PATH_OR_NAME")]
     pub plugins: Vec<String>,
@@ -232,9 +231,8 @@ pub struct ImportArgs {
     /// Write the JSON to FILE (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "OUT.json")]
     pub output: Option<PathBuf>,
-    /// Largest input accepted, in MB.
-    #[arg(long, default_value_t = 64)]
-    pub max_input_mb: u64,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -248,4 +246,33 @@ pub struct CatalogArgs {
     /// Find codes whose name contains TEXT.
     #[arg(long, value_name = "TEXT", conflicts_with = "code")]
     pub search: Option<String>,
+}
+
+/// Input limits a user can raise (defaults and reasons: `gongkai_import::Limits`).
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Largest input accepted, in MB; also the most a workbook may unpack to.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_input_mb: u64,
+    /// Most cells of one table (rows × columns of its used range).
+    #[arg(long, default_value_t = Limits::default().max_table_cells, value_name = "CELLS")]
+    pub max_table_cells: u64,
+    /// Deepest nesting of arrays and objects in a JSON input.
+    #[arg(long, default_value_t = Limits::default().max_json_depth, value_name = "LEVELS")]
+    pub max_json_depth: u32,
+    /// Most elements of one array in a JSON input.
+    #[arg(long, default_value_t = Limits::default().max_json_array, value_name = "ELEMENTS")]
+    pub max_json_array: u64,
+}
+
+impl LimitArgs {
+    /// The importer's limits.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.max_input_mb.saturating_mul(1024 * 1024),
+            max_table_cells: self.max_table_cells,
+            max_json_depth: self.max_json_depth,
+            max_json_array: self.max_json_array,
+        }
+    }
 }

@@ -413,3 +413,67 @@ fn a_pdf_of_tables_and_a_text_of_the_explanation_are_one_document() {
     assert_eq!(rules(&pair), rules(&alone));
     assert!(rules(&alone).contains(&"A101".to_owned()));
 }
+
+/// Runs `validate` on one file with extra arguments: exit code and all output.
+fn validate_file(path: &Path, extra: &[&str]) -> (i32, String) {
+    let out = gongkai().arg("validate").args(extra).arg(path).output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn hostile_inputs_exit_2_naming_the_limit_and_its_option() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // A zip bomb given as .xlsx: 300 MB of zeros in a file of about 300 KB.
+    let bomb = dir.path().join("bomb.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", deflated).unwrap();
+    for _ in 0..300 {
+        zip.write_all(&[0u8; 1 << 20]).unwrap();
+    }
+    zip.finish().unwrap();
+    let start = std::time::Instant::now();
+    let (code, out) = validate_file(&bomb, &[]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("bomb.xlsx") && out.contains("--max-input-mb"), "{out}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(10), "took {:?}", start.elapsed());
+
+    // JSON nested 10^5 levels deep, and an array of 10^6 + 1 elements.
+    let deep = dir.path().join("deep.json");
+    std::fs::write(&deep, "[".repeat(100_000) + &"]".repeat(100_000)).unwrap();
+    let (code, out) = validate_file(&deep, &[]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("deep.json:1: column 33:") && out.contains("--max-json-depth"), "{out}");
+    let huge = dir.path().join("huge.json");
+    std::fs::write(&huge, format!("{{\"tables\":[{}0]}}", "0,".repeat(1_000_000))).unwrap();
+    let (code, out) = validate_file(&huge, &[]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("huge.json:1: column") && out.contains("--max-json-array"), "{out}");
+    // Raising the limits lets the same files through to the next check.
+    let (code, out) = validate_file(&huge, &["--max-json-array", "2000000"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("does not match the disclosure schema"), "{out}");
+
+    // A table over the cell limit (lowered here: the example's tables are small).
+    let (code, out) = validate_file(&example(), &["--max-table-cells", "100"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("over the limit of 100 cells per table (raise it with --max-table-cells)"), "{out}");
+    let (code, _) = validate_file(&example(), &["--max-table-cells", "100000", "--select", "A101"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_failed_import_leaves_a_previous_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("doc.json");
+    std::fs::write(&out_path, "previous good export").unwrap();
+    let deep = dir.path().join("deep.json");
+    std::fs::write(&deep, "[".repeat(1_000)).unwrap();
+    let out = gongkai().args(["import", "-o"]).arg(&out_path).arg(&deep).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "previous good export");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+}

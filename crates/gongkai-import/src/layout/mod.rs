@@ -8,6 +8,8 @@ mod decode;
 pub mod pdf;
 mod text;
 pub mod workbook;
+mod xls_guard;
+mod zip_guard;
 
 pub use decode::{Decoded, decode};
 pub use text::layout_text;

@@ -9,48 +9,80 @@
 //! reviewer should know about (a formula never calculated, a date where an amount
 //! belongs, an error value) is kept as text with a diagnostic naming the cell.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Range, Reader, Sheets, StyleRange};
+use calamine::{Data, Range, Reader, StyleRange, Xls, Xlsx};
 
 use super::{Sheet, sheet_line, sheet_ref};
+use crate::Limits;
 use crate::error::{Diagnostic, ImportError};
+use crate::limits::table_too_large;
 use crate::recognize::column_letters;
 
-/// The most cells (rows × columns of a sheet's used range) we walk: a real table
-/// sheet holds a few thousand; a sheet far past this is broken or not a disclosure.
-const MAX_CELLS_PER_SHEET: usize = 50_000_000;
+/// The first bytes of a compound file (an .xls workbook).
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads every sheet of a workbook.
-pub fn read_workbook(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
+pub fn read_workbook(bytes: &[u8], file: &str, limits: &Limits) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
     // calamine is a parser of a complex binary format; should it ever panic on a
-    // malformed file, the user gets an import error, not a crash.
-    let result = std::panic::catch_unwind(|| read_all(bytes, file));
+    // malformed file, the user gets an import error, not a crash. (An allocation
+    // that fails aborts instead of panicking: the guards before calamine are
+    // there so that a small file never asks for a huge one.)
+    let result = std::panic::catch_unwind(|| read_all(bytes, file, limits));
     match result {
         Ok(read) => read,
         Err(_) => Err(ImportError::file(file, "not a readable workbook (the reader failed on malformed content)")),
     }
 }
 
-fn read_all(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+/// Only the formats we promise (.xls, and .xlsx/.xlsm) are tried, each after its
+/// guard: calamine would also try .xlsb and .ods, whose readers load every sheet
+/// (and expand repeated rows) before we could look at a size.
+fn read_all(bytes: &[u8], file: &str, limits: &Limits) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
+    if bytes.starts_with(&CFB_MAGIC) {
+        super::xls_guard::check(bytes, file, limits)?;
+        let mut book = Xls::new(Cursor::new(bytes))
+            .map_err(|e| ImportError::file(file, format!("not a readable .xls workbook: {e}")))?;
+        return read_sheets(&mut book, file, limits, |_, _| Ok(()));
+    }
+    super::zip_guard::check(bytes, file, limits.max_input_bytes)?;
+    let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::file(file, format!("not a readable .xlsx/.xls workbook: {e}")))?;
+    read_sheets(&mut book, file, limits, |book, name| xlsx_extent(book, name, file, limits.max_table_cells))
+}
+
+/// Reads the sheets of an opened workbook; `precheck` runs before a sheet's
+/// range is built (calamine allocates the whole used range at once).
+fn read_sheets<RS: Read + Seek, R: Reader<RS>>(
+    book: &mut R,
+    file: &str,
+    limits: &Limits,
+    precheck: impl Fn(&mut R, &str) -> Result<(), ImportError>,
+) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError>
+where
+    R::Error: std::fmt::Display,
+{
     let mut sheets = Vec::new();
     let mut diagnostics = Vec::new();
     for name in book.sheet_names() {
+        precheck(book, &name)?;
         let values = book
             .worksheet_range(&name)
             .map_err(|e| ImportError::file(file, format!("sheet {name}: cannot be read: {e}")))?;
         let (height, width) = values.get_size();
-        if height.saturating_mul(width) > MAX_CELLS_PER_SHEET {
-            return Err(ImportError::file(
+        if (height as u64).saturating_mul(width as u64) > limits.max_table_cells {
+            return Err(table_too_large(
                 file,
-                format!("sheet {name}: {height} rows × {width} columns is too large for a disclosure table"),
+                None,
+                &format!("sheet {name}"),
+                height as u64,
+                width as u64,
+                limits.max_table_cells,
             ));
         }
         // Formulas only matter where no value was cached; a workbook written by a
         // program that never calculated it has formulas and no values.
-        let formulas = formulas_of(&mut book, &name);
+        let formulas = book.worksheet_formula(&name).ok().filter(|r| !r.is_empty());
         // Number formats say how many decimals a number is printed with (.xlsx
         // only; calamine reads no styles from .xls).
         let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
@@ -58,6 +90,28 @@ fn read_all(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, Vec<Diagnostic>), I
         sheets.push(read_sheet(&name, &values, &printed, &mut diagnostics));
     }
     Ok((sheets, diagnostics))
+}
+
+/// The bounding box of an .xlsx sheet's cells, streamed (nothing kept), against
+/// the cell limit: calamine's value, formula and style ranges each allocate
+/// their bounding box whole, and two cells at `A1` and `XFD1048576` make one of
+/// 17 billion cells from a file of a few hundred bytes.
+fn xlsx_extent<RS: Read + Seek>(book: &mut Xlsx<RS>, name: &str, file: &str, limit: u64) -> Result<(), ImportError> {
+    // A sheet that cannot be streamed is reported by `worksheet_range` next.
+    let Ok(mut cells) = book.worksheet_cells_reader(name) else { return Ok(()) };
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Ok(Some(cell)) = cells.next_cell() {
+        let (row, column) = cell.get_position();
+        (top, left) = (top.min(row), left.min(column));
+        (bottom, right) = (bottom.max(row), right.max(column));
+        let rows = u64::from(bottom.saturating_sub(top)) + 1;
+        let columns = u64::from(right.saturating_sub(left)) + 1;
+        if rows.saturating_mul(columns) > limit {
+            let what = format!("sheet {name} (its cells reach {}{})", column_letters(right as usize), bottom + 1);
+            return Err(table_too_large(file, None, &what, rows, columns, limit));
+        }
+    }
+    Ok(())
 }
 
 /// What besides the values tells how a cell is printed.
@@ -87,10 +141,6 @@ impl Printed<'_> {
 pub(crate) struct Look {
     decimals: usize,
     digits: usize,
-}
-
-fn formulas_of<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> Option<Range<String>> {
-    book.worksheet_formula(name).ok().filter(|r| !r.is_empty())
 }
 
 /// Turns one sheet's values into lines; blank rows are left out (the recognizer

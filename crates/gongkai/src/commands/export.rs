@@ -2,7 +2,7 @@
 //! workbook in the template layout (one sheet per table), which `gongkai
 //! validate` and `gongkai import` read back.
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 
 use super::Outcome;
 use crate::cli::{ExportArgs, ExportFormat};
@@ -20,7 +20,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
     };
     let path = input.path.to_string_lossy().into_owned();
     let options = ImportOptions {
-        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
+        limits: args.limits.limits(),
         // --text names the explanation; a folder may pair one itself.
         explanation: args.text.clone().or(input.text),
         ..Default::default()

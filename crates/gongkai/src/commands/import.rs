@@ -1,6 +1,6 @@
 //! `gongkai import FILE_OR_DIR [-o OUT.json]`.
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 
 use super::Outcome;
 use crate::cli::ImportArgs;
@@ -17,11 +17,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
         }
     };
     let path = input.path.to_string_lossy().into_owned();
-    let options = ImportOptions {
-        limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 },
-        explanation: input.text,
-        ..Default::default()
-    };
+    let options = ImportOptions { limits: args.limits.limits(), explanation: input.text, ..Default::default() };
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {

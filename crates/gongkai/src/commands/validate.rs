@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use gongkai_import::{ImportOptions, Limits};
+use gongkai_import::ImportOptions;
 use gongkai_model::{Counts, Disclosure, DocumentFindings, FindingsReport, SCHEMA_VERSION};
 use gongkai_rules::{Config, Engine};
 use rayon::prelude::*;
@@ -72,8 +72,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         }
     };
     // The explanation of a pair is per document (`Input::text`), not per run.
-    let base_options =
-        ImportOptions { limits: Limits { max_input_bytes: args.max_input_mb * 1024 * 1024 }, ..Default::default() };
+    let base_options = ImportOptions { limits: args.limits.limits(), ..Default::default() };
     // Named plugins are loaded once for the run; with auto-plugins each document
     // gets its own engine for its region (see `import_and_check`).
     let named = match crate::plugins::load_named(&config) {

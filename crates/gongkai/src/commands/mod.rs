@@ -29,3 +29,38 @@ impl Outcome {
         }
     }
 }
+
+/// Reads the one document `file` names (a file, or a folder holding one
+/// document: a workbook and its text pair themselves), with `explanation`
+/// naming the text explicitly. Errors and the importer's diagnostics go to
+/// stderr; `None` means the command fails.
+pub(crate) fn import_one(
+    file: &std::path::Path,
+    limits: &crate::cli::LimitArgs,
+    explanation: Option<std::path::PathBuf>,
+) -> Option<(String, gongkai_import::Imported)> {
+    let input = match crate::inputs::one_document(file) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return None;
+        }
+    };
+    let path = input.path.to_string_lossy().into_owned();
+    let options = gongkai_import::ImportOptions {
+        limits: limits.limits(),
+        explanation: explanation.or(input.text),
+        ..Default::default()
+    };
+    let imported = match gongkai_import::import_file(&path, &options) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return None;
+        }
+    };
+    for d in &imported.diagnostics {
+        eprintln!("{path}:{}: {}", d.line, d.message);
+    }
+    Some((path, imported))
+}

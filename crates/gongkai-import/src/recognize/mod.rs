@@ -141,6 +141,7 @@ fn is_date(text: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// The first year printed as `2024年` in a text.
 fn year_in(text: &str) -> Option<u16> {
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len().saturating_sub(3) {
@@ -186,16 +187,6 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     !continues
         && label_len.is_some_and(|n| (1..=12).contains(&n))
         && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
-}
-
-/// A 目录 entry's title without its dot leader and page number
-/// (`部门收入预算总表  ……… 3` → `部门收入预算总表`).
-fn entry_title(title: &str) -> &str {
-    let leader = ["…", "...", "···", "．．．", "……"].iter().filter_map(|l| title.find(l)).min();
-    match leader {
-        Some(at) if !title[..at].trim().is_empty() => title[..at].trim_end(),
-        _ => title,
-    }
 }
 
 /// Recognises a disclosure in a layout.
@@ -456,7 +447,8 @@ impl<'a> Recognizer<'a> {
 
     /// Records a 目录 entry; `cell` is the column index of its title on a sheet row.
     fn push_toc_entry(&mut self, line: &Line, numbering: Option<String>, title: &str, cell: Option<usize>) {
-        let title = entry_title(title);
+        // A sheet cell carries its own leader and page (`部门收入预算总表 ……… 3`).
+        let title = without_leader(title).0;
         if title.is_empty() {
             return;
         }

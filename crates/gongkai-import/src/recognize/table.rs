@@ -283,14 +283,7 @@ fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
 /// their names say; the earlier year's and the change columns are kept with
 /// their headers but measure nothing the checks compare.
 fn set_aside_other_years(columns: &mut [Column]) {
-    let year = |header: &str| -> Option<u32> {
-        let chars: Vec<char> = header.chars().collect();
-        chars.windows(5).find_map(|w| {
-            let digits: String = w[..4].iter().collect();
-            (w[4] == '年' && digits.chars().all(|c| c.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
-        })
-    };
-    let years: Vec<Option<u32>> = columns.iter().map(|c| year(&c.header)).collect();
+    let years: Vec<Option<u16>> = columns.iter().map(|c| super::year_in(&c.header)).collect();
     let Some(latest) = years.iter().flatten().max().copied() else { return };
     let several = years.iter().flatten().any(|y| *y != latest);
     for (column, y) in columns.iter_mut().zip(years) {

@@ -113,6 +113,21 @@ fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
     )
 }
 
+/// A row with a role, a label and its cells, and nothing else known yet.
+fn plain_row(role: RowRole, label: String, cells: Vec<Cell>, line: &Line) -> Row {
+    Row {
+        role,
+        code: None,
+        label,
+        numbering: None,
+        measure: None,
+        project: None,
+        part_of: None,
+        cells,
+        source: prov(line),
+    }
+}
+
 fn prov(line: &Line) -> Provenance {
     Provenance::line(line.number).with_page(line.page)
 }
@@ -265,17 +280,7 @@ fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
     }
     let plain = normalize(&label);
     let role = if matches!(plain.as_str(), "合计" | "总计") { RowRole::Total } else { RowRole::Group };
-    Some(Row {
-        role,
-        code: None,
-        label,
-        numbering: None,
-        measure: None,
-        project: None,
-        part_of: None,
-        cells,
-        source: prov(line),
-    })
+    Some(plain_row(role, label, cells, line))
 }
 
 /// A table printing several years side by side (`2021年 | 2022年 | 增减变化情况`,
@@ -612,32 +617,12 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
     let cells: Vec<Cell> = (from + 1..to).map(|i| make_cell(line, i)).collect();
     if raw.is_empty() {
         if cells.iter().any(|c| !c.is_empty()) {
-            return Some(Row {
-                role: RowRole::Line,
-                code: None,
-                label: String::new(),
-                numbering: None,
-                measure: None,
-                project: None,
-                part_of: None,
-                cells,
-                source: prov(line),
-            });
+            return Some(plain_row(RowRole::Line, String::new(), cells, line));
         }
         return None;
     }
     if let Some((code, name)) = code_prefix(raw) {
-        return Some(Row {
-            role: RowRole::Item,
-            code: Some(code),
-            label: name,
-            numbering: None,
-            measure: None,
-            project: None,
-            part_of: None,
-            cells,
-            source: prov(line),
-        });
+        return Some(Row { code: Some(code), ..plain_row(RowRole::Item, name, cells, line) });
     }
     let (numbering, rest) = split_numbering(raw);
     // `（一）` is kept as `(一)`: a bracketed numbering is a style of its own.
@@ -651,17 +636,7 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         _ if normalize(&label) == "合计" || normalize(&label) == "总计" => RowRole::Total,
         _ => RowRole::Line,
     };
-    let mut row = Row {
-        role,
-        code: None,
-        label,
-        numbering,
-        measure: Some(m),
-        project: None,
-        part_of: None,
-        cells,
-        source: prov(line),
-    };
+    let mut row = Row { numbering, measure: Some(m), ..plain_row(role, label, cells, line) };
     // A function class, 款 or 项 printed by name without its code (`社会工作事务`
     // under `一般公共服务支出`): a classification row, not a `其中` part of the
     // line above — a list of all three levels does not add up to it.

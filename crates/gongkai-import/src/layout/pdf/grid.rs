@@ -294,14 +294,14 @@ impl Grid {
 /// each hold an amount (rows not separated by a ruling). Pieces between two such
 /// lines go with the nearer one.
 fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
-    let lines = super::lines::group_lines(band.clone());
+    let lines = super::lines::group_lines(band);
     let with_amounts: Vec<f32> = lines
         .iter()
         .filter(|l| l.chunks(1.0).iter().any(|c| gongkai_model::Number::parse_printed(c).is_some()))
         .map(|l| l.baseline)
         .collect();
     if with_amounts.len() < 2 {
-        return vec![band];
+        return vec![lines.into_iter().flat_map(|l| l.pieces).collect()];
     }
     let mut out = vec![Vec::new(); with_amounts.len()];
     for line in lines {

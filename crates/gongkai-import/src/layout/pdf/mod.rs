@@ -41,12 +41,6 @@ enum Item {
     Table(TableRows),
 }
 
-impl Item {
-    fn is_table(&self) -> bool {
-        matches!(self, Item::Table(_))
-    }
-}
-
 /// Reads a PDF's text layer. An encrypted PDF opens when its user password is
 /// empty; one that needs a password, a damaged file, and a file without any text
 /// (a scan: OCR is not supported) are errors naming the file.
@@ -163,7 +157,7 @@ fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
 fn join_continued_tables(pages: &mut [Vec<Item>]) {
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
-        let Some(Item::Table(previous)) = before[p - 1].iter().rev().find(|i| i.is_table() || !is_blank(i)) else {
+        let Some(Item::Table(previous)) = before[p - 1].last() else {
             continue;
         };
         let Some(Item::Table(next)) = after[0].first_mut() else { continue };
@@ -182,10 +176,6 @@ fn join_continued_tables(pages: &mut [Vec<Item>]) {
             .count();
         rows.drain(..repeated);
     }
-}
-
-fn is_blank(item: &Item) -> bool {
-    matches!(item, Item::Line(l) if l.pieces.is_empty())
 }
 
 /// A column index (`1`, `2`, … printed under a header) repeats with the header.

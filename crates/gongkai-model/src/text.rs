@@ -10,16 +10,37 @@ use crate::fold_width;
 /// The one normaliser shared by the importer (table titles, headers), the rules
 /// (claim subjects, row names) and plugins (region and project names).
 pub fn comparison_key(text: &str) -> String {
-    text.chars()
-        .map(fold_width)
-        .filter_map(|c| match c {
-            '[' | '【' | '〔' | '{' | '〈' | '「' => Some('('),
-            ']' | '】' | '〕' | '}' | '〉' | '」' => Some(')'),
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '*' => None,
-            c if c.is_whitespace() => None,
-            c => Some(c),
-        })
-        .collect()
+    // Most names need no change: copy the runs of unchanged text whole instead of
+    // rebuilding the string a character at a time (this runs for every title,
+    // header and cell the importer reads).
+    let mut key = String::with_capacity(text.len());
+    let mut run_start = 0;
+    for (at, c) in text.char_indices() {
+        let folded = key_char(c);
+        if folded == Some(c) {
+            continue;
+        }
+        key.push_str(&text[run_start..at]);
+        key.extend(folded);
+        run_start = at + c.len_utf8();
+    }
+    key.push_str(&text[run_start..]);
+    key
+}
+
+/// What one character becomes in a [`comparison_key`]: itself, another, or nothing.
+fn key_char(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // Letters, digits and CJK ideographs: the common case, kept as they are.
+        return Some(c);
+    }
+    match fold_width(c) {
+        '[' | '【' | '〔' | '{' | '〈' | '「' => Some('('),
+        ']' | '】' | '〕' | '}' | '〉' | '」' => Some(')'),
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '*' => None,
+        c if c.is_whitespace() => None,
+        c => Some(c),
+    }
 }
 
 #[cfg(test)]

@@ -16,11 +16,18 @@ pub fn layout_text(text: &str) -> Layout {
     // A document that uses tabs never separates cells with spaces: a double space
     // in its prose is just a double space.
     let uses_tabs = text.contains('\t');
-    let width = text
-        .lines()
-        .filter(|_| !uses_tabs)
-        .filter_map(|l| narrowest_space_run(&l.chars().map(fold_for_layout).collect::<Vec<_>>()))
-        .min();
+    let mut chars = Vec::new();
+    let width = if uses_tabs {
+        None
+    } else {
+        text.lines()
+            .filter_map(|l| {
+                chars.clear();
+                chars.extend(l.chars().map(fold_for_layout));
+                narrowest_space_run(&chars)
+            })
+            .min()
+    };
     let mut lines = Vec::new();
     let mut page = 1u32;
     // A text with page breaks (a PDF's, or an extraction that kept them) knows
@@ -33,13 +40,15 @@ pub fn layout_text(text: &str) -> Layout {
             page += 1;
             body = rest;
         }
-        let folded: String = raw.chars().map(fold_for_layout).collect();
+        let folded = fold_line(raw);
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let cells = if uses_tabs && !folded.contains('\t') {
-            let chars: Vec<char> = folded.chars().collect();
-            vec![cell(&chars, 0, chars.len())]
+        let cells = if uses_tabs {
+            // Tab documents: a line without a tab is one cell.
+            split_on_tabs(&folded)
         } else {
-            split_cells(&folded, width)
+            chars.clear();
+            chars.extend(folded.chars());
+            split_on_spaces(&chars, width)
         };
         lines.push(Line {
             number,
@@ -68,32 +77,54 @@ pub(super) fn fold_for_layout(c: char) -> char {
     }
 }
 
-/// Splits one line into cells with their 1-based character columns: on tabs when
-/// it has any, else on runs of spaces (at least `document_width` wide when known).
-/// Callers pass `None` width for tab documents, whose space runs are not separators.
-fn split_cells(line: &str, document_width: Option<usize>) -> Vec<CellText> {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.contains(&'\t') {
-        return split_on(&chars, |c| c == '\t', 1);
-    }
-    let width = narrowest_space_run(&chars).map(|w| document_width.map_or(w, |d| d.min(w)));
-    match width {
-        Some(w) => split_on_space_runs(&chars, w),
-        None => vec![cell(&chars, 0, chars.len())],
+/// A line with [`fold_for_layout`] applied; most lines have nothing to fold and
+/// are copied whole.
+fn fold_line(raw: &str) -> String {
+    if raw.chars().all(|c| fold_for_layout(c) == c) {
+        raw.to_owned()
+    } else {
+        raw.chars().map(fold_for_layout).collect()
     }
 }
 
-fn split_on(chars: &[char], is_sep: impl Fn(char) -> bool, _width: usize) -> Vec<CellText> {
-    let mut cells = Vec::new();
-    let mut start = 0;
-    for (i, c) in chars.iter().enumerate() {
-        if is_sep(*c) {
-            cells.push(cell(chars, start, i));
-            start = i + 1;
-        }
+/// Splits one line into cells with their 1-based character columns: on tabs when
+/// it has any, else on runs of spaces (at least `document_width` wide when known).
+#[cfg(test)]
+fn split_cells(line: &str, document_width: Option<usize>) -> Vec<CellText> {
+    if line.contains('\t') {
+        return split_on_tabs(line);
     }
-    cells.push(cell(chars, start, chars.len()));
+    split_on_spaces(&line.chars().collect::<Vec<_>>(), document_width)
+}
+
+/// Cells between tabs (a line without a tab is one cell).
+fn split_on_tabs(line: &str) -> Vec<CellText> {
+    let mut cells = Vec::new();
+    let mut column = 0;
+    for piece in line.split('\t') {
+        cells.push(cell_of(piece, column));
+        column += piece.chars().count() + 1;
+    }
     cells
+}
+
+/// A cell of `piece`, which starts at the 0-based character column `column`:
+/// blanks around it trimmed, its column the first non-blank character's.
+fn cell_of(piece: &str, column: usize) -> CellText {
+    let body = piece.trim_start();
+    let lead = piece[..piece.len() - body.len()].chars().count();
+    let body = body.trim_end();
+    CellText { text: body.to_owned(), column: (column + lead + 1) as u32, length: body.chars().count() as u32 }
+}
+
+/// Cells of a line without tabs: split on runs of spaces when it has any of at
+/// least two, the run width capped by the document's.
+fn split_on_spaces(chars: &[char], document_width: Option<usize>) -> Vec<CellText> {
+    let width = narrowest_space_run(chars).map(|w| document_width.map_or(w, |d| d.min(w)));
+    match width {
+        Some(w) => split_on_space_runs(chars, w),
+        None => vec![cell(chars, 0, chars.len())],
+    }
 }
 
 /// The shortest run of ≥2 spaces strictly inside the text (not the trailing one).

@@ -45,6 +45,11 @@ enum Part {
 }
 
 fn part_of_heading(text: &str) -> Option<(Part, DocumentPart)> {
+    // Asked of every line: most lines are no part heading, and neither `第` nor
+    // `部分` changes in normalisation.
+    if !text.contains("部分") || !text.contains('第') {
+        return None;
+    }
     let t = normalize(text);
     let rest = t.strip_prefix('第')?;
     let end = rest.find("部分")?;
@@ -121,6 +126,10 @@ fn is_profile_heading(text: &str) -> bool {
 /// `表 5`, `表5`, `附表5`: a table number line.
 /// `公开05表`, `部门公开表1`, `表一`: the same line in other templates.
 fn table_number(text: &str) -> Option<u32> {
+    // Asked of every line; `表` does not change in normalisation.
+    if !text.contains('表') {
+        return None;
+    }
     let t = normalize(text);
     let t = t.strip_prefix("部门公开").or_else(|| t.strip_prefix("公开")).unwrap_or(&t);
     let rest = t.strip_prefix("附表").or_else(|| t.strip_prefix('表')).or_else(|| t.strip_suffix('表'))?;
@@ -505,7 +514,7 @@ impl<'a> Recognizer<'a> {
     fn profile_block(&mut self, lines: &[Line], i: usize) -> usize {
         let text = paragraph::clean_line(&lines[i]).0;
         if heading_level(&text).is_some() {
-            self.profile_heading = Some(text);
+            self.profile_heading = Some(text.to_owned());
             return i + 1;
         }
         let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
@@ -540,7 +549,7 @@ impl<'a> Recognizer<'a> {
             }
         }
         let title_line = &lines[i];
-        let mut title_text = paragraph::clean_line(title_line).0;
+        let mut title_text = paragraph::clean_line(title_line).0.to_owned();
         // A long title wrapped over two lines (`…政府采购（资产配置、购买服务）` /
         // `预算表（不含上年结转）`).
         if table_title(&title_text, &self.options.aliases).is_none()
@@ -630,7 +639,7 @@ impl<'a> Recognizer<'a> {
             let combined: Vec<&Line> = all.iter().map(|&k| &lines[k]).collect();
             let title = &lines[previous.title];
             let mut table = table::build_table(kind, previous.number, title, &combined, &mut self.diagnostics);
-            table.title = paragraph::clean_line(title).0;
+            table.title = paragraph::clean_line(title).0.to_owned();
             *self.doc.tables.last_mut().expect("a continued table has a predecessor") = table;
             self.last_table = Some(LastTable { end, body: all, ..previous });
             return end;

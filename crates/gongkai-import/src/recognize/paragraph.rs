@@ -19,20 +19,16 @@ pub struct Paragraph {
 
 /// Strips markdown residue at the start of a line (`- `, `* `) and returns the
 /// text with the 1-based column where it starts.
-pub fn clean_line(line: &Line) -> (String, u32) {
-    let chars: Vec<char> = line.text.chars().collect();
-    let mut start = 0;
-    while start < chars.len() && (chars[start] == ' ' || chars[start] == '\t') {
-        start += 1;
+pub fn clean_line(line: &Line) -> (&str, u32) {
+    let text = line.text.as_str();
+    let mut body = text.trim_start_matches([' ', '\t']);
+    if let Some(rest) = body.strip_prefix(['-', '*', '•']).and_then(|r| r.strip_prefix(' ')) {
+        body = rest.trim_start_matches(' ');
     }
-    if start + 1 < chars.len() && matches!(chars[start], '-' | '*' | '•') && chars[start + 1] == ' ' {
-        start += 2;
-        while start < chars.len() && chars[start] == ' ' {
-            start += 1;
-        }
-    }
-    let end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1).max(start);
-    (chars[start..end].iter().collect(), start as u32 + 1)
+    // Every character stripped here is one byte wide except `•`: count the
+    // stripped prefix in characters for the column.
+    let column = text[..text.len() - body.len()].chars().count() as u32 + 1;
+    (body.trim_end(), column)
 }
 
 impl Paragraph {

@@ -95,7 +95,7 @@ pub fn indicator_value(raw: &str) -> IndicatorValue {
 /// Parses a target table starting at its title line `i`; returns the next line.
 pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
     let title_line = &lines[i];
-    let title_text = clean_line(title_line).0;
+    let title_text = clean_line(title_line).0.to_owned();
     let scope = match table_title(&title_text, &r.options.aliases) {
         Some(TitleKind::ProjectTargets) => TargetScope::Project,
         _ => TargetScope::Overall,

@@ -10,8 +10,11 @@ use gongkai_model::{ClassCode, Measure, SectionKind, TableKind, comparison_key};
 /// The comparison key of a title or header (the model's shared
 /// [`comparison_key`]), without a trailing `(续)` of a continued table.
 pub fn normalize(text: &str) -> String {
-    let key = comparison_key(text);
-    key.strip_suffix("(续)").map_or(key.clone(), str::to_owned)
+    let mut key = comparison_key(text);
+    if key.ends_with("(续)") {
+        key.truncate(key.len() - "(续)".len());
+    }
+    key
 }
 
 /// Extra exact aliases (normalised title → kind), e.g. from a plugin's template.
@@ -44,6 +47,12 @@ pub enum TitleKind {
 
 /// Identifies a table title. `None` when the text is not a table title at all.
 pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
+    // Asked of nearly every line. A sentence is no title, and without an alias
+    // to match only a text with `表` in it can be one (neither changes in
+    // normalisation).
+    if text.contains('。') || (aliases.entries.is_empty() && !text.contains('表')) {
+        return None;
+    }
     let t = normalize(text);
     if t.chars().count() > 48 || t.contains('。') || t.contains(',') {
         return None;

@@ -1,7 +1,7 @@
 use gongkai_model::{Location, Measure, Side, TableKind};
 
 use crate::context::{table_location, text_location};
-use crate::rules::cross_table::lookup::{Term, cell, compare, current_line, in_carry_over, total_column};
+use crate::rules::cross_table::lookup::{At, Term, cell, compare, current_line, in_carry_over, total_column};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -45,13 +45,12 @@ impl Rule for EmptyFundTables {
             }
             let Some(table_term) = table_total(ctx, kind) else { continue };
             let first_location = match &lines[0] {
-                Line::One(t) => t.location.clone(),
-                Line::Sum(ts) => ts[0].location.clone(),
+                Line::One(t) => t.location(),
+                Line::Sum(ts) => ts[0].location(),
             };
             let table_term = Term {
-                location: table_term.location.unwrap_or(first_location),
                 value: table_term.value,
-                name: table_term.name,
+                at: At::Named { location: table_term.location.unwrap_or(first_location), name: table_term.name },
                 absent: table_term.absent,
             };
             for line in &lines {
@@ -84,7 +83,7 @@ fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
             let p = t.main()?;
             let (c, r) = (total_column(p)?, p.total_row()?);
             let term = cell(t, p, r, c);
-            Some(TableTotal { value: term.value, location: Some(term.location), name: term.name, absent: false })
+            Some(TableTotal { value: term.value, location: Some(term.location()), name: term.name(), absent: false })
         }
         None => {
             let missing = ctx.doc.missing_tables.iter().find(|m| m.kind == kind);
@@ -106,16 +105,16 @@ fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
     }
 }
 
-/// The summary lines of a budget: 表1's current-year line (or 上年结转结余), 表4's
-/// income line and 表4's expenditure 总计 in that budget's column.
 /// A summary line to compare with a fund table's total: one printed figure, or
 /// the sum of a current and a carried-over line.
-enum Line {
-    One(Term),
-    Sum(Vec<Term>),
+enum Line<'a> {
+    One(Term<'a>),
+    Sum(Vec<Term<'a>>),
 }
 
-fn summary_lines(ctx: &Context<'_>, m: &Measure) -> Vec<Line> {
+/// The summary lines of a budget: 表1's current-year line (or 上年结转结余), 表4's
+/// income line and 表4's expenditure 总计 in that budget's column.
+fn summary_lines<'a>(ctx: &Context<'a>, m: &Measure) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     if let Some(t1) = ctx.table(TableKind::IncomeExpenditureSummary)
         && let Some(p) = t1.side(Side::Income)

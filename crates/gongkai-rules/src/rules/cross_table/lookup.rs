@@ -9,18 +9,46 @@ use crate::{Context, Findings};
 
 /// One side of a comparison: a value (in 万元), where it stands and how it is named.
 #[derive(Clone, Debug)]
-pub(super) struct Term {
+pub(super) struct Term<'a> {
     pub value: Option<Number>,
-    pub location: Location,
-    pub name: String,
+    /// Where the value stands; its name and location are made only for a finding.
+    pub at: At<'a>,
     /// Whether the row or table is not printed at all (then it reads as zero).
     pub absent: bool,
 }
 
-impl Term {
+/// Where a [`Term`]'s value stands. Most terms agree and are never reported, so a
+/// cell keeps references and is named only when a finding quotes it.
+#[derive(Clone, Debug)]
+pub(super) enum At<'a> {
+    /// A printed cell.
+    Cell { table: &'a Table, part: &'a TablePart, row: &'a Row, column: usize },
+    /// A place named already (an unprinted row or table).
+    Named { location: Location, name: String },
+}
+
+impl Term<'_> {
+    /// How the term is named in a finding.
+    pub fn name(&self) -> String {
+        match &self.at {
+            At::Cell { table, part, row, column } => {
+                format!("{} {} {}", table.display(), row_name(row), column_name(part, *column))
+            }
+            At::Named { name, .. } => name.clone(),
+        }
+    }
+
+    /// Where the term points in a finding.
+    pub fn location(&self) -> Location {
+        match &self.at {
+            At::Cell { table, part, row, column } => cell_location(table, part, row, *column),
+            At::Named { location, .. } => location.clone(),
+        }
+    }
+
     /// `名称为 值`, or just the name of an absent row.
     fn said(&self) -> String {
-        if self.absent { self.name.clone() } else { format!("{}为 {}", self.name, show(self.value)) }
+        if self.absent { self.name() } else { format!("{}为 {}", self.name(), show(self.value)) }
     }
 }
 
@@ -30,21 +58,15 @@ pub(super) fn wan(table: &Table, amount: Option<Number>) -> Option<Number> {
 }
 
 /// A cell as a term.
-pub(super) fn cell(table: &Table, part: &TablePart, row: &Row, column: usize) -> Term {
-    Term {
-        value: wan(table, row.amount(column)),
-        location: cell_location(table, part, row, column),
-        name: format!("{} {} {}", table.display(), row_name(row), column_name(part, column)),
-        absent: false,
-    }
+pub(super) fn cell<'a>(table: &'a Table, part: &'a TablePart, row: &'a Row, column: usize) -> Term<'a> {
+    Term { value: wan(table, row.amount(column)), at: At::Cell { table, part, row, column }, absent: false }
 }
 
 /// A row the other table does not print (an exact zero there).
-pub(super) fn absent(table: &Table, what: &str) -> Term {
+pub(super) fn absent<'a>(table: &Table, what: &str) -> Term<'a> {
     Term {
         value: None,
-        location: table_location(table),
-        name: format!("{} 未列{}（视为 0）", table.display(), what),
+        at: At::Named { location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what) },
         absent: true,
     }
 }
@@ -67,7 +89,7 @@ pub(super) type Columns<'a> = (&'a Table, &'a TablePart, Vec<usize>);
 
 /// The terms of a code in a block: its cells, or one absent term when the part
 /// prints that level but not that code; `None` when it does not print the level.
-pub(super) fn code_terms(block: &Columns<'_>, code: &ClassCode) -> Option<Vec<Term>> {
+pub(super) fn code_terms<'a>(block: &Columns<'a>, code: &ClassCode) -> Option<Vec<Term<'a>>> {
     let (table, part, cols) = block;
     match row_of(part, code) {
         Some(row) => Some(cols.iter().map(|c| cell(table, part, row, *c)).collect()),
@@ -124,7 +146,12 @@ pub(super) fn prints_level(part: &TablePart, code: &ClassCode) -> bool {
 
 /// A term for a code of a part: its cell, or an absent term when the part prints
 /// that level but not that code; `None` when the part does not print the level.
-pub(super) fn code_term(table: &Table, part: &TablePart, code: &ClassCode, column: usize) -> Option<Term> {
+pub(super) fn code_term<'a>(
+    table: &'a Table,
+    part: &'a TablePart,
+    code: &ClassCode,
+    column: usize,
+) -> Option<Term<'a>> {
     match row_of(part, code) {
         Some(row) => Some(cell(table, part, row, column)),
         None if prints_level(part, code) => Some(absent(table, &format!(" {code} 科目"))),
@@ -207,14 +234,14 @@ pub(super) fn compare(ctx: &Context<'_>, out: &mut Findings, actual: &Term, expe
     if comparison.agrees() {
         return;
     }
-    let names: Vec<&str> = expected.iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<String> = expected.iter().map(Term::name).collect();
     let rhs = if expected.len() == 1 {
         expected[0].said()
     } else {
         format!("{} 合计为 {}", names.join(" + "), comparison.expected)
     };
     let message = format!("{}，但{}，两者不一致（{}）", actual.said(), rhs, difference_note(&comparison));
-    let mut locations = vec![actual.location.clone()];
-    locations.extend(expected.iter().map(|t| t.location.clone()));
+    let mut locations = vec![actual.location()];
+    locations.extend(expected.iter().map(Term::location));
     out.push(ctx.finding(message, Some(&comparison), locations));
 }

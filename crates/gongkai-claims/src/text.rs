@@ -56,6 +56,13 @@ impl Text {
 
     /// Whether the key text ending at `end` (exclusive) ends with `pat`; returns its start.
     pub(crate) fn ends_with(&self, end: usize, pat: &str) -> Option<usize> {
+        // Asked for long lists of words at every figure: the last character
+        // rejects nearly all of them before any counting.
+        if let Some(last) = pat.chars().next_back()
+            && (end == 0 || self.key(end - 1) != last)
+        {
+            return None;
+        }
         let n = pat.chars().count();
         let start = end.checked_sub(n)?;
         self.at(start, pat).then_some(start)

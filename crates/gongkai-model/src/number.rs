@@ -75,28 +75,53 @@ impl Number {
     /// Separators must group by three so that `1,01` (a list of two numbers) is not
     /// read as 101.
     pub fn parse_printed(text: &str) -> Option<Number> {
-        let folded: String = text.trim().chars().map(fold_width).filter(|c| *c != ' ').collect();
-        let (sign, body) = match folded.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", folded.strip_prefix('+').unwrap_or(&folded)),
+        // Asked of every cell, most of them words: anything but digits, signs,
+        // separators and blanks ends the parse at once. The longest valid figure
+        // (20 digits with separators, 8 decimals, a sign) fits the buffer, so the
+        // parse allocates nothing.
+        let mut buffer = [0u8; 48];
+        let mut len = 0;
+        for c in text.trim().chars().map(fold_width) {
+            if c == ' ' {
+                continue;
+            }
+            if !(c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+')) || len == buffer.len() {
+                return None;
+            }
+            buffer[len] = c as u8;
+            len += 1;
+        }
+        let folded = std::str::from_utf8(&buffer[..len]).ok()?;
+        let (negative, body) = match folded.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, folded.strip_prefix('+').unwrap_or(folded)),
         };
         let (int, frac) = match body.split_once('.') {
             Some((i, f)) => (i, Some(f)),
             None => (body, None),
         };
         if int.contains(',') {
-            let groups: Vec<&str> = int.split(',').collect();
-            let first_ok = (1..=3).contains(&groups[0].len());
-            if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            let mut groups = int.split(',');
+            let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+            if !first_ok || groups.any(|g| g.len() != 3) {
                 return None;
             }
         }
-        let digits: String = int.chars().filter(|c| *c != ',').collect();
-        let plain = match frac {
-            Some(f) => format!("{sign}{digits}.{f}"),
-            None => format!("{sign}{digits}"),
+        let mut plain = [0u8; 48];
+        let mut at = 0;
+        let mut put = |b: u8| {
+            plain[at] = b;
+            at += 1;
         };
-        Number::parse(&plain).ok()
+        if negative {
+            put(b'-');
+        }
+        int.bytes().filter(|b| *b != b',').for_each(&mut put);
+        if let Some(f) = frac {
+            put(b'.');
+            f.bytes().for_each(&mut put);
+        }
+        Number::parse(std::str::from_utf8(&plain[..at]).ok()?).ok()
     }
 }
 
@@ -179,5 +204,11 @@ mod tests {
         assert_eq!(n("12万元"), None);
         assert_eq!(n("-"), None);
         assert_eq!(n(""), None);
+        assert_eq!(n("+5").as_deref(), Some("5"));
+        assert_eq!(n("1 000.5").as_deref(), Some("1000.5"));
+        assert_eq!(n("12,345,678,901,234,567,890.12345678").as_deref(), Some("12345678901234567890.12345678"));
+        assert_eq!(Number::parse_printed(&"9".repeat(60)), None);
+        assert_eq!(n("1.2.3"), None);
+        assert_eq!(n("--1"), None);
     }
 }

@@ -30,11 +30,15 @@ pub fn build_table(
     let mut begun = false;
     for (line, in_columns) in body.iter().zip(&in_columns) {
         let text = line.text.trim();
-        let plain = normalize(text);
-        // Notes printed side by side (`预算单位：…  金额单位：万元`).
-        let cells: Vec<String> = line.cells.iter().map(|c| normalize(&c.text)).filter(|c| !c.is_empty()).collect();
-        if line.is_tabular() && cells.len() > 1 && cells.iter().all(|c| c.contains("单位:") || c.starts_with("编制"))
-        {
+        // Notes printed side by side (`预算单位：…  金额单位：万元`). Every cell
+        // of a note names a 单位 or starts 编制; a row of amounts does neither,
+        // and is not normalised cell by cell just to find out.
+        let cells: Vec<String> = if line.is_tabular() && (text.contains('位') || text.contains('编')) {
+            line.cells.iter().map(|c| normalize(&c.text)).filter(|c| !c.is_empty()).collect()
+        } else {
+            Vec::new()
+        };
+        if cells.len() > 1 && cells.iter().all(|c| c.contains("单位:") || c.starts_with("编制")) {
             for c in &cells {
                 if let Some(rest) = c.strip_prefix("编制单位:") {
                     compiled_by = Some(rest.to_owned());
@@ -47,6 +51,7 @@ pub fn build_table(
             continue;
         }
         if !line.is_tabular() {
+            let plain = normalize(text);
             if let Some(rest) = plain.strip_prefix("编制单位:") {
                 compiled_by = Some(rest.to_owned());
                 continue;

@@ -1,6 +1,8 @@
 //! Reading document numbers (文号) such as `昌州财建〔2024〕161号` out of prose,
 //! with the title cited next to them (`《关于…的通知》`). Shared by K103 and F103.
 
+use std::collections::HashSet;
+
 use gongkai_model::{TextRef, fold_width};
 
 use crate::rules::narrative::resolve::norm;
@@ -62,18 +64,20 @@ pub fn title_key(title: &str) -> String {
 /// Every document number cited in the texts, each text read once.
 pub fn document_numbers<'a>(texts: &[&'a TextRef]) -> Vec<DocNumber<'a>> {
     let mut out = Vec::new();
-    let mut seen: Vec<(u32, &str)> = Vec::new();
+    let mut seen: HashSet<(u32, &str)> = HashSet::new();
     for text in texts {
-        if seen.contains(&(text.source.line, text.text.as_str())) {
-            continue;
+        if seen.insert((text.source.line, text.text.as_str())) {
+            scan(text, &mut out);
         }
-        seen.push((text.source.line, text.text.as_str()));
-        scan(text, &mut out);
     }
     out
 }
 
 fn scan<'a>(text: &'a TextRef, out: &mut Vec<DocNumber<'a>>) {
+    // Every 文号 ends in 号; most texts have none and are not scanned.
+    if !text.text.contains('号') {
+        return;
+    }
     let raw: Vec<char> = text.text.chars().collect();
     let chars: Vec<char> = raw.iter().map(|c| fold_width(*c)).collect();
     let mut i = 0;

@@ -5,6 +5,9 @@
 
 use gongkai_corpus::detection::Checker;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let docs: Vec<String> = (0..100).map(|i| gongkai_corpus::generate(1, i).text).collect();

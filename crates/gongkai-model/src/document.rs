@@ -232,7 +232,8 @@ impl Disclosure {
     }
 
     /// Every piece of prose in the document (profile, headings, paragraphs,
-    /// glossary, target-table goals), for checks that read the whole text.
+    /// glossary, target-table goals), for checks that read the whole text. A
+    /// text kept in two places (the same words from the same line) is listed once.
     pub fn prose(&self) -> Vec<&TextRef> {
         let mut out: Vec<&TextRef> = Vec::new();
         out.extend(self.meta.unit_name.iter());
@@ -250,6 +251,8 @@ impl Disclosure {
             out.extend(t.project.iter());
             out.extend(t.goal.iter());
         }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|t| seen.insert((t.source.line, t.text.as_str())));
         out
     }
 }

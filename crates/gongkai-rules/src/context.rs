@@ -4,8 +4,12 @@
 
 use gongkai_model::{
     Category, Column, Disclosure, Finding, Location, Number, Provenance, Row, Severity, Table, TableKind, TablePart,
+    TextRef,
 };
 
+use std::cell::OnceCell;
+
+use crate::rules::consistency::docnum::{DocNumber, document_numbers};
 use crate::template::Template;
 use crate::tolerance::{Comparison, Tolerance};
 
@@ -17,9 +21,28 @@ pub struct Context<'a> {
     pub template: &'a Template,
     /// The rounding tolerance.
     pub tolerance: Tolerance,
+    /// The document's prose and the 文号 cited in it, gathered once for the
+    /// rules that read them all.
+    prose: OnceCell<Vec<&'a TextRef>>,
+    document_numbers: OnceCell<Vec<DocNumber<'a>>>,
 }
 
 impl<'a> Context<'a> {
+    /// The view of `doc` under `template` and `tolerance`.
+    pub fn new(doc: &'a Disclosure, template: &'a Template, tolerance: Tolerance) -> Context<'a> {
+        Context { doc, template, tolerance, prose: OnceCell::new(), document_numbers: OnceCell::new() }
+    }
+
+    /// Every piece of prose in the document, each once ([`Disclosure::prose`]).
+    pub fn prose(&self) -> &[&'a TextRef] {
+        self.prose.get_or_init(|| self.doc.prose())
+    }
+
+    /// The document numbers (文号) cited in the prose, in document order.
+    pub fn document_numbers(&self) -> &[DocNumber<'a>] {
+        self.document_numbers.get_or_init(|| document_numbers(self.prose()))
+    }
+
     /// The first table of a kind.
     pub fn table(&self, kind: TableKind) -> Option<&'a Table> {
         self.doc.table(kind)

@@ -58,7 +58,7 @@ impl Engine {
 
     /// Checks one document.
     pub fn check(&self, doc: &Disclosure) -> Vec<Finding> {
-        let ctx = Context { doc, template: &self.template, tolerance: self.tolerance };
+        let ctx = Context::new(doc, &self.template, self.tolerance);
         let mut out = Vec::new();
         for rule in &self.rules {
             let meta = rule.meta();

@@ -1,8 +1,6 @@
 //! Reading document numbers (文号) such as `昌州财建〔2024〕161号` out of prose,
 //! with the title cited next to them (`《关于…的通知》`). Shared by K103 and F103.
 
-use std::collections::HashSet;
-
 use gongkai_model::{TextRef, fold_width};
 
 use crate::rules::narrative::resolve::norm;
@@ -64,11 +62,8 @@ pub fn title_key(title: &str) -> String {
 /// Every document number cited in the texts, each text read once.
 pub fn document_numbers<'a>(texts: &[&'a TextRef]) -> Vec<DocNumber<'a>> {
     let mut out = Vec::new();
-    let mut seen: HashSet<(u32, &str)> = HashSet::new();
     for text in texts {
-        if seen.insert((text.source.line, text.text.as_str())) {
-            scan(text, &mut out);
-        }
+        scan(text, &mut out);
     }
     out
 }

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::docnum::{DocNumber, document_numbers};
+use super::docnum::DocNumber;
 use crate::context::text_location;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -33,9 +33,9 @@ impl Rule for DocumentNumbers {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        let numbers = document_numbers(&ctx.doc.prose());
+        let numbers = ctx.document_numbers();
         let mut by_title: BTreeMap<&str, Vec<&DocNumber<'_>>> = BTreeMap::new();
-        for n in &numbers {
+        for n in numbers {
             if let Some(key) = &n.title_key {
                 by_title.entry(key.as_str()).or_default().push(n);
             }

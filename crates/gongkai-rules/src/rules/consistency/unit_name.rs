@@ -131,12 +131,10 @@ impl Rule for UnitName {
         let county =
             doc.meta.region.county.as_deref().filter(|c| cover.starts_with(*c)).map_or(0, |c| c.chars().count());
         let prefix = (county + 2).max(4).min(cover_chars.len());
-        let mut seen: Vec<(u32, &str)> = Vec::new();
-        for text in doc.prose() {
-            if std::ptr::eq(text, cover_ref) || seen.contains(&(text.source.line, text.text.as_str())) {
+        for text in ctx.prose() {
+            if std::ptr::eq(*text, cover_ref) {
                 continue;
             }
-            seen.push((text.source.line, text.text.as_str()));
             for name in variants_in(&text.text, &cover_chars, prefix) {
                 note(&name, text_location(&text.source));
             }

@@ -1,5 +1,4 @@
 use crate::context::text_location;
-use crate::rules::consistency::docnum::document_numbers;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -26,7 +25,7 @@ impl Rule for DocumentNumberBrackets {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        for n in document_numbers(&ctx.doc.prose()) {
+        for n in ctx.document_numbers() {
             if n.open == '〔' && n.close == '〕' {
                 continue;
             }

@@ -10,6 +10,10 @@ use gongkai_corpus::detection::Checker;
 use gongkai_import::{ImportOptions, import_text};
 use gongkai_rules::{Config, Engine};
 
+/// The CLI's allocator, so that the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -28,7 +28,7 @@ pub fn layout_text(text: &str) -> Layout {
             })
             .min()
     };
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.bytes().filter(|b| *b == b'\n').count() + 1);
     let mut page = 1u32;
     // A text with page breaks (a PDF's, or an extraction that kept them) knows
     // the page of every line, the first page's included.
@@ -80,7 +80,10 @@ pub(super) fn fold_for_layout(c: char) -> char {
 /// A line with [`fold_for_layout`] applied; most lines have nothing to fold and
 /// are copied whole.
 fn fold_line(raw: &str) -> String {
-    if raw.chars().all(|c| fold_for_layout(c) == c) {
+    // Every character folded here is a form feed (0x0C) or starts with byte 0xEF
+    // (U+FF10..U+FF19) or 0xE3 (U+3000): a byte scan settles most lines.
+    let may_fold = raw.bytes().any(|b| matches!(b, 0x0C | 0xE3 | 0xEF));
+    if !may_fold || raw.chars().all(|c| fold_for_layout(c) == c) {
         raw.to_owned()
     } else {
         raw.chars().map(fold_for_layout).collect()

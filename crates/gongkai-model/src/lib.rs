@@ -44,5 +44,5 @@ pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};
 pub use provenance::Provenance;
 pub use rust_decimal::Decimal;
 pub use table::{Cell, Column, Measure, MissingTable, Row, RowRole, Side, Table, TableKind, TablePart};
-pub use text::comparison_key;
+pub use text::{comparison_key, same_name};
 pub use unit::{Quantity, Unit};

@@ -28,6 +28,12 @@ pub fn comparison_key(text: &str) -> String {
     key
 }
 
+/// Whether two printed names have the same [`comparison_key`], built for neither
+/// (rules compare every row label of a table with a name from the prose).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.chars().filter_map(key_char).eq(b.chars().filter_map(key_char))
+}
+
 /// What one character becomes in a [`comparison_key`]: itself, another, or nothing.
 fn key_char(c: char) -> Option<char> {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
@@ -45,7 +51,7 @@ fn key_char(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::comparison_key;
+    use super::{comparison_key, same_name};
 
     #[test]
     fn printings_of_one_name_share_a_key() {
@@ -54,5 +60,17 @@ mod tests {
         assert_eq!(comparison_key("昌州财建〔2024〕161号"), comparison_key("昌州财建[2024]161号"));
         assert_eq!(comparison_key("其中：一般 财力"), "其中:一般财力");
         assert_eq!(comparison_key("**表５**"), "表5");
+    }
+
+    #[test]
+    fn same_name_agrees_with_the_keys() {
+        let names = ["维修（护）费", "维修(护)费", "维修费", "“三公”经费", "三公经费", "三公经费 ", "", " ", "表５", "表5"];
+        for a in names {
+            for b in names {
+                assert_eq!(same_name(a, b), comparison_key(a) == comparison_key(b), "{a} / {b}");
+                // A key is its own key: a name compared with a ready key.
+                assert_eq!(same_name(a, &comparison_key(b)), comparison_key(a) == comparison_key(b), "{a} / {b}");
+            }
+        }
     }
 }

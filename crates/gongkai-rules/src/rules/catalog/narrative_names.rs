@@ -1,9 +1,9 @@
 use gongkai_catalog::{AttestedName, NameCheck};
-use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind};
+use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind, same_name};
 
 use super::common::{attested_list, catalog, code_at, evidence_is_strong, expected_names};
 use crate::context::{row_location, text_location};
-use crate::rules::narrative::resolve::{find_chain, norm, strip_level, subject_name};
+use crate::rules::narrative::resolve::{find_chain, strip_level, subject_name};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -123,7 +123,7 @@ fn claim_code(ctx: &Context<'_>, claim: &Claim, names: &[LevelName]) -> Option<(
                 let mut rows = part.rows.iter().filter(|r| {
                     r.project.is_none()
                         && r.code.as_ref().is_some_and(|c| c.level() == deepest.level)
-                        && norm(&r.label) == norm(&deepest.name)
+                        && same_name(&r.label, &deepest.name)
                 });
                 rows.next().filter(|_| rows.next().is_none())
             }

@@ -51,6 +51,7 @@ impl Candidate<'_> {
 
 /// Normalises a name for comparison (the shared comparison key).
 pub use gongkai_model::comparison_key as norm;
+use gongkai_model::same_name;
 
 /// A name without a trailing level marker: `社会保障和就业支出(类)` → `社会保障和就业支出`.
 pub fn strip_level(name: &str) -> String {
@@ -207,7 +208,7 @@ fn named_rows<'a>(
     let named = |r: &&Row| {
         r.project.is_none()
             && (r.code.is_some() || matches!(r.role, RowRole::Line | RowRole::OfWhich | RowRole::Group))
-            && norm(&r.label) == name
+            && same_name(&r.label, name)
     };
     for row in part.rows.iter().filter(named) {
         found = true;
@@ -460,7 +461,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
         out
     };
     let matched = |chain: &[&Row], n: &LevelName| {
-        chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level) && norm(&r.label) == norm(&n.name))
+        chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level) && same_name(&r.label, &n.name))
     };
     // Candidate rows: the rows at the deepest level whose name matches, else every
     // row at that level (so that the ancestors can still be matched).
@@ -469,7 +470,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
             .iter()
             .filter(|r| r.project.is_none())
             .filter(|r| r.code.as_ref().is_some_and(|c| c.level() == deepest.level))
-            .filter(|r| !want_name || norm(&r.label) == norm(&deepest.name))
+            .filter(|r| !want_name || same_name(&r.label, &deepest.name))
             .collect()
     };
     let mut rows = at_level(true);
@@ -491,7 +492,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
             let closest = chain.iter().copied().find(|r| {
                 names
                     .iter()
-                    .any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && norm(&r.label) == norm(&n.name))
+                    .any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && same_name(&r.label, &n.name))
             });
             Chain { row: named.then_some(row), unmatched, closest }
         }

@@ -202,6 +202,12 @@ impl Catalog {
         self.view().lookup(code, year)
     }
 
+    /// Whether `code` is in the data: [`Catalog::lookup`] would answer, without
+    /// gathering its names.
+    pub fn knows(&self, code: &str) -> bool {
+        self.view().knows(code)
+    }
+
     /// The names of `code` for `year`: those attested in `year` if any, else those of
     /// the nearest attested year, saying which. `None` if the code is not in the data.
     pub fn names_for_year(&self, code: &str, year: u16) -> Option<YearNames<'static>> {
@@ -387,6 +393,15 @@ mod tests {
     fn debug_output_is_short() {
         let text = format!("{:?}", catalog());
         assert!(text.starts_with("Catalog { rows: ") && text.len() < 100, "{text}");
+    }
+
+    #[test]
+    fn knows_answers_as_lookup_does() {
+        for code in ["208", "20805", "2080505", "20", "", "999", "30212", "301", "30101", "50101", "2O8", "abc"] {
+            assert_eq!(catalog().knows(code), catalog().lookup(code, None).is_some(), "{code}");
+        }
+        assert!(catalog().knows("208"));
+        assert!(!catalog().knows("999"));
     }
 
     #[test]

@@ -333,6 +333,12 @@ impl<'a> CatalogView<'a> {
         Some(CodeInfo { code: stored_code, scheme, level, names })
     }
 
+    /// Whether `code` is in the data: [`CatalogView::lookup`] would answer, without
+    /// gathering and sorting its names (a rule asks this of every coded row).
+    pub fn knows(&self, code: &str) -> bool {
+        scheme_of(code).is_some() && level_of(code).is_some() && self.evidence(code).iter().next().is_some()
+    }
+
     /// The names of `code` for `year`: those attested in `year` itself (only the
     /// official ones, if an official catalog of that year lists the code), else those of
     /// the nearest year that has any, the earlier on a tie; [`YearNames::basis`] says

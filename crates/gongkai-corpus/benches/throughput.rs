@@ -37,6 +37,17 @@ fn raw_read(bencher: Bencher) {
     });
 }
 
+/// Text → lines of cells (the layout layer alone).
+#[divan::bench]
+fn layout(bencher: Bencher) {
+    let docs = corpus();
+    bencher.counter(BytesCount::new(total_bytes(&docs))).bench(|| {
+        for d in &docs {
+            black_box(gongkai_import::layout::layout_text(d));
+        }
+    });
+}
+
 /// Text → model.
 #[divan::bench]
 fn import(bencher: Bencher) {

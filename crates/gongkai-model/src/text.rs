@@ -64,7 +64,8 @@ mod tests {
 
     #[test]
     fn same_name_agrees_with_the_keys() {
-        let names = ["维修（护）费", "维修(护)费", "维修费", "“三公”经费", "三公经费", "三公经费 ", "", " ", "表５", "表5"];
+        let names =
+            ["维修（护）费", "维修(护)费", "维修费", "“三公”经费", "三公经费", "三公经费 ", "", " ", "表５", "表5"];
         for a in names {
             for b in names {
                 assert_eq!(same_name(a, b), comparison_key(a) == comparison_key(b), "{a} / {b}");

@@ -28,7 +28,7 @@ pub fn layout_text(text: &str) -> Layout {
             })
             .min()
     };
-    let mut lines = Vec::with_capacity(text.bytes().filter(|b| *b == b'\n').count() + 1);
+    let mut lines = Vec::new();
     let mut page = 1u32;
     // A text with page breaks (a PDF's, or an extraction that kept them) knows
     // the page of every line, the first page's included.
@@ -80,13 +80,20 @@ pub(super) fn fold_for_layout(c: char) -> char {
 /// A line with [`fold_for_layout`] applied; most lines have nothing to fold and
 /// are copied whole.
 fn fold_line(raw: &str) -> String {
-    // Every character folded here is a form feed (0x0C) or starts with byte 0xEF
-    // (U+FF10..U+FF19) or 0xE3 (U+3000): a byte scan settles most lines.
-    let may_fold = raw.bytes().any(|b| matches!(b, 0x0C | 0xE3 | 0xEF));
-    if !may_fold || raw.chars().all(|c| fold_for_layout(c) == c) {
-        raw.to_owned()
-    } else {
+    // A form feed, U+3000 (`E3 80 80`) or a full-width digit (U+FF10..U+FF19,
+    // `EF BC 90`..`EF BC 99`), looked for in one pass over the bytes: full-width
+    // punctuation (`，` is `EF BC 8C`) is common and is kept as printed.
+    let bytes = raw.as_bytes();
+    let folds_at = |i: usize| match bytes[i] {
+        0x0C => true,
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        0xEF => bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)),
+        _ => false,
+    };
+    if (0..bytes.len()).any(folds_at) {
         raw.chars().map(fold_for_layout).collect()
+    } else {
+        raw.to_owned()
     }
 }
 

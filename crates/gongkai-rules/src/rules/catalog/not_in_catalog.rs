@@ -46,7 +46,7 @@ impl Rule for NotInCatalog {
                 entry.3.push(row_location(table, part, row));
                 continue;
             }
-            if catalog().lookup(code.as_str(), None).is_some() {
+            if catalog().knows(code.as_str()) {
                 continue;
             }
             unknown.push((code, row.label.clone(), vec![table.display()], vec![row_location(table, part, row)]));

@@ -66,7 +66,9 @@ pub(super) fn cell<'a>(table: &'a Table, part: &'a TablePart, row: &'a Row, colu
 pub(super) fn absent<'a>(table: &Table, what: &str) -> Term<'a> {
     Term {
         value: None,
-        at: At::Named { location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what) },
+        at: At::Named {
+            location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what)
+        },
         absent: true,
     }
 }

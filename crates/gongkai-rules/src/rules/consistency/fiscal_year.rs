@@ -1,4 +1,4 @@
-use gongkai_model::{Location, fold_width};
+use gongkai_model::{Location, Provenance, Table, fold_width};
 
 use crate::context::{table_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -26,6 +26,10 @@ declare_rule! {
 
 /// The years in `text` that name a budget year.
 fn budget_years(text: &str) -> Vec<u16> {
+    // A year is followed by 年: a text without one names none.
+    if !text.contains('年') {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().map(fold_width).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -69,6 +73,22 @@ fn budget_years(text: &str) -> Vec<u16> {
     out
 }
 
+/// Where a title stands: a line of text, or a table's title line.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Text(&'a Provenance),
+    Table(&'a Table),
+}
+
+impl Place<'_> {
+    fn location(self) -> Location {
+        match self {
+            Place::Text(source) => text_location(source),
+            Place::Table(table) => table_location(table),
+        }
+    }
+}
+
 impl Rule for FiscalYear {
     fn meta(&self) -> &'static crate::RuleMeta {
         &Self::META
@@ -77,18 +97,20 @@ impl Rule for FiscalYear {
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let doc = ctx.doc;
         let Some(fiscal) = doc.meta.fiscal_year else { return };
-        let mut texts: Vec<(String, Location, &str)> = Vec::new();
+        // Titles and headings with where they stand; a location is built only
+        // for a finding.
+        let mut texts: Vec<(&str, Place<'_>, &str)> = Vec::new();
         for e in &doc.contents {
-            texts.push((e.title.clone(), text_location(&e.source), "目录"));
+            texts.push((&e.title, Place::Text(&e.source), "目录"));
         }
         for s in doc.all_sections() {
-            texts.push((s.heading.text.clone(), text_location(&s.heading.source), "标题"));
+            texts.push((&s.heading.text, Place::Text(&s.heading.source), "标题"));
         }
         for t in &doc.tables {
-            texts.push((t.title.clone(), table_location(t), "表名"));
+            texts.push((&t.title, Place::Table(t), "表名"));
         }
         for t in &doc.performance_targets {
-            texts.push((t.title.text.clone(), text_location(&t.title.source), "绩效目标表标题"));
+            texts.push((&t.title.text, Place::Text(&t.title.source), "绩效目标表标题"));
         }
         for (text, at, what) in texts {
             for year in budget_years(&text) {
@@ -97,7 +119,7 @@ impl Rule for FiscalYear {
                 }
                 let message =
                     format!("{}“{}”写的是 {} 年，与本文件的预算年度 {} 年不一致", what, text.trim(), year, fiscal);
-                let mut finding = ctx.finding(message, None, vec![at.clone()]);
+                let mut finding = ctx.finding(message, None, vec![at.location()]);
                 finding.expected = Some(fiscal.to_string());
                 finding.actual = Some(year.to_string());
                 out.push(finding);

@@ -56,6 +56,14 @@ fn is_cjk(c: char) -> bool {
 /// Names in `text` that begin like `cover` (its first `prefix` characters) and end
 /// like an organisation, other than the cover name itself.
 fn variants_in(text: &str, cover: &[char], prefix: usize) -> Vec<String> {
+    // Most texts do not contain the cover's first character at all. Only an ASCII
+    // character has other printings (full-width) that fold to it.
+    if let Some(&first) = cover.first()
+        && !first.is_ascii()
+        && !text.contains(first)
+    {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().map(fold_width).collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -152,13 +152,18 @@ fn is_date(text: &str) -> Option<String> {
 
 /// The first year printed as `2024年` in a text.
 fn year_in(text: &str) -> Option<u16> {
+    // Asked of every header cell: a printed year is followed by 年.
+    if !text.contains('年') {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len().saturating_sub(3) {
-        let digits: String = chars[i..i + 4].iter().collect();
-        if digits.chars().all(|c| c.is_ascii_digit()) && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+        let digits = &chars[i..i + 4];
+        if digits.iter().all(char::is_ascii_digit) && (i == 0 || !chars[i - 1].is_ascii_digit()) {
             let after = chars[i + 4..].iter().find(|c| **c != ' ');
             if after == Some(&'年') && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) {
-                return digits.parse().ok().filter(|y| (1990..2200).contains(y));
+                let year = digits.iter().filter_map(|c| c.to_digit(10)).fold(0, |y, d| y * 10 + d);
+                return u16::try_from(year).ok().filter(|y| (1990..2200).contains(y));
             }
         }
     }

@@ -23,7 +23,9 @@ pub(super) struct Term<'a> {
 pub(super) enum At<'a> {
     /// A printed cell.
     Cell { table: &'a Table, part: &'a TablePart, row: &'a Row, column: usize },
-    /// A place named already (an unprinted row or table).
+    /// A code a table does not print (`what`: `科目`, `科目的项目`).
+    Unprinted { table: &'a Table, code: &'a ClassCode, what: &'static str },
+    /// A place named already (an unprinted table).
     Named { location: Location, name: String },
 }
 
@@ -34,6 +36,7 @@ impl Term<'_> {
             At::Cell { table, part, row, column } => {
                 format!("{} {} {}", table.display(), row_name(row), column_name(part, *column))
             }
+            At::Unprinted { table, code, what } => format!("{} 未列 {code} {what}（视为 0）", table.display()),
             At::Named { name, .. } => name.clone(),
         }
     }
@@ -42,6 +45,7 @@ impl Term<'_> {
     pub fn location(&self) -> Location {
         match &self.at {
             At::Cell { table, part, row, column } => cell_location(table, part, row, *column),
+            At::Unprinted { table, .. } => table_location(table),
             At::Named { location, .. } => location.clone(),
         }
     }
@@ -63,14 +67,8 @@ pub(super) fn cell<'a>(table: &'a Table, part: &'a TablePart, row: &'a Row, colu
 }
 
 /// A row the other table does not print (an exact zero there).
-pub(super) fn absent<'a>(table: &Table, what: &str) -> Term<'a> {
-    Term {
-        value: None,
-        at: At::Named {
-            location: table_location(table), name: format!("{} 未列{}（视为 0）", table.display(), what)
-        },
-        absent: true,
-    }
+pub(super) fn absent<'a>(table: &'a Table, code: &'a ClassCode, what: &'static str) -> Term<'a> {
+    Term { value: None, at: At::Unprinted { table, code, what }, absent: true }
 }
 
 /// The codes of a part (project rows excluded), in printed order, once each.
@@ -91,11 +89,11 @@ pub(super) type Columns<'a> = (&'a Table, &'a TablePart, Vec<usize>);
 
 /// The terms of a code in a block: its cells, or one absent term when the part
 /// prints that level but not that code; `None` when it does not print the level.
-pub(super) fn code_terms<'a>(block: &Columns<'a>, code: &ClassCode) -> Option<Vec<Term<'a>>> {
+pub(super) fn code_terms<'a>(block: &Columns<'a>, code: &'a ClassCode) -> Option<Vec<Term<'a>>> {
     let (table, part, cols) = block;
     match row_of(part, code) {
         Some(row) => Some(cols.iter().map(|c| cell(table, part, row, *c)).collect()),
-        None if prints_level(part, code) => Some(vec![absent(table, &format!(" {code} 科目"))]),
+        None if prints_level(part, code) => Some(vec![absent(table, code, "科目")]),
         None => None,
     }
 }
@@ -151,12 +149,12 @@ pub(super) fn prints_level(part: &TablePart, code: &ClassCode) -> bool {
 pub(super) fn code_term<'a>(
     table: &'a Table,
     part: &'a TablePart,
-    code: &ClassCode,
+    code: &'a ClassCode,
     column: usize,
 ) -> Option<Term<'a>> {
     match row_of(part, code) {
         Some(row) => Some(cell(table, part, row, column)),
-        None if prints_level(part, code) => Some(absent(table, &format!(" {code} 科目"))),
+        None if prints_level(part, code) => Some(absent(table, code, "科目")),
         None => None,
     }
 }

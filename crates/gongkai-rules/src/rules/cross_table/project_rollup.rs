@@ -49,7 +49,7 @@ impl Rule for ProjectRollup {
             }
             let five = match row_of(p5, code) {
                 Some(row) => cell(t5, p5, row, c5),
-                None if prints_level(p5, code) => absent(t5, &format!(" {code} 科目")),
+                None if prints_level(p5, code) => absent(t5, code, "科目"),
                 None => continue,
             };
             let seven: Vec<Term> = match row_of(p7, code) {
@@ -61,7 +61,7 @@ impl Rule for ProjectRollup {
                         .filter(|r| r.project.is_some() && r.code.as_ref().is_some_and(|c| c.is_within(code)))
                         .map(|r| cell(t7, p7, r, c7))
                         .collect();
-                    if projects.is_empty() { vec![absent(t7, &format!(" {code} 科目的项目"))] } else { projects }
+                    if projects.is_empty() { vec![absent(t7, code, "科目的项目")] } else { projects }
                 }
             };
             compare(ctx, out, &five, &seven);

@@ -9,7 +9,9 @@
 //! year, `的` or unit name. The label is printed text except for the “三公” quotes,
 //! which are normalised so that every spelling of the same subject compares equal.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use gongkai_model::{ClaimKind, Level, LevelName};
 
@@ -248,13 +250,29 @@ fn year_end_at(text: &Text, i: usize) -> Option<usize> {
 
 /// The longest known term ending `r`: its start and canonical label.
 fn known_term(text: &Text, r: Range<usize>) -> Option<(usize, Option<&'static str>)> {
-    KNOWN_TERMS
-        .iter()
+    let last = text.key(r.end.checked_sub(1)?);
+    terms_ending_in(last)
         .filter_map(|(term, canonical)| {
             let start = text.ends_with(r.end, term).filter(|&s| s >= r.start)?;
             Some((start, *canonical))
         })
         .min_by_key(|(start, _)| *start)
+}
+
+/// The [`KNOWN_TERMS`] whose last character is `last`. Asked for every figure's
+/// subject: grouping the terms by their last character once spares trying each.
+fn terms_ending_in(last: char) -> impl Iterator<Item = &'static (&'static str, Option<&'static str>)> {
+    static BY_LAST: LazyLock<HashMap<char, Vec<&'static (&'static str, Option<&'static str>)>>> =
+        LazyLock::new(|| {
+            let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
+            for entry in KNOWN_TERMS {
+                if let Some(c) = entry.0.chars().next_back() {
+                    by_last.entry(c).or_default().push(entry);
+                }
+            }
+            by_last
+        });
+    BY_LAST.get(&last).into_iter().flatten().copied()
 }
 
 /// Where an unknown subject starts: after the last year, `的` or unit name.

@@ -284,7 +284,7 @@ pub fn split_numbering(text: &str) -> (Option<&str>, &str) {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十百".contains(c)
+    matches!(c, '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
 }
 
 /// Parses a Chinese or Arabic numeral (`十二` → 12).

@@ -336,7 +336,7 @@ impl<'a> CatalogView<'a> {
     /// Whether `code` is in the data: [`CatalogView::lookup`] would answer, without
     /// gathering and sorting its names (a rule asks this of every coded row).
     pub fn knows(&self, code: &str) -> bool {
-        scheme_of(code).is_some() && level_of(code).is_some() && self.evidence(code).iter().next().is_some()
+        scheme_of(code).is_some() && level_of(code).is_some() && !self.evidence(code).is_empty()
     }
 
     /// The names of `code` for `year`: those attested in `year` itself (only the

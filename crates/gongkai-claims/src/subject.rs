@@ -262,16 +262,15 @@ fn known_term(text: &Text, r: Range<usize>) -> Option<(usize, Option<&'static st
 /// The [`KNOWN_TERMS`] whose last character is `last`. Asked for every figure's
 /// subject: grouping the terms by their last character once spares trying each.
 fn terms_ending_in(last: char) -> impl Iterator<Item = &'static (&'static str, Option<&'static str>)> {
-    static BY_LAST: LazyLock<HashMap<char, Vec<&'static (&'static str, Option<&'static str>)>>> =
-        LazyLock::new(|| {
-            let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
-            for entry in KNOWN_TERMS {
-                if let Some(c) = entry.0.chars().next_back() {
-                    by_last.entry(c).or_default().push(entry);
-                }
+    static BY_LAST: LazyLock<HashMap<char, Vec<&'static (&'static str, Option<&'static str>)>>> = LazyLock::new(|| {
+        let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
+        for entry in KNOWN_TERMS {
+            if let Some(c) = entry.0.chars().next_back() {
+                by_last.entry(c).or_default().push(entry);
             }
-            by_last
-        });
+        }
+        by_last
+    });
     BY_LAST.get(&last).into_iter().flatten().copied()
 }
 

@@ -1,4 +1,5 @@
-//! A loop for a profiler: imports and checks 100 generated documents `ROUNDS` times.
+//! A loop for a profiler: imports and checks `COUNT` (100) generated documents
+//! `ROUNDS` times: `profile_batch [ROUNDS] [COUNT]`.
 //!
 //! `cargo build --release -p gongkai-corpus --example profile_batch` then
 //! `perf record -g target/release/examples/profile_batch 20`.
@@ -11,7 +12,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
-    let docs: Vec<String> = (0..100).map(|i| gongkai_corpus::generate(1, i).text).collect();
+    let count: u64 = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(100);
+    let docs: Vec<String> = (0..count).map(|i| gongkai_corpus::generate(1, i).text).collect();
     let bytes: usize = docs.iter().map(String::len).sum();
     let checker = Checker::new().expect("default config");
     let mut findings = 0;

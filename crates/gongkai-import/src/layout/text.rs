@@ -90,11 +90,7 @@ fn fold_line(raw: &str) -> String {
         0xEF => bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)),
         _ => false,
     };
-    if (0..bytes.len()).any(folds_at) {
-        raw.chars().map(fold_for_layout).collect()
-    } else {
-        raw.to_owned()
-    }
+    if (0..bytes.len()).any(folds_at) { raw.chars().map(fold_for_layout).collect() } else { raw.to_owned() }
 }
 
 /// Splits one line into cells with their 1-based character columns: on tabs when

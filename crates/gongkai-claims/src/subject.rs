@@ -18,9 +18,12 @@ use gongkai_model::{ClaimKind, Level, LevelName};
 use crate::code_paragraph::split_level_names;
 use crate::text::{Text, key_char};
 
+/// A known term (key form) and its canonical label, if any.
+type KnownTerm = (&'static str, Option<&'static str>);
+
 /// Known budget terms (key form: half-width brackets, `"` for any quote), with a
 /// canonical label where the printed form should not be kept.
-const KNOWN_TERMS: &[(&str, Option<&str>)] = &[
+const KNOWN_TERMS: &[KnownTerm] = &[
     ("收支总预算", None),
     ("财政拨款收支总预算", None),
     ("收入预算", None),
@@ -261,8 +264,8 @@ fn known_term(text: &Text, r: Range<usize>) -> Option<(usize, Option<&'static st
 
 /// The [`KNOWN_TERMS`] whose last character is `last`. Asked for every figure's
 /// subject: grouping the terms by their last character once spares trying each.
-fn terms_ending_in(last: char) -> impl Iterator<Item = &'static (&'static str, Option<&'static str>)> {
-    static BY_LAST: LazyLock<HashMap<char, Vec<&'static (&'static str, Option<&'static str>)>>> = LazyLock::new(|| {
+fn terms_ending_in(last: char) -> impl Iterator<Item = &'static KnownTerm> {
+    static BY_LAST: LazyLock<HashMap<char, Vec<&'static KnownTerm>>> = LazyLock::new(|| {
         let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
         for entry in KNOWN_TERMS {
             if let Some(c) = entry.0.chars().next_back() {

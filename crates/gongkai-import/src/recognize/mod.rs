@@ -303,7 +303,7 @@ impl<'a> Recognizer<'a> {
                 self.part = Part::Tables;
             }
             let text = paragraph::clean_line(line).0;
-            let (title, has_page) = without_leader(&text);
+            let (title, has_page) = without_leader(text);
             // A printed 目录 gives every entry a page; the first line without one
             // is the body's first heading.
             if self.part == Part::Contents && self.toc_has_pages && !has_page && !line.is_tabular() {
@@ -500,7 +500,7 @@ impl<'a> Recognizer<'a> {
         while !p.is_complete() {
             let Some(next) = (i..lines.len()).find(|k| !lines[*k].is_blank()) else { break };
             let t = paragraph::clean_line(&lines[next]).0;
-            if stop(&t) || lines[next].is_tabular() || starts_new_item(&p.text, &t) {
+            if stop(t) || lines[next].is_tabular() || starts_new_item(&p.text, t) {
                 break;
             }
             p.push(&lines[next]);
@@ -518,7 +518,7 @@ impl<'a> Recognizer<'a> {
 
     fn profile_block(&mut self, lines: &[Line], i: usize) -> usize {
         let text = paragraph::clean_line(&lines[i]).0;
-        if heading_level(&text).is_some() {
+        if heading_level(text).is_some() {
             self.profile_heading = Some(text.to_owned());
             return i + 1;
         }
@@ -543,7 +543,7 @@ impl<'a> Recognizer<'a> {
         }
         let text = paragraph::clean_line(&lines[i]).0;
         let mut number = None;
-        if let Some(n) = table_number(&text) {
+        if let Some(n) = table_number(text) {
             number = Some(n);
             i += 1;
             while i < lines.len() && lines[i].is_blank() {
@@ -608,9 +608,9 @@ impl<'a> Recognizer<'a> {
             }
             if !l.is_blank() {
                 let t = paragraph::clean_line(l).0;
-                let starts_new = part_of_heading(&t).is_some()
-                    || table_number(&t).is_some()
-                    || (!l.is_tabular() && table_title(&t, &self.options.aliases).is_some());
+                let starts_new = part_of_heading(t).is_some()
+                    || table_number(t).is_some()
+                    || (!l.is_tabular() && table_title(t, &self.options.aliases).is_some());
                 if starts_new {
                     break;
                 }
@@ -670,7 +670,7 @@ impl<'a> Recognizer<'a> {
         let line = &lines[i];
         let text = paragraph::clean_line(line).0;
         if !line.is_tabular() {
-            match table_title(&text, &self.options.aliases) {
+            match table_title(text, &self.options.aliases) {
                 Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => return targets::parse(self, lines, i),
                 // A title before any section, or one followed by a table's rows
                 // (documents that print their tables after the explanation).
@@ -679,12 +679,12 @@ impl<'a> Recognizer<'a> {
                 }
                 _ => {}
             }
-            if table_number(&text).is_some() {
+            if table_number(text).is_some() {
                 return self.table_block(lines, i);
             }
         }
-        if let Some(level) = heading_level(&text) {
-            let (numbering, heading) = split_numbering(&text);
+        if let Some(level) = heading_level(text) {
+            let (numbering, heading) = split_numbering(text);
             let section = Section {
                 kind: section_kind(heading),
                 numbering: numbering.map(str::to_owned),
@@ -730,12 +730,12 @@ impl<'a> Recognizer<'a> {
     fn glossary_block(&mut self, lines: &[Line], i: usize) -> usize {
         let line = &lines[i];
         let text = paragraph::clean_line(line).0;
-        if let Some(date) = is_date(&text) {
+        if let Some(date) = is_date(text) {
             self.doc.meta.published =
                 Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
             return i + 1;
         }
-        if split_numbering(&text).0.is_some() {
+        if split_numbering(text).0.is_some() {
             let (p, next) =
                 self.collect_paragraph(lines, i, |t| split_numbering(t).0.is_some() || is_date(t).is_some());
             let body = split_numbering(&p.text).1.replace("**", "");
@@ -750,7 +750,7 @@ impl<'a> Recognizer<'a> {
             });
             return next;
         }
-        let is_unit = self.cover.iter().any(|u| normalize(&u.text) == normalize(&text));
+        let is_unit = self.cover.iter().any(|u| normalize(&u.text) == normalize(text));
         if !is_unit {
             self.unparsed(line, "text in the glossary part");
         }

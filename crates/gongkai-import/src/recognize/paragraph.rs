@@ -45,7 +45,7 @@ impl Paragraph {
         let offset = self.chars;
         self.pieces.push((offset, line.number, line.page, column));
         self.chars += text.chars().count();
-        self.text.push_str(&text);
+        self.text.push_str(text);
     }
 
     /// Whether the text ends a sentence (so the next line starts a new paragraph).

@@ -126,7 +126,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
         let text = clean_line(line).0;
         if !line.is_tabular() {
             // The `(2024年)` line under the title belongs to it.
-            let t = normalize(&text);
+            let t = normalize(text);
             if t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 10 {
                 i += 1;
                 continue;

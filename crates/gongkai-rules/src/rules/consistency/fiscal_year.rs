@@ -113,7 +113,7 @@ impl Rule for FiscalYear {
             texts.push((&t.title.text, Place::Text(&t.title.source), "绩效目标表标题"));
         }
         for (text, at, what) in texts {
-            for year in budget_years(&text) {
+            for year in budget_years(text) {
                 if year == fiscal {
                     continue;
                 }

@@ -34,18 +34,14 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
         })
         .filter(|r: &Vec<Label>| !r.is_empty())
         .collect();
-    let headers = by_reading_order(&label_rows)
-        .filter(|leaves| leaves.len() == count)
+    let headers = by_year_groups(&label_rows, first, count)
+        .or_else(|| by_reading_order(&label_rows).filter(|leaves| leaves.len() == count))
         .unwrap_or_else(|| by_position(&label_rows, first, count));
     headers
         .into_iter()
         .enumerate()
         .map(|(j, header)| {
-            let leaf = header.rsplit('/').next().unwrap_or("");
-            let mut m = measure(leaf);
-            if m == Measure::Other || m == Measure::Total && header.contains('/') && !leaf.contains("合计") {
-                m = measure(&header.replace('/', ""));
-            }
+            let m = column_measure(&header);
             let index = index_row
                 .and_then(|r| r.cells.get(first + j))
                 .map(|c| c.text.clone())
@@ -53,6 +49,63 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
             Column { measure: m, header, index }
         })
         .collect()
+}
+
+/// What a column measures from its header path (`group/…/leaf`): the leaf's
+/// name, else (an unnamed leaf, or a 小计 that totals its group) the nearest
+/// group that names something. The nearest first: a deep header's top group
+/// (`一般公共预算拨款安排的“三公”经费预算`) names the funding of every column
+/// beneath it, not what each one measures.
+fn column_measure(header: &str) -> Measure {
+    let parts: Vec<&str> = header.split('/').collect();
+    let leaf = parts.last().copied().unwrap_or("");
+    let m = measure(leaf);
+    let named_by_group = m == Measure::Other || m == Measure::Total && parts.len() > 1 && !leaf.contains("合计");
+    if !named_by_group {
+        return m;
+    }
+    (2..=parts.len())
+        .map(|n| group_measure(&parts[parts.len() - n..].concat()))
+        .find(|m| !matches!(m, Measure::Other | Measure::Total))
+        .unwrap_or_else(|| group_measure(&parts.concat()))
+}
+
+/// The 小计 of a group naming the “三公” expenses as a whole is the “三公” total,
+/// whatever funding the group also names (`一般公共预算拨款安排的“三公”经费预算/小计`).
+fn group_measure(text: &str) -> Measure {
+    if text.contains("三公") && text.ends_with("小计") { Measure::Total } else { measure(text) }
+}
+
+/// Several years side by side (`2021年 | 2022年 | 增减变化情况`), each group over
+/// the same number of columns: a lower label belongs to the group it stands in.
+/// Reading order would let a wrapped cell of one group (`因公` over
+/// `出国（境）费用`) own the leaves of the next group. Within a group, a column
+/// takes the label above it, else the nearest one to its left in the group.
+fn by_year_groups(rows: &[Vec<Label>], first: usize, count: usize) -> Option<Vec<String>> {
+    let (top, lower) = rows.split_first()?;
+    let years = top.iter().filter(|l| super::year_in(&l.text).is_some()).count();
+    if top.len() < 2 || years < 2 || !count.is_multiple_of(top.len()) {
+        return None;
+    }
+    let width = count / top.len();
+    let evenly_spaced = top.iter().enumerate().all(|(g, l)| l.index == first + g * width);
+    if !evenly_spaced {
+        return None;
+    }
+    let headers = (first..first + count)
+        .map(|i| {
+            let group = &top[(i - first) / width];
+            let mut path = vec![group.text.clone()];
+            for row in lower {
+                let label = row.iter().rev().find(|l| l.index <= i && l.index >= group.index);
+                if let Some(l) = label.filter(|l| path.last() != Some(&l.text)) {
+                    path.push(l.text.clone());
+                }
+            }
+            path.join("/")
+        })
+        .collect();
+    Some(headers)
 }
 
 fn by_reading_order(rows: &[Vec<Label>]) -> Option<Vec<String>> {
@@ -109,4 +162,47 @@ fn by_position(rows: &[Vec<Label>], first: usize, count: usize) -> Vec<String> {
             dedup.join("/")
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(labels: &[(usize, &str)]) -> Vec<Label> {
+        labels.iter().map(|(index, text)| Label { index: *index, text: (*text).to_owned() }).collect()
+    }
+
+    /// Two years and their change, each over 合计 | 小计 | 因公出国 (wrapped) | 公务用车 (a group
+    /// of two); the wrapped `因公` and the group stand in the middle row.
+    #[test]
+    fn year_groups_keep_their_own_leaves() {
+        let leaves = ["合计", "小计", "出国（境）费用", "小计", "购置费"];
+        let mut bottom = Vec::new();
+        for g in 0..3 {
+            bottom.extend(leaves.iter().enumerate().map(|(k, t)| (3 + g * 5 + k, *t)));
+        }
+        let rows = vec![
+            row(&[(3, "2021年"), (8, "2022年"), (13, "增减变化情况")]),
+            row(&[(4, "“三公”经费"), (9, "“三公”经费"), (14, "“三公”经费")]),
+            row(&[(5, "因公"), (6, "公务用车购置及运行维护费"), (10, "因公"), (11, "公务用车购置及运行维护费")]),
+            row(&bottom),
+        ];
+        let headers = by_year_groups(&rows, 3, 15).expect("three year groups");
+        assert_eq!(headers[5], "2022年/合计");
+        assert_eq!(headers[6], "2022年/“三公”经费/小计");
+        assert_eq!(headers[7], "2022年/“三公”经费/因公/出国（境）费用");
+        assert_eq!(headers[8], "2022年/“三公”经费/公务用车购置及运行维护费/小计");
+        assert_eq!(headers[10], "增减变化情况/合计");
+        let measures: Vec<Measure> = headers[5..10].iter().map(|h| column_measure(h)).collect();
+        assert_eq!(
+            measures,
+            [Measure::Total, Measure::Total, Measure::Abroad, Measure::Vehicles, Measure::VehiclePurchase]
+        );
+    }
+
+    #[test]
+    fn one_year_is_not_a_year_group() {
+        let rows = vec![row(&[(1, "2022年预算数"), (2, "合计")]), row(&[(1, "小计"), (2, "基本支出")])];
+        assert!(by_year_groups(&rows, 1, 2).is_none());
+    }
 }

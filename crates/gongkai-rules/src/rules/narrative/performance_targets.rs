@@ -13,8 +13,12 @@ declare_rule! {
     /// other and with the budget tables:
     /// * each target table's funding lines add up to its total line
     ///   (上级资金 1.46 + 本级资金 1,008.93 + 其他 0.31 = 合计 1,010.70;
-    ///   其中：财政拨款 + 其他资金 = 年度预算总额);
-    /// * the overall (整体) target table's total equals 表1's 收入总计;
+    ///   其中：财政拨款 + 其他资金 = 年度预算总额; a form printing funding blocks side
+    ///   by side, 实施期资金总额 | 年度资金总额, has all its lines add up to all its
+    ///   totals together);
+    /// * the overall (整体) target table's total equals 表1's 收入总计, or does with
+    ///   one set of project tables printed for funds the unit passes on (整体 form +
+    ///   专项资金 forms = 收入总计);
     /// * a project target table's total equals the project's amount in the project
     ///   expenditure table (matched by project name, else by amount);
     /// * the overview paragraph (`整体预算绩效目标1个。涉及金额1,010.7万元；当年财政拨款
@@ -74,19 +78,29 @@ fn funding_sum(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) {
     if parts.is_empty() {
         return;
     }
-    let all: Vec<Option<Number>> = parts.iter().map(|l| amount(l)).collect();
+    // Several totals are side-by-side blocks (实施期资金总额 | 年度资金总额), each over
+    // its own lines: the lines then add up to all the totals together, so the
+    // further totals count against the first.
+    let further: Vec<&FundingLine> = t.funding.iter().filter(|l| l.is_total).skip(1).collect();
+    let minus_further = || further.iter().map(|l| amount(l).map(|n| Number(-n.value())));
+    let all: Vec<Option<Number>> = parts.iter().map(|l| amount(l)).chain(minus_further()).collect();
     let comparison = ctx.tolerance.sum(amount(total), &all);
     if comparison.agrees() {
         return;
     }
     // A template may print a 财政资金 subtotal with its parts below it: the lines that
     // are not `其中` parts may add up instead.
-    let outer: Vec<Option<Number>> =
-        parts.iter().filter(|l| !norm(&l.label).contains("其中")).map(|l| amount(l)).collect();
-    if outer.len() != all.len() && !outer.is_empty() && ctx.tolerance.sum(amount(total), &outer).agrees() {
+    let outer_parts: Vec<&&FundingLine> = parts.iter().filter(|l| !norm(&l.label).contains("其中")).collect();
+    let outer: Vec<Option<Number>> = outer_parts.iter().map(|l| amount(l)).chain(minus_further()).collect();
+    if outer_parts.len() != parts.len() && !outer_parts.is_empty() && ctx.tolerance.sum(amount(total), &outer).agrees()
+    {
         return;
     }
-    let listed: Vec<String> = parts.iter().map(|l| format!("{} {}", short(&l.label), l.amount.value.value)).collect();
+    let listed: Vec<String> = parts
+        .iter()
+        .map(|l| format!("{} {}", short(&l.label), l.amount.value.value))
+        .chain(further.iter().map(|l| format!("− {} {}", short(&l.label), l.amount.value.value)))
+        .collect();
     let message = format!(
         "{}：资金合计“{}”写作 {} 万元，但各资金来源 {} 合计 {} 万元（{}）",
         title(t),
@@ -118,7 +132,7 @@ fn overall_total(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) 
     let Some(total) = total_line(t) else { return };
     let Some(cell) = income_total(ctx) else { return };
     let comparison = ctx.tolerance.same(cell.value, amount(total));
-    if comparison.agrees() {
+    if comparison.agrees() || covered_with_fund_forms(ctx, total, cell.value) {
         return;
     }
     let message = format!(
@@ -131,6 +145,27 @@ fn overall_total(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) 
     );
     let locations = vec![text_location(&total.amount.source), cell.location()];
     out.push(ctx.finding(message, Some(&comparison), locations));
+}
+
+/// A unit's 整体 form may cover only its own spending while the funds it passes
+/// on print their own set of project forms under one shared title (a
+/// `专项资金总体支出绩效目标表` set beside a `部门专项业务经费绩效目标表` set, whose
+/// projects the 整体 form already covers): the 整体 total and one such set's
+/// totals then add up to 收入总计.
+fn covered_with_fund_forms(ctx: &Context<'_>, overall: &FundingLine, income: Option<Number>) -> bool {
+    let mut sets: Vec<(String, Vec<Option<Number>>)> = Vec::new();
+    for t in ctx.doc.performance_targets.iter().filter(|t| t.scope == TargetScope::Project) {
+        let Some(total) = total_line(t) else { continue };
+        let title = norm(&t.title.text);
+        match sets.iter_mut().find(|(k, _)| *k == title) {
+            Some((_, totals)) => totals.push(amount(total)),
+            None => sets.push((title, vec![amount(total)])),
+        }
+    }
+    sets.iter().any(|(_, totals)| {
+        let parts: Vec<Option<Number>> = std::iter::once(amount(overall)).chain(totals.iter().copied()).collect();
+        ctx.tolerance.sum(income, &parts).agrees()
+    })
 }
 
 fn project_total(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) {

@@ -64,10 +64,16 @@ fn column_measure(header: &str) -> Measure {
     if !named_by_group {
         return m;
     }
-    (2..=parts.len())
-        .map(|n| group_measure(&parts[parts.len() - n..].concat()))
-        .find(|m| !matches!(m, Measure::Other | Measure::Total))
-        .unwrap_or_else(|| group_measure(&parts.concat()))
+    // Widening from the leaf's own group to the whole path; if none names a
+    // measure, the whole path's reading stands.
+    let mut widest = group_measure(leaf);
+    for n in 2..=parts.len() {
+        widest = group_measure(&parts[parts.len() - n..].concat());
+        if !matches!(widest, Measure::Other | Measure::Total) {
+            break;
+        }
+    }
+    widest
 }
 
 /// The 小计 of a group naming the “三公” expenses as a whole is the “三公” total,

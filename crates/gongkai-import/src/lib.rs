@@ -209,6 +209,8 @@ fn import_pdf(bytes: &[u8], path: &str, options: &ImportOptions) -> Result<Impor
     let pdf = layout::pdf::read_pdf(bytes, path)?;
     let mut imported = import_text(&pdf.text, path, options)?;
     imported.document.meta.source.format = Some("pdf".into());
+    imported.document.meta.source.pages = Some(pdf.pages);
+    imported.document.meta.source.pages_without_text.clone_from(&pdf.pages_without_text);
     if !pdf.pages_without_text.is_empty() {
         let pages: Vec<String> = pdf.pages_without_text.iter().map(u32::to_string).collect();
         imported.diagnostics.push(Diagnostic {

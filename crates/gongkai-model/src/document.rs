@@ -65,6 +65,9 @@ pub struct SourceInfo {
     /// The number of pages (PDF) or page breaks seen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
+    /// Pages without a text layer (scanned images), not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages_without_text: Vec<u32>,
 }
 
 /// Document metadata.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Measure, Provenance, Side, TableKind};
+use crate::{Coverage, Measure, Provenance, Side, TableKind};
 
 /// The `$id` of the published findings schema.
 pub const FINDINGS_SCHEMA_ID: &str = "https://gongkai.invalid/schemas/1.0.0/findings.schema.json";
@@ -223,6 +223,10 @@ pub struct DocumentFindings {
     pub findings: Vec<Finding>,
     /// Counts per severity.
     pub counts: Counts,
+    /// What was checked and what could not be (absent when the document could
+    /// not be read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
 }
 
 /// The JSON output of `gongkai validate --format json`.

@@ -12,7 +12,9 @@
 //! described by the schemas in [`schema`]. This crate depends on no other crate of
 //! the workspace.
 
+mod certainty;
 mod code;
+mod coverage;
 mod document;
 mod finding;
 mod glossary;
@@ -27,7 +29,12 @@ mod table;
 mod text;
 mod unit;
 
+pub use certainty::Inference;
 pub use code::{ClassCode, CodeError, Level, Scheme};
+pub use coverage::{
+    CheckCoverage, ClaimCoverage, Coverage, NotChecked, NotCheckedReason, PageCoverage, RuleChecks, TableCoverage,
+    Unresolved, UnresolvedReason,
+};
 pub use document::{
     DISCLOSURE_SCHEMA_ID, Disclosure, DocumentKind, DocumentPart, Metadata, Region, SCHEMA_VERSION, SourceInfo,
     TocEntry, UnitLevel, Unparsed,

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{ClassCode, Number, Provenance, TextRef, Unit};
+use crate::{ClassCode, Inference, Number, Provenance, TextRef, Unit};
 
 /// What a table is. The national vocabulary; a table the recognizer cannot place
 /// is kept as [`TableKind::Other`] with its title.
@@ -299,6 +299,10 @@ pub struct Column {
     /// The printed column index from a `※ … 1 2 3` row, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
+    /// Why the measure was inferred rather than read from the column's own
+    /// header; absent when it was read exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<Inference>,
 }
 
 /// What a row is within its table.
@@ -371,6 +375,10 @@ pub struct Row {
     pub part_of: Option<u32>,
     /// The cells, aligned with the part's columns.
     pub cells: Vec<Cell>,
+    /// Why the row's code or cells were inferred rather than read exactly;
+    /// absent when they were read exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<Inference>,
     /// The row's line.
     pub source: Provenance,
 }

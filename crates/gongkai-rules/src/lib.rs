@@ -7,8 +7,10 @@
 //! deterministic order. Every numeric comparison goes through [`tolerance`], the
 //! one place that knows how rounding works.
 
+pub mod certainty;
 pub mod config;
 pub mod context;
+pub mod coverage;
 mod engine;
 pub mod host;
 mod rule;

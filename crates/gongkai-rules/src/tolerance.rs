@@ -18,7 +18,27 @@
 //! A user may widen every comparison by a fixed `slack` (`--tolerance`, or
 //! `tolerance = "0.01"` in `gongkai.toml`); the default is none.
 
+use std::cell::Cell;
+
 use gongkai_model::{Decimal, Number};
+
+thread_local! {
+    /// Comparisons evaluated on this thread: every rule's comparison goes
+    /// through this module, so counting here counts them all without any rule
+    /// having to report it (the engine reads it before and after each rule; a
+    /// document is checked on one thread).
+    static EVALUATED: Cell<u32> = const { Cell::new(0) };
+}
+
+fn counted() {
+    EVALUATED.with(|c| c.set(c.get().wrapping_add(1)));
+}
+
+/// Comparisons evaluated on this thread so far (a running count: take the
+/// difference around the work to be measured).
+pub fn evaluations() -> u32 {
+    EVALUATED.with(Cell::get)
+}
 
 /// Half a unit in the last printed place: `1.08` → 0.005, `12` → 0.5.
 pub fn half_unit(value: Number) -> Decimal {
@@ -59,6 +79,7 @@ impl Tolerance {
     /// Compares a printed total with printed parts. `None` parts are empty cells
     /// (exact zeros).
     pub fn sum(&self, total: Option<Number>, parts: &[Option<Number>]) -> Comparison {
+        counted();
         let t = total.map_or(Decimal::ZERO, Number::value);
         let mut expected = Decimal::ZERO;
         let mut allowed = total.map_or(Decimal::ZERO, half_unit) + self.slack;
@@ -80,6 +101,7 @@ impl Tolerance {
     /// of the quotient of the amounts' intervals. A whole of zero agrees with
     /// nothing but an empty claim.
     pub fn share(&self, part: Number, whole: Number, percent: Number) -> bool {
+        counted();
         let (plo, phi) = interval(part, self.slack);
         let (wlo, whi) = interval(whole, self.slack);
         if whi <= Decimal::ZERO {
@@ -96,6 +118,7 @@ impl Tolerance {
     /// year is `current − change` (DOMAIN.md §4). A new item (prior 0) is written
     /// 100% by convention; no change is 0% whatever the prior.
     pub fn rate(&self, current: Number, change: Number, rate: Number) -> bool {
+        counted();
         let (clo, chi) = interval(change, self.slack);
         let (rlo, rhi) = interval(rate, Decimal::ZERO);
         let hundred = Decimal::ONE_HUNDRED;

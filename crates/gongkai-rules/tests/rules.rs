@@ -159,3 +159,37 @@ fn no_orphaned_fixtures_or_snapshots() {
         }
     }
 }
+
+/// Every rule declared in a file under `src/rules/` is registered, so that it
+/// runs: a rule declared but left out of its family's list would pass every
+/// document silently (the lint-list check of clippy, by reading the sources).
+#[test]
+fn every_declared_rule_is_registered() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("src/rules"), &mut files);
+    let registered: BTreeSet<String> = gongkai_rules::rule_metas().iter().map(|m| m.id.to_owned()).collect();
+    let mut declared = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        if !text.contains("declare_rule!") {
+            continue;
+        }
+        // `id: "A101", name: …` inside the macro call.
+        for (at, _) in text.match_indices("id: \"") {
+            let id: String = text[at + 5..].chars().take_while(|c| *c != '"').collect();
+            assert!(declared.insert(id.clone()), "{id} declared twice ({})", file.display());
+            assert!(registered.contains(&id), "{id} is declared in {} but registered nowhere", file.display());
+        }
+    }
+    assert_eq!(declared, registered, "rules registered without a declaration under src/rules");
+}

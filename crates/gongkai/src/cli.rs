@@ -201,6 +201,10 @@ pub struct ValidateArgs {
     /// Also write a per-document summary as CSV.
     #[arg(long, value_name = "FILE.csv")]
     pub summary: Option<PathBuf>,
+    /// Print what was checked of each document and what was not, and why
+    /// (tables listed and recognised, comparisons per rule, claims compared).
+    #[arg(long)]
+    pub coverage: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
     /// Load a rule plugin (a path, or a name looked up in the plugin directories).

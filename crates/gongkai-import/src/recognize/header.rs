@@ -8,7 +8,7 @@
 //! sense — a lone child is a misplaced child of the previous group). The leaf count
 //! must equal the number of numeric columns; when it does not, positions are used.
 
-use gongkai_model::{Column, Measure};
+use gongkai_model::{Column, Inference, Measure};
 
 use super::vocabulary::{is_label_header, measure};
 use crate::layout::Line;
@@ -34,9 +34,13 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
         })
         .filter(|r: &Vec<Label>| !r.is_empty())
         .collect();
-    let headers = by_year_groups(&label_rows, first, count)
-        .or_else(|| by_reading_order(&label_rows).filter(|leaves| leaves.len() == count))
-        .unwrap_or_else(|| by_position(&label_rows, first, count));
+    let read = by_year_groups(&label_rows, first, count)
+        .or_else(|| by_reading_order(&label_rows).filter(|leaves| leaves.len() == count));
+    // Reading order fails when the leaves do not match the columns one for one:
+    // positions are a guess then (PDF extraction misplaces merged header cells,
+    // and a column without a label of its own takes its left neighbour's).
+    let inferred = (read.is_none() && !label_rows.is_empty()).then_some(Inference::ColumnByPosition);
+    let headers = read.unwrap_or_else(|| by_position(&label_rows, first, count));
     headers
         .into_iter()
         .enumerate()
@@ -46,7 +50,7 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
                 .and_then(|r| r.cells.get(first + j))
                 .map(|c| c.text.clone())
                 .filter(|t| !t.is_empty() && t != "※");
-            Column { measure: m, header, index }
+            Column { measure: m, header, index, inferred }
         })
         .collect()
 }

@@ -2,8 +2,8 @@
 //! two-sided (收入 | 支出) tables.
 
 use gongkai_model::{
-    Cell, ClassCode, Column, Measure, Number, Provenance, Row, RowRole, Side, Table, TableKind, TablePart, TextRef,
-    Unit,
+    Cell, ClassCode, Column, Inference, Measure, Number, Provenance, Row, RowRole, Side, Table, TableKind, TablePart,
+    TextRef, Unit,
 };
 
 use super::header::resolve_columns;
@@ -129,6 +129,7 @@ fn plain_row(role: RowRole, label: String, cells: Vec<Cell>, line: &Line) -> Row
         project: None,
         part_of: None,
         cells,
+        inferred: None,
         source: prov(line),
     }
 }
@@ -357,8 +358,10 @@ fn coded_row(
         }
         _ => Vec::new(),
     };
+    let mut inferred = None;
     if !inherited.is_empty() {
         code_parts.splice(0..0, inherited);
+        inferred = Some(Inference::CodeInherited);
     }
     if !code_parts.is_empty() {
         let joined = match code_parts.as_slice() {
@@ -391,6 +394,7 @@ fn coded_row(
         if let Some(last) = cells.last_mut() {
             last.text = Some(extra.join(" | "));
         }
+        inferred = Some(Inference::CellsBeyondHeader);
     }
     if label.is_empty() && code.is_none() && cells.iter().all(Cell::is_empty) {
         return None;
@@ -421,6 +425,7 @@ fn coded_row(
         project,
         part_of: None,
         cells,
+        inferred,
         source: prov(line),
     })
 }
@@ -479,7 +484,8 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
                     }
                     m => m,
                 };
-                Column { measure: m, header, index: None }
+                let inferred = header.trim().is_empty().then_some(Inference::ColumnUnnamed);
+                Column { measure: m, header, index: None, inferred }
             })
             .collect()
     };

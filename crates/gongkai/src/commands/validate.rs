@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use gongkai_import::ImportOptions;
-use gongkai_model::{Counts, Disclosure, DocumentFindings, FindingsReport, SCHEMA_VERSION};
+use gongkai_model::{Counts, Coverage, Disclosure, DocumentFindings, FindingsReport, SCHEMA_VERSION};
 use gongkai_rules::{Config, Engine};
 use rayon::prelude::*;
 
@@ -131,6 +131,9 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         Format::Text => {
             let mut text: String = rendered.concat();
             text.push_str(&report::text::summary(&docs));
+            if args.coverage {
+                text.push_str(&report::text::coverage(&docs));
+            }
             text
         }
         Format::Json => {
@@ -244,7 +247,7 @@ fn import_and_check(
     engine: &Engine,
     options: &ImportOptions,
     config: &Config,
-) -> Result<(gongkai_import::Imported, Vec<gongkai_model::Finding>), gongkai_import::ImportError> {
+) -> Result<(gongkai_import::Imported, (Vec<gongkai_model::Finding>, Coverage)), gongkai_import::ImportError> {
     let name = input.path.to_string_lossy();
     let options = match &input.text {
         Some(text) => Cow::Owned(ImportOptions { explanation: Some(text.clone()), ..options.clone() }),
@@ -252,8 +255,8 @@ fn import_and_check(
     };
     let imported = gongkai_import::import_file(&name, &options)?;
     if !config.auto_plugins {
-        let findings = engine.check(&imported.document);
-        return Ok((imported, findings));
+        let checked = engine.check_with_coverage(&imported.document);
+        return Ok((imported, checked));
     }
     let region = imported.document.meta.region.clone();
     let plugins =
@@ -261,8 +264,8 @@ fn import_and_check(
     let (regional, regional_options) = crate::plugins::engine_with(config, plugins, &options)
         .map_err(|e| gongkai_import::ImportError::file(&name, e.to_string()))?;
     let imported = gongkai_import::import_file(&name, &regional_options)?;
-    let findings = regional.check(&imported.document);
-    Ok((imported, findings))
+    let checked = regional.check_with_coverage(&imported.document);
+    Ok((imported, checked))
 }
 
 fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &Config, render: Render) -> Checked {
@@ -276,6 +279,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
                 error: Some(e.to_string()),
                 findings: Vec::new(),
                 counts: Counts::default(),
+                coverage: None,
             };
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, None, color),
@@ -284,7 +288,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
             };
             Checked { findings, rendered, document: None }
         }
-        Ok((imported, mut findings)) => {
+        Ok((imported, (mut findings, coverage))) => {
             input.name_files(&mut findings, &imported.document);
             let doc = &imported.document;
             let findings = DocumentFindings {
@@ -294,6 +298,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
                 error: None,
                 counts: Counts::of(&findings),
                 findings,
+                coverage: Some(coverage),
             };
             let source = imported.source_text.as_deref();
             let rendered = match render {

@@ -8,7 +8,10 @@ fn field(text: &str) -> String {
 
 /// The CSV text (UTF-8 with a BOM, which Excel needs to show Chinese correctly).
 pub fn render(docs: &[DocumentFindings]) -> String {
-    let mut out = String::from("\u{feff}file,unit,year,status,errors,warnings,infos\n");
+    let mut out = String::from(
+        "\u{feff}file,unit,year,status,errors,warnings,infos,\
+         tables_listed,tables_recognised,checks,claims_with_amount,claims_compared,lowered,pages_without_text\n",
+    );
     for d in docs {
         let status = if d.error.is_some() {
             "unreadable"
@@ -17,8 +20,23 @@ pub fn render(docs: &[DocumentFindings]) -> String {
         } else {
             "ok"
         };
+        // Coverage columns stay empty for a document that could not be read.
+        let coverage = d.coverage.as_ref().map_or_else(
+            || ",,,,,,".to_owned(),
+            |c| {
+                let (found, listed) = c.tables_ratio();
+                format!(
+                    "{listed},{found},{},{},{},{},{}",
+                    c.checks.evaluated,
+                    c.claims.with_amount,
+                    c.claims.resolved,
+                    c.checks.lowered,
+                    c.pages.without_text.len()
+                )
+            },
+        );
         out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{coverage}\n",
             field(&d.files.join(" + ")),
             field(d.unit_name.as_deref().unwrap_or("")),
             d.fiscal_year.map(|y| y.to_string()).unwrap_or_default(),

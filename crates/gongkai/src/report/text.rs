@@ -167,6 +167,11 @@ pub fn summary(docs: &[DocumentFindings]) -> String {
     for (family, (e, w, i)) in by_family {
         out.push_str(&format!("  {family:<12} 错误 {e:>3}  警告 {w:>3}  提示 {i:>3}\n"));
     }
+    if let [d] = docs
+        && let Some(coverage) = &d.coverage
+    {
+        out.push_str(&format!("  检查范围：{}\n", coverage.line_zh()));
+    }
     if docs.len() > 1 {
         out.push_str("\n  文件                                       错误  警告  提示\n");
         for d in docs {
@@ -177,6 +182,65 @@ pub fn summary(docs: &[DocumentFindings]) -> String {
                 format!("{:>6}{:>6}{:>6}", d.counts.errors, d.counts.warnings, d.counts.infos)
             };
             out.push_str(&format!("  {name:<42}{status}\n"));
+            if let Some(coverage) = &d.coverage {
+                out.push_str(&format!("    检查范围：{}\n", coverage.line_zh()));
+            }
+        }
+    }
+    out
+}
+
+/// The full coverage of each document (`gongkai validate --coverage`): what was
+/// checked, and what was not and why.
+pub fn coverage(docs: &[DocumentFindings]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        out.push_str(&format!("\n检查范围：{}\n", d.files.join(" + ")));
+        let Some(c) = &d.coverage else {
+            out.push_str(&format!("  未能读取：{}\n", d.error.as_deref().unwrap_or("")));
+            continue;
+        };
+        let (found, listed) = c.tables_ratio();
+        let t = &c.tables;
+        out.push_str(&format!(
+            "  表：目录列出 {} 张，识别 {found}/{listed}；共识别 {} 张已知表，绩效目标表 {} 张\n",
+            t.listed,
+            t.recognised.len(),
+            t.performance_forms
+        ));
+        for title in &t.listed_not_found {
+            out.push_str(&format!("    目录列出但未找到：{title}\n"));
+        }
+        for title in &t.unknown_kind {
+            out.push_str(&format!("    找到但类型未知（未参与表间核对）：{title}\n"));
+        }
+        for title in &t.with_inferred_facts {
+            out.push_str(&format!("    含推定读取的数字（相关问题只作警告）：{title}\n"));
+        }
+        out.push_str(&format!("  核对：共 {} 项", c.checks.evaluated));
+        if !c.checks.by_rule.is_empty() {
+            let rules: Vec<String> = c.checks.by_rule.iter().map(|r| format!("{} {}", r.rule, r.evaluated)).collect();
+            out.push_str(&format!("（{}）", rules.join("，")));
+        }
+        out.push('\n');
+        for n in &c.checks.not_checked {
+            out.push_str(&format!("    未核对：{}——{}\n", n.what, n.reason.name_zh()));
+        }
+        let k = &c.claims;
+        out.push_str(&format!(
+            "  说明：解析出 {} 处数字表述，其中金额 {} 处，与表中数字比对 {} 处；含金额的段落 {} 段\n",
+            k.parsed, k.with_amount, k.resolved, k.paragraphs_with_figures
+        ));
+        for u in &k.unresolved {
+            out.push_str(&format!("    未比对 {} 处：{}\n", u.count, u.reason.name_zh()));
+        }
+        if let Some(total) = c.pages.total {
+            out.push_str(&format!("  页：共 {total} 页"));
+            if !c.pages.without_text.is_empty() {
+                let pages: Vec<String> = c.pages.without_text.iter().map(u32::to_string).collect();
+                out.push_str(&format!("，无文字层（未读取）：第 {} 页", pages.join("、")));
+            }
+            out.push('\n');
         }
     }
     out

@@ -1,0 +1,71 @@
+//! How surely a fact was read.
+//!
+//! A fact the reader read exactly carries nothing; a fact the reader had to
+//! guess carries an [`Inference`]: the reason it is not exact. The rules compare
+//! only exact facts at error severity: a finding that involves an inferred fact
+//! is reported as a warning naming the reason (see `gongkai-rules`'s
+//! `certainty` module), so that an error always rests on facts read for sure.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Why a fact was inferred rather than read exactly. Absent (`None`) means the
+/// fact was read exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Inference {
+    /// The labels of a multi-line header did not match the numeric columns one
+    /// for one; each column took the label standing above or left of it.
+    ColumnByPosition,
+    /// The column has no header label of its own; its meaning was assumed
+    /// (the amount column of a two-sided summary).
+    ColumnUnnamed,
+    /// The row printed only the lower part of its classification code; the
+    /// higher parts were taken from the row above.
+    CodeInherited,
+    /// The row has more cells than its header has columns: its amounts may
+    /// stand under the wrong columns.
+    CellsBeyondHeader,
+}
+
+impl Inference {
+    /// The stable id (as in JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            Inference::ColumnByPosition => "column_by_position",
+            Inference::ColumnUnnamed => "column_unnamed",
+            Inference::CodeInherited => "code_inherited",
+            Inference::CellsBeyondHeader => "cells_beyond_header",
+        }
+    }
+
+    /// Every reason.
+    pub const ALL: [Inference; 4] =
+        [Inference::ColumnByPosition, Inference::ColumnUnnamed, Inference::CodeInherited, Inference::CellsBeyondHeader];
+
+    /// The reason in Chinese, for messages.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Inference::ColumnByPosition => "表头与数据列未能一一对应，列的含义按位置推定",
+            Inference::ColumnUnnamed => "该列没有表头，列的含义系推定",
+            Inference::CodeInherited => "该行只印了科目编码的后几位，前几位取自上一行",
+            Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
+        }
+    }
+
+    /// The reason in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Inference::ColumnByPosition => {
+                "the header labels did not match the columns one for one; meaning taken by position"
+            }
+            Inference::ColumnUnnamed => "the column has no header; its meaning was assumed",
+            Inference::CodeInherited => {
+                "the row printed only the lower part of its code; the rest came from the row above"
+            }
+            Inference::CellsBeyondHeader => {
+                "the row has more cells than its header; amounts may stand under the wrong columns"
+            }
+        }
+    }
+}

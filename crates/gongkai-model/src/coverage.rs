@@ -1,0 +1,226 @@
+//! What was checked of a document, and what could not be — so that a document
+//! read only in part is never mistaken for a clean one.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::TableKind;
+
+/// The coverage of one document's check.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// The tables: listed, recognised, missing, unknown.
+    pub tables: TableCoverage,
+    /// The identities and comparisons the rules evaluated, and what they could not.
+    pub checks: CheckCoverage,
+    /// The claims of the explanation: parsed, resolved to a table figure, or not.
+    pub claims: ClaimCoverage,
+    /// The pages read.
+    pub pages: PageCoverage,
+}
+
+/// The tables of a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableCoverage {
+    /// Disclosure tables the document's table of contents (目录) lists.
+    pub listed: u32,
+    /// Of those, how many were found and recognised.
+    pub listed_recognised: u32,
+    /// Titles the 目录 lists that no table of the document matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed_not_found: Vec<String>,
+    /// The kinds of the tables recognised, in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recognised: Vec<TableKind>,
+    /// Titles of tables found whose kind is not known (read, but checked by no
+    /// identity of a known table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown_kind: Vec<String>,
+    /// Titles of tables holding facts that were inferred rather than read exactly
+    /// (a finding on such a fact is never an error).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with_inferred_facts: Vec<String>,
+    /// Performance-target forms read.
+    pub performance_forms: u32,
+}
+
+/// The identities evaluated.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckCoverage {
+    /// Comparisons evaluated by all rules (a sum, a pair of cells, a claim and
+    /// its figure, a share, a rate: one each).
+    pub evaluated: u32,
+    /// Per rule that evaluated any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_rule: Vec<RuleChecks>,
+    /// Findings reported as warnings rather than errors because a fact they
+    /// involve was inferred.
+    pub lowered: u32,
+    /// What could not be checked, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_checked: Vec<NotChecked>,
+}
+
+/// The comparisons one rule evaluated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleChecks {
+    /// The rule id.
+    pub rule: String,
+    /// Comparisons evaluated.
+    pub evaluated: u32,
+}
+
+/// Why something was not checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotCheckedReason {
+    /// A table the identities need is not in the document (or was not recognised).
+    TableAbsent,
+    /// A fact involved was inferred: the finding is a warning, not an error.
+    FactInferred,
+}
+
+impl NotCheckedReason {
+    /// The reason in Chinese.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            NotCheckedReason::TableAbsent => "缺少相关表（或未能识别）",
+            NotCheckedReason::FactInferred => "涉及推定读取的数字，只作警告",
+        }
+    }
+
+    /// The reason in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            NotCheckedReason::TableAbsent => "a table the identities need is absent (or not recognised)",
+            NotCheckedReason::FactInferred => "involves an inferred fact: reported as a warning only",
+        }
+    }
+}
+
+/// Something not checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotChecked {
+    /// Why.
+    pub reason: NotCheckedReason,
+    /// What, in the reviewer's words (a table's name, a finding's rule).
+    pub what: String,
+}
+
+/// The claims of the explanation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimCoverage {
+    /// Claims parsed from the explanation text.
+    pub parsed: u32,
+    /// Of those, claims stating an amount.
+    pub with_amount: u32,
+    /// Of those, claims whose subject resolves to a table figure (compared).
+    pub resolved: u32,
+    /// Claims stating an amount that were not compared, by reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unresolved: Vec<Unresolved>,
+    /// Paragraphs of the explanation that print an amount (`…万元`).
+    pub paragraphs_with_figures: u32,
+}
+
+/// Why a claim was not compared with a table figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnresolvedReason {
+    /// Its subject names no figure of the tables read.
+    SubjectUnknown,
+    /// Its subject names figures that differ from each other: compared with
+    /// whichever agrees, so a wrong amount may pass.
+    Ambiguous,
+}
+
+impl UnresolvedReason {
+    /// The reason in Chinese.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
+            UnresolvedReason::Ambiguous => "所述对象对应多个不同的数字",
+        }
+    }
+
+    /// The reason in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            UnresolvedReason::SubjectUnknown => "its subject names no figure of the tables read",
+            UnresolvedReason::Ambiguous => "its subject names several different figures",
+        }
+    }
+}
+
+/// A count of claims not compared for one reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unresolved {
+    /// Why.
+    pub reason: UnresolvedReason,
+    /// How many claims.
+    pub count: u32,
+}
+
+/// The pages of the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageCoverage {
+    /// Pages in the input (PDF), or page breaks counted in text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
+    /// Pages without a text layer (scanned images): not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub without_text: Vec<u32>,
+}
+
+impl Coverage {
+    /// Tables recognised of those listed, as `(recognised, listed)`; without a
+    /// 目录, the tables recognised of themselves.
+    pub fn tables_ratio(&self) -> (u32, u32) {
+        if self.tables.listed > 0 {
+            (self.tables.listed_recognised, self.tables.listed)
+        } else {
+            let n = u32::try_from(self.tables.recognised.len()).unwrap_or(u32::MAX);
+            (n, n)
+        }
+    }
+
+    /// One line for a summary: `表 9/9 · 核对 412 项 · 说明数字 88/95`.
+    pub fn line_zh(&self) -> String {
+        let (found, listed) = self.tables_ratio();
+        let mut out = format!(
+            "表 {found}/{listed} · 核对 {} 项 · 说明数字 {}/{}",
+            self.checks.evaluated, self.claims.resolved, self.claims.with_amount
+        );
+        if self.checks.lowered > 0 {
+            out.push_str(&format!(" · 推定读取降级 {} 项", self.checks.lowered));
+        }
+        if !self.pages.without_text.is_empty() {
+            out.push_str(&format!(" · 无文字层页 {}", self.pages.without_text.len()));
+        }
+        out
+    }
+
+    /// The same line in English.
+    pub fn line_en(&self) -> String {
+        let (found, listed) = self.tables_ratio();
+        let mut out = format!(
+            "tables {found}/{listed} · {} checks · text figures {}/{}",
+            self.checks.evaluated, self.claims.resolved, self.claims.with_amount
+        );
+        if self.checks.lowered > 0 {
+            out.push_str(&format!(" · {} lowered (inferred facts)", self.checks.lowered));
+        }
+        if !self.pages.without_text.is_empty() {
+            out.push_str(&format!(" · {} pages without text", self.pages.without_text.len()));
+        }
+        out
+    }
+}

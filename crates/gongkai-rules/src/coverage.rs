@@ -1,0 +1,155 @@
+//! Coverage: what a check of one document reached, and what it could not.
+//!
+//! Built after the rules have run, from the document, the per-rule comparison
+//! counts ([`crate::tolerance::evaluations`]) and the findings lowered for
+//! inferred facts ([`crate::certainty`]).
+
+use std::collections::BTreeMap;
+
+use gongkai_model::{
+    CheckCoverage, Claim, ClaimCoverage, Coverage, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
+    PageCoverage, RuleChecks, TableCoverage, TableKind, TocEntry, Unresolved, UnresolvedReason, comparison_key,
+};
+
+use crate::Context;
+use crate::rules::narrative::resolve::{resolve, wan};
+
+/// The coverage of a check.
+pub fn build(ctx: &Context<'_>, by_rule: Vec<RuleChecks>, lowered: &[String]) -> Coverage {
+    let doc = ctx.doc;
+    let evaluated = by_rule.iter().map(|r| r.evaluated).sum();
+    let mut not_checked: Vec<NotChecked> = ctx
+        .template
+        .tables
+        .iter()
+        .filter(|t| doc.table(t.kind).is_none())
+        .map(|t| NotChecked { reason: NotCheckedReason::TableAbsent, what: t.title.clone() })
+        .collect();
+    let mut by_lowered: BTreeMap<&str, u32> = BTreeMap::new();
+    for rule in lowered {
+        *by_lowered.entry(rule.as_str()).or_default() += 1;
+    }
+    not_checked.extend(
+        by_lowered
+            .iter()
+            .map(|(rule, n)| NotChecked { reason: NotCheckedReason::FactInferred, what: format!("{rule} ×{n}") }),
+    );
+    Coverage {
+        tables: tables(doc),
+        checks: CheckCoverage {
+            evaluated,
+            by_rule,
+            lowered: u32::try_from(lowered.len()).unwrap_or(u32::MAX),
+            not_checked,
+        },
+        claims: claims(ctx),
+        pages: PageCoverage { total: doc.meta.source.pages, without_text: doc.meta.source.pages_without_text.clone() },
+    }
+}
+
+/// The disclosure tables the 目录 lists (performance-target forms aside).
+pub fn listed_tables(doc: &Disclosure) -> impl Iterator<Item = &TocEntry> {
+    doc.contents.iter().filter(|e| e.table.is_some() && matches!(e.part, DocumentPart::Tables | DocumentPart::Other))
+}
+
+/// The 目录's table entries that no table of the document matches: a listed
+/// kind is matched by a table of that kind (as many as are listed), a listed
+/// table of no known kind by its title.
+pub fn listed_not_found(doc: &Disclosure) -> Vec<&TocEntry> {
+    let mut used = vec![false; doc.tables.len()];
+    let mut missing = Vec::new();
+    for entry in listed_tables(doc) {
+        let kind = entry.table.unwrap_or(TableKind::Other);
+        let key = comparison_key(&entry.title);
+        let found = doc.tables.iter().enumerate().position(|(i, t)| {
+            !used[i]
+                && t.kind == kind
+                && (kind != TableKind::Other || {
+                    let title = comparison_key(&t.title);
+                    title.contains(&key) || key.contains(&title)
+                })
+        });
+        match found {
+            Some(i) => used[i] = true,
+            None => missing.push(entry),
+        }
+    }
+    missing
+}
+
+fn tables(doc: &Disclosure) -> TableCoverage {
+    let listed = u32::try_from(listed_tables(doc).count()).unwrap_or(u32::MAX);
+    let not_found = listed_not_found(doc);
+    let inferred = |t: &&gongkai_model::Table| {
+        t.parts
+            .iter()
+            .any(|p| p.columns.iter().any(|c| c.inferred.is_some()) || p.rows.iter().any(|r| r.inferred.is_some()))
+    };
+    TableCoverage {
+        listed,
+        listed_recognised: listed.saturating_sub(u32::try_from(not_found.len()).unwrap_or(u32::MAX)),
+        listed_not_found: not_found.iter().map(|e| e.title.clone()).collect(),
+        recognised: doc.tables.iter().map(|t| t.kind).filter(|k| *k != TableKind::Other).collect(),
+        unknown_kind: doc.tables.iter().filter(|t| t.kind == TableKind::Other).map(|t| t.title.clone()).collect(),
+        with_inferred_facts: doc.tables.iter().filter(inferred).map(|t| t.title.clone()).collect(),
+        performance_forms: u32::try_from(doc.performance_targets.len()).unwrap_or(u32::MAX),
+    }
+}
+
+fn claims(ctx: &Context<'_>) -> ClaimCoverage {
+    let doc = ctx.doc;
+    let mut out = ClaimCoverage {
+        parsed: u32::try_from(doc.claims.len()).unwrap_or(u32::MAX),
+        paragraphs_with_figures: u32::try_from(
+            doc.all_sections().iter().flat_map(|s| &s.paragraphs).filter(|p| prints_amount(&p.text)).count(),
+        )
+        .unwrap_or(u32::MAX),
+        ..ClaimCoverage::default()
+    };
+    let mut unresolved: BTreeMap<UnresolvedReason, u32> = BTreeMap::new();
+    for claim in doc.claims.iter().filter(|c| wan(c.amount).is_some()) {
+        out.with_amount += 1;
+        match resolution(ctx, claim) {
+            None => out.resolved += 1,
+            Some(reason) => *unresolved.entry(reason).or_default() += 1,
+        }
+    }
+    out.unresolved = unresolved.into_iter().map(|(reason, count)| Unresolved { reason, count }).collect();
+    out
+}
+
+/// Why a claim's amount is not compared with exactly one figure (`None`: it is).
+fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
+    let candidates = resolve(ctx, claim);
+    let Some(first) = candidates.first() else { return Some(UnresolvedReason::SubjectUnknown) };
+    let all_same = candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value()));
+    if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
+}
+
+/// Whether a paragraph prints an amount: a digit before `元` or `万元`/`亿元`.
+pub fn prints_amount(text: &str) -> bool {
+    let mut previous: [char; 2] = [' ', ' '];
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c == '元'
+            && (previous[1].is_ascii_digit() || (matches!(previous[1], '万' | '亿') && previous[0].is_ascii_digit()))
+        {
+            return true;
+        }
+        previous = [previous[1], c];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prints_amount;
+
+    #[test]
+    fn amounts_in_text() {
+        assert!(prints_amount("一般公共预算1,008.93万元，占99.82%"));
+        assert!(prints_amount("支出 500 元"));
+        assert!(prints_amount("共12亿元"));
+        assert!(!prints_amount("单位：万元"));
+        assert!(!prints_amount("车辆12辆"));
+    }
+}

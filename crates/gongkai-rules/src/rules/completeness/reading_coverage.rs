@@ -1,0 +1,64 @@
+use gongkai_model::Location;
+
+use crate::context::text_location;
+use crate::coverage::{listed_not_found, listed_tables, prints_amount};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the document was read well enough for its check to mean something:
+    /// of the disclosure tables its table of contents (目录) lists, at least half
+    /// were found and recognised; and when its explanation prints amounts, at
+    /// least one statement was read from it to compare with the tables. When
+    /// either fails, one warning names what could not be checked.
+    ///
+    /// ## Why it matters
+    /// A document that was barely read has few findings and looks clean. A
+    /// reviewer must never mistake an unread document for a sound one: this
+    /// warning says that the tables or the text were not checked, and which, so
+    /// that they are checked by hand. (It is a warning, not an error: the
+    /// document may be right; the exit code stays about errors.)
+    ///
+    /// ## Example
+    /// The 目录 lists 11 tables, but the titles of 表1–表4 and 表6 are printed in
+    /// a form the reader does not know, and only 5 tables are recognised:
+    /// “未能识别目录所列的 6 张表（单位收支总体情况表、…），相关核对未进行”.
+    pub struct ReadingCoverage {
+        id: "C106", name: "reading-coverage", category: Completeness, severity: Warning,
+    }
+}
+
+impl Rule for ReadingCoverage {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let doc = ctx.doc;
+        let listed: Vec<_> = listed_tables(doc).collect();
+        let missing = listed_not_found(doc);
+        if listed.len() >= 2 && missing.len() * 2 > listed.len() {
+            let titles: Vec<&str> = missing.iter().map(|e| e.title.as_str()).collect();
+            let message = format!(
+                "目录列出 {} 张表，仅识别出 {} 张；未能识别目录所列的 {} 张表（{}），相关核对未进行，请人工核对",
+                listed.len(),
+                listed.len() - missing.len(),
+                missing.len(),
+                titles.join("、")
+            );
+            let locations: Vec<Location> = missing.iter().map(|e| text_location(&e.source)).collect();
+            out.push(ctx.finding(message, None, locations));
+        }
+        if doc.claims.is_empty() {
+            let with_figures: Vec<_> =
+                doc.all_sections().into_iter().flat_map(|s| &s.paragraphs).filter(|p| prints_amount(&p.text)).collect();
+            if let Some(first) = with_figures.first() {
+                let message = format!(
+                    "说明部分有 {} 段写有金额，但未能从中读出任何数字表述，说明与表格的核对未进行，请人工核对",
+                    with_figures.len()
+                );
+                out.push(ctx.finding(message, None, vec![text_location(&first.source)]));
+            }
+        }
+    }
+}

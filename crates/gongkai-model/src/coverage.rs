@@ -125,7 +125,8 @@ pub struct ClaimCoverage {
     /// Claims stating an amount that were not compared, by reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unresolved: Vec<Unresolved>,
-    /// Paragraphs of the explanation that print an amount (`…万元`).
+    /// Paragraphs outside the tables that print an amount (`…万元`): of the
+    /// explanation, and text not placed in any part of the document.
     pub paragraphs_with_figures: u32,
 }
 

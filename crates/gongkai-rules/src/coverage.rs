@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use gongkai_model::{
     CheckCoverage, Claim, ClaimCoverage, Coverage, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
-    PageCoverage, RuleChecks, TableCoverage, TableKind, TocEntry, Unresolved, UnresolvedReason, comparison_key,
+    PageCoverage, Provenance, RuleChecks, TableCoverage, TableKind, TocEntry, Unresolved, UnresolvedReason,
+    comparison_key,
 };
 
 use crate::Context;
@@ -100,10 +101,7 @@ fn claims(ctx: &Context<'_>) -> ClaimCoverage {
     let doc = ctx.doc;
     let mut out = ClaimCoverage {
         parsed: u32::try_from(doc.claims.len()).unwrap_or(u32::MAX),
-        paragraphs_with_figures: u32::try_from(
-            doc.all_sections().iter().flat_map(|s| &s.paragraphs).filter(|p| prints_amount(&p.text)).count(),
-        )
-        .unwrap_or(u32::MAX),
+        paragraphs_with_figures: u32::try_from(paragraphs_with_figures(doc).len()).unwrap_or(u32::MAX),
         ..ClaimCoverage::default()
     };
     let mut unresolved: BTreeMap<UnresolvedReason, u32> = BTreeMap::new();
@@ -124,6 +122,15 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
     let Some(first) = candidates.first() else { return Some(UnresolvedReason::SubjectUnknown) };
     let all_same = candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value()));
     if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
+}
+
+/// The paragraphs outside the tables that print an amount: of the explanation,
+/// and text the importer could not place in any part (an explanation whose
+/// headings were not recognised ends up there, and is then not checked).
+pub fn paragraphs_with_figures(doc: &Disclosure) -> Vec<(&str, &Provenance)> {
+    let sections = doc.all_sections().into_iter().flat_map(|s| &s.paragraphs).map(|p| (p.text.as_str(), &p.source));
+    let unplaced = doc.unparsed.iter().map(|u| (u.text.as_str(), &u.source));
+    sections.chain(unplaced).filter(|(text, _)| prints_amount(text)).collect()
 }
 
 /// Whether a paragraph prints an amount: a digit before `元` or `万元`/`亿元`.

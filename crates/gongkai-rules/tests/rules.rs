@@ -193,3 +193,57 @@ fn every_declared_rule_is_registered() {
     }
     assert_eq!(declared, registered, "rules registered without a declaration under src/rules");
 }
+
+/// A file holding no disclosure table (the explanation part of a document whose
+/// tables are published apart) gets one C101 warning, not an error per table.
+#[test]
+fn a_file_without_any_table_is_one_warning() {
+    let mut doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    doc.tables.clear();
+    let config = Config { select: vec!["C101".to_owned()], ..Config::default() };
+    let findings = Engine::new(config).unwrap().check(&doc);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].severity, gongkai_model::Severity::Warning);
+    assert!(findings[0].message.contains("另行公开"), "{}", findings[0].message);
+}
+
+/// A table by unit prints each unit's name and subtotal on an uncoded line,
+/// then that unit's 类/款/项 again (深圳's 一般公共预算支出表): A101 checks unit by
+/// unit, never a 类 of one unit against the 款 of all units.
+#[test]
+fn a_table_by_unit_is_checked_unit_by_unit() {
+    use gongkai_model::{Number, RowRole, TableKind};
+    let mut doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    let table = doc.tables.iter_mut().find(|t| t.kind == TableKind::GeneralBudgetExpenditure).unwrap();
+    let part = &mut table.parts[0];
+    let total = part.rows.iter().find(|r| r.role == RowRole::Total).unwrap().clone();
+    let coded: Vec<_> = part.rows.iter().filter(|r| r.code.is_some()).cloned().collect();
+    let mut head = total.clone();
+    head.role = RowRole::Group;
+    head.label = "某某单位".into();
+    let mut rows = vec![total];
+    for unit in 0..2 {
+        let mut h = head.clone();
+        h.label = format!("单位{unit}");
+        rows.push(h);
+        rows.extend(coded.iter().cloned());
+    }
+    part.rows = rows;
+    let a101 = |doc: &gongkai_model::Disclosure| {
+        let config = Config { select: vec!["A101".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(doc)
+    };
+    let clean = a101(&doc);
+    assert!(clean.is_empty(), "{clean:#?}");
+    // Raise one 项 of the second unit by 1: its 款 (and nothing in the first unit) fails.
+    let table = doc.tables.iter_mut().find(|t| t.kind == TableKind::GeneralBudgetExpenditure).unwrap();
+    let part = &mut table.parts[0];
+    let second = part.rows.len() - 1;
+    let cell = part.rows[second].cells.iter_mut().find(|c| c.amount.is_some()).unwrap();
+    let raised = cell.amount.unwrap().value() + gongkai_model::Decimal::ONE;
+    cell.amount = Some(Number(raised));
+    let line = part.rows[second].source.line;
+    let findings = a101(&doc);
+    assert!(!findings.is_empty(), "a changed 项 in the second unit is found");
+    assert!(findings.iter().all(|f| f.locations.iter().any(|l| l.at.line == line)), "{findings:#?}");
+}

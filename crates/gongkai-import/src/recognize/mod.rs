@@ -470,9 +470,16 @@ impl<'a> Recognizer<'a> {
         // tables. (A text's 目录 has no sheet to end it, so there only the
         // entries under the tables' part heading name tables.)
         let bare_sheet_list = line.sheet.is_some() && self.seen_part_titles.is_empty();
+        // Elsewhere in the 目录, a title naming a table of a known kind is that
+        // table, whatever heading it stands under (a template may list its
+        // tables under `…预算编制说明`); a title naming only tables in general
+        // (`单位预算表`) is not.
         let table = match (self.toc_part, table_title(title, &self.options.aliases)) {
             (DocumentPart::Tables, Some(TitleKind::Table(k))) => Some(k),
             (DocumentPart::Other, Some(TitleKind::Table(k))) if bare_sheet_list => Some(k),
+            (DocumentPart::Other | DocumentPart::Explanation, Some(TitleKind::Table(k))) if k != TableKind::Other => {
+                Some(k)
+            }
             _ => None,
         };
         let mut source = Provenance::line(line.number).with_page(line.page);

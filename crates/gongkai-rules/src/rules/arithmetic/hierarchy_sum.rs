@@ -1,4 +1,4 @@
-use gongkai_model::{Row, RowRole, Table, TablePart};
+use gongkai_model::{Row, RowRole, Table, TableKind, TablePart};
 
 use crate::context::{cell_location, column_name, difference_note, row_name, show};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -8,7 +8,11 @@ declare_rule! {
     /// In every coded table and every numeric column, a 类 row equals the sum of
     /// its 款 rows, a 款 row the sum of its 项 rows, and the 总计/合计 row the sum
     /// of the top-level rows — each parent against its direct children only,
-    /// within the rounding tolerance of the figures involved.
+    /// within the rounding tolerance of the figures involved. A table by unit
+    /// (each unit's name and subtotal on an uncoded line, then that unit's
+    /// 类/款/项 again) is checked unit by unit: each unit's line against its own
+    /// top-level rows. A 政府采购 table is a list of purchases, each printing the
+    /// function code it is paid from, not a hierarchy: it is not checked here.
     ///
     /// ## Why it matters
     /// The hierarchy identity is the first thing a finance bureau checks: a row
@@ -31,19 +35,55 @@ impl Rule for HierarchySum {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        for table in &ctx.doc.tables {
+        // A procurement table lists purchases, each printing the function code
+        // it is paid from: the same code on every row, with fund and unit
+        // subtotals between them. Its rows are not a classification hierarchy.
+        for table in ctx.doc.tables.iter().filter(|t| t.kind != TableKind::GovernmentProcurement) {
             for part in table.parts.iter().filter(|p| p.side.is_none()) {
-                check_part(ctx, table, part, out);
+                let blocks = blocks(part);
+                let headed = blocks.iter().any(|b| b.head.is_some());
+                for block in &blocks {
+                    check_block(ctx, table, part, block, !headed, out);
+                }
             }
         }
     }
 }
 
-fn check_part(ctx: &Context<'_>, table: &Table, part: &TablePart, out: &mut Findings) {
-    let coded: Vec<&Row> = part.rows.iter().filter(|r| r.code.is_some()).collect();
-    if coded.is_empty() {
-        return;
+/// A run of coded rows under one head: a table by unit prints each unit's
+/// name and total on an uncoded line, then that unit's 类/款/项 again.
+struct Block<'a> {
+    /// The uncoded line with amounts that heads the block, if any.
+    head: Option<&'a Row>,
+    /// The coded rows, in printed order.
+    coded: Vec<&'a Row>,
+}
+
+/// The part's coded rows, split at every uncoded group line that prints
+/// amounts (a unit's or a fund's subtotal) after which the classification
+/// starts again at its top level (a 类). Without such lines, one block.
+fn blocks(part: &TablePart) -> Vec<Block<'_>> {
+    let mut out = vec![Block { head: None, coded: Vec::new() }];
+    for (i, row) in part.rows.iter().enumerate() {
+        if row.role == RowRole::Group && row.code.is_none() && row.cells.iter().any(|c| c.amount.is_some()) {
+            let next = part.rows[i + 1..].iter().find_map(|r| r.code.as_ref());
+            if next.is_some_and(|code| code.parent().is_none()) {
+                out.push(Block { head: Some(row), coded: Vec::new() });
+            }
+        } else if row.code.is_some() {
+            if let Some(last) = out.last_mut() {
+                last.coded.push(row);
+            }
+        }
     }
+    out.retain(|b| !b.coded.is_empty());
+    out
+}
+
+/// Checks one block: each parent against its children, and the block's head
+/// (or, in a table of one block, its total row) against its top-level rows.
+fn check_block(ctx: &Context<'_>, table: &Table, part: &TablePart, block: &Block<'_>, total: bool, out: &mut Findings) {
+    let coded = &block.coded;
     let mut groups: Vec<(&Row, Vec<&Row>)> = Vec::new();
     // Parents: each distinct coded row that has children (first occurrence).
     for (i, parent) in coded.iter().enumerate() {
@@ -60,8 +100,11 @@ fn check_part(ctx: &Context<'_>, table: &Table, part: &TablePart, out: &mut Find
             groups.push((parent, children));
         }
     }
-    // The total: the sum of the rows whose parent is not printed.
-    if let Some(total) = part.rows.iter().find(|r| r.role == RowRole::Total) {
+    // The total: the sum of the rows whose parent is not printed. A table of
+    // several headed blocks is totalled by its heads, whose nesting (a fund's
+    // subtotal over its units') is not printed: its total row is not checked.
+    let head = block.head.or_else(|| if total { part.rows.iter().find(|r| r.role == RowRole::Total) } else { None });
+    if let Some(total) = head {
         let top: Vec<&Row> = coded
             .iter()
             .copied()

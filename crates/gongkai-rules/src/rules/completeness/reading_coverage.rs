@@ -1,7 +1,7 @@
 use gongkai_model::Location;
 
 use crate::context::text_location;
-use crate::coverage::{listed_not_found, listed_tables, prints_amount};
+use crate::coverage::{listed_not_found, listed_tables, paragraphs_with_figures};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -50,14 +50,13 @@ impl Rule for ReadingCoverage {
             out.push(ctx.finding(message, None, locations));
         }
         if doc.claims.is_empty() {
-            let with_figures: Vec<_> =
-                doc.all_sections().into_iter().flat_map(|s| &s.paragraphs).filter(|p| prints_amount(&p.text)).collect();
-            if let Some(first) = with_figures.first() {
+            let with_figures = paragraphs_with_figures(doc);
+            if let Some((_, first)) = with_figures.first() {
                 let message = format!(
-                    "说明部分有 {} 段写有金额，但未能从中读出任何数字表述，说明与表格的核对未进行，请人工核对",
+                    "表格以外有 {} 段文字写有金额，但未能从中读出任何数字表述，说明与表格的核对未进行，请人工核对",
                     with_figures.len()
                 );
-                out.push(ctx.finding(message, None, vec![text_location(&first.source)]));
+                out.push(ctx.finding(message, None, vec![text_location(first)]));
             }
         }
     }

@@ -1,4 +1,4 @@
-use gongkai_model::{Location, TableKind};
+use gongkai_model::{Location, Severity, TableKind};
 
 use crate::context::text_location;
 use crate::rules::completeness::anchor::table_anchor;
@@ -12,7 +12,10 @@ declare_rule! {
     /// listed in the table of contents but not printed is reported even when a
     /// sentence of the explanation says it is empty: the sentence does not replace
     /// the table. (一般公共预算项目支出表 and a 项目支出表 covering all funds stand in
-    /// for each other.)
+    /// for each other.) A file holding no disclosure table at all gets one
+    /// warning instead: it is most often the explanation part of a document
+    /// whose tables are published as another file, to be checked together
+    /// (`--tables` with `--text`).
     ///
     /// ## Why it matters
     /// The 《地方预决算公开操作规程》 require every table of the template to be
@@ -38,6 +41,25 @@ impl Rule for RequiredTable {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        // A file without a single disclosure table is the explanation part of a
+        // document whose tables are published as another file (北京 publishes
+        // 第一部分 and 第二部分 apart), or a document missing all its tables:
+        // which, the file cannot say. One warning, not an error per table.
+        if ctx.doc.tables.iter().all(|t| t.kind == TableKind::Other) {
+            let listed = ctx.doc.missing_tables.iter().filter(|m| m.listed_as.is_some()).count();
+            let mut message = "本文件中没有任何公开表，表格及与表格有关的核对均未进行".to_owned();
+            if listed > 0 {
+                message.push_str(&format!("（目录列出 {listed} 张表，可能另行公开）"));
+            }
+            message
+                .push_str("；若表格另有文件，请将两个文件一并检查：gongkai validate --tables 表格文件 --text 本文件");
+            let anchor = ctx.doc.missing_tables.iter().find_map(|m| m.listed_as.as_ref()).map_or_else(
+                || table_anchor(ctx.doc, TableKind::IncomeExpenditureSummary),
+                |listed| text_location(&listed.source),
+            );
+            out.push_with(ctx.finding(message, None, vec![anchor]), Severity::Warning);
+            return;
+        }
         let mut reported: Vec<TableKind> = Vec::new();
         for missing in &ctx.doc.missing_tables {
             if present(ctx, missing.kind) || reported.contains(&missing.kind) {

@@ -17,6 +17,9 @@ pub enum Inference {
     /// The labels of a multi-line header did not match the numeric columns one
     /// for one; each column took the label standing above or left of it.
     ColumnByPosition,
+    /// A merged group cell of the header does not show which columns it spans:
+    /// the columns beneath it may belong to it or to the group above.
+    GroupExtent,
     /// The column has no header label of its own; its meaning was assumed
     /// (the amount column of a two-sided summary).
     ColumnUnnamed,
@@ -33,6 +36,7 @@ impl Inference {
     pub fn id(self) -> &'static str {
         match self {
             Inference::ColumnByPosition => "column_by_position",
+            Inference::GroupExtent => "group_extent",
             Inference::ColumnUnnamed => "column_unnamed",
             Inference::CodeInherited => "code_inherited",
             Inference::CellsBeyondHeader => "cells_beyond_header",
@@ -40,13 +44,19 @@ impl Inference {
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 4] =
-        [Inference::ColumnByPosition, Inference::ColumnUnnamed, Inference::CodeInherited, Inference::CellsBeyondHeader];
+    pub const ALL: [Inference; 5] = [
+        Inference::ColumnByPosition,
+        Inference::GroupExtent,
+        Inference::ColumnUnnamed,
+        Inference::CodeInherited,
+        Inference::CellsBeyondHeader,
+    ];
 
     /// The reason in Chinese, for messages.
     pub fn name_zh(self) -> &'static str {
         match self {
             Inference::ColumnByPosition => "表头与数据列未能一一对应，列的含义按位置推定",
+            Inference::GroupExtent => "合并表头的跨列范围无法确定，列的归属系推定",
             Inference::ColumnUnnamed => "该列没有表头，列的含义系推定",
             Inference::CodeInherited => "该行只印了科目编码的后几位，前几位取自上一行",
             Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
@@ -58,6 +68,9 @@ impl Inference {
         match self {
             Inference::ColumnByPosition => {
                 "the header labels did not match the columns one for one; meaning taken by position"
+            }
+            Inference::GroupExtent => {
+                "a merged header cell does not show which columns it spans; the grouping is a guess"
             }
             Inference::ColumnUnnamed => "the column has no header; its meaning was assumed",
             Inference::CodeInherited => {

@@ -34,13 +34,20 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
         })
         .filter(|r: &Vec<Label>| !r.is_empty())
         .collect();
-    let read = by_year_groups(&label_rows, first, count)
-        .or_else(|| by_reading_order(&label_rows).filter(|leaves| leaves.len() == count));
+    let read = by_year_groups(&label_rows, first, count).map(|h| (h, None)).or_else(|| {
+        by_reading_order(&label_rows)
+            .filter(|(leaves, _)| leaves.len() == count)
+            .map(|(leaves, unsure)| (leaves, unsure.then_some(Inference::GroupExtent)))
+    });
     // Reading order fails when the leaves do not match the columns one for one:
     // positions are a guess then (PDF extraction misplaces merged header cells,
     // and a column without a label of its own takes its left neighbour's).
-    let inferred = (read.is_none() && !label_rows.is_empty()).then_some(Inference::ColumnByPosition);
-    let headers = read.unwrap_or_else(|| by_position(&label_rows, first, count));
+    let (headers, inferred) = match read {
+        Some(read) => read,
+        None => {
+            (by_position(&label_rows, first, count), (!label_rows.is_empty()).then_some(Inference::ColumnByPosition))
+        }
+    };
     headers
         .into_iter()
         .enumerate()
@@ -118,8 +125,15 @@ fn by_year_groups(rows: &[Vec<Label>], first: usize, count: usize) -> Option<Vec
     Some(headers)
 }
 
-fn by_reading_order(rows: &[Vec<Label>]) -> Option<Vec<String>> {
+/// The leaves in reading order, and whether their grouping is a guess: a lone
+/// label under a group is read as the second line of a one-column header, but
+/// when that label then has several labels beneath it, it was a merged group
+/// cell of its own whose extent the text does not show (which of the labels
+/// beneath it are its own, and which its parent's, is then not known).
+fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
     let mut leaves: Vec<(usize, String)> = rows.first()?.iter().map(|l| (l.index, l.text.clone())).collect();
+    let mut lone = vec![false; leaves.len()];
+    let mut unsure = false;
     for lower in &rows[1..] {
         let mut children: Vec<Vec<&Label>> = vec![Vec::new(); leaves.len()];
         for label in lower {
@@ -136,19 +150,25 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<Vec<String>> {
             }
         }
         let mut next = Vec::new();
-        for ((index, text), kids) in leaves.into_iter().zip(children) {
+        let mut next_lone = Vec::new();
+        for (((index, text), kids), was_lone) in leaves.into_iter().zip(children).zip(lone) {
             if kids.is_empty() {
                 next.push((index, text));
+                next_lone.push(was_lone);
             } else if kids.len() == 1 {
                 // No earlier group to give it to: a two-line header of one column.
                 next.push((index, format!("{text}/{}", kids[0].text)));
+                next_lone.push(true);
             } else {
+                unsure |= was_lone;
+                next_lone.extend(kids.iter().map(|_| false));
                 next.extend(kids.into_iter().map(|k| (k.index, format!("{text}/{}", k.text))));
             }
         }
         leaves = next;
+        lone = next_lone;
     }
-    Some(leaves.into_iter().map(|(_, t)| t).collect())
+    Some((leaves.into_iter().map(|(_, t)| t).collect(), unsure))
 }
 
 fn by_position(rows: &[Vec<Label>], first: usize, count: usize) -> Vec<String> {
@@ -208,6 +228,26 @@ mod tests {
             measures,
             [Measure::Total, Measure::Total, Measure::Abroad, Measure::Vehicles, Measure::VehiclePurchase]
         );
+    }
+
+    /// `部门预算` over everything, `一般公共预算拨款` merged over 小计 and 其中 only,
+    /// but the text puts the merged cell in its first column and shows no
+    /// extent: the columns beneath may be its own or its parent's. The grouping
+    /// is read, and marked as a guess.
+    #[test]
+    fn a_group_of_unknown_extent_is_a_guess() {
+        let rows = vec![
+            row(&[(2, "部门预算")]),
+            row(&[(3, "一般公共预算拨款")]),
+            row(&[(2, "合计"), (3, "小计"), (4, "其中：专项资金"), (5, "政府性基金拨款"), (6, "其他收入")]),
+        ];
+        let (leaves, unsure) = by_reading_order(&rows).unwrap();
+        assert_eq!(leaves.len(), 5);
+        assert!(unsure);
+        // A two-line header of one column is no guess.
+        let rows = vec![row(&[(1, "合计"), (2, "一般公共")]), row(&[(2, "预算")])];
+        let (_, unsure) = by_reading_order(&rows).unwrap();
+        assert!(!unsure);
     }
 
     #[test]

@@ -70,10 +70,10 @@ fn blocks(part: &TablePart) -> Vec<Block<'_>> {
             if next.is_some_and(|code| code.parent().is_none()) {
                 out.push(Block { head: Some(row), coded: Vec::new() });
             }
-        } else if row.code.is_some() {
-            if let Some(last) = out.last_mut() {
-                last.coded.push(row);
-            }
+        } else if row.code.is_some()
+            && let Some(last) = out.last_mut()
+        {
+            last.coded.push(row);
         }
     }
     out.retain(|b| !b.coded.is_empty());

@@ -215,6 +215,20 @@ impl Parser<'_> {
             let claim = &mut self.claims[idx];
             claim.share = Some(quantity);
             claim.span.end = claim.span.end.max(f.span.end);
+        } else if let Some(comparative) = comparative_start(self.text, lead.clone())
+            && let Some(current) = self.current.filter(|&c| {
+                let claim = &self.claims[c];
+                claim.amount.is_some()
+                    && claim.change.as_ref().is_none_or(|ch| ch.prior.is_none() && ch.amount.is_none())
+            })
+        {
+            // `A万元，比2025年年初预算数B万元减少C万元`: B is what A is compared
+            // with (last year's figure, the base of the rate), not a claim of its own.
+            let claim = &mut self.claims[current];
+            let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(comparative));
+            change.prior = Some(quantity);
+            change.span = change.span.start.min(comparative)..f.span.end;
+            claim.span.end = claim.span.end.max(f.span.end);
         } else {
             let subject = derive(self.text, lead);
             if !self.reason_allows(&subject) {

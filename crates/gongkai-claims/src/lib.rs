@@ -76,6 +76,8 @@ pub struct ParsedChange {
     pub rate_direction: Option<Spanned<Direction>>,
     /// The rate (`14.65%`).
     pub rate: Option<Spanned<Quantity>>,
+    /// The figure compared with, when printed (`比2025年年初预算数B万元减少…`).
+    pub prior: Option<Spanned<Quantity>>,
     /// The change clause, from the comparative (`比上年…`) or the first direction
     /// word to the last figure.
     pub span: Range<usize>,
@@ -83,7 +85,14 @@ pub struct ParsedChange {
 
 impl ParsedChange {
     fn starting_at(start: usize) -> ParsedChange {
-        ParsedChange { direction: None, amount: None, rate_direction: None, rate: None, span: start..start }
+        ParsedChange {
+            direction: None,
+            amount: None,
+            rate_direction: None,
+            rate: None,
+            prior: None,
+            span: start..start,
+        }
     }
 
     /// The model's [`Change`], with `locate` turning a span into a [`Provenance`].
@@ -95,6 +104,8 @@ impl ParsedChange {
             rate_direction: self.rate_direction.as_ref().map(|d| d.value),
             rate: self.rate.as_ref().map(|r| r.value),
             rate_at: self.rate.as_ref().map(|r| locate(r.span.clone())),
+            prior: self.prior.as_ref().map(|p| p.value),
+            prior_at: self.prior.as_ref().map(|p| locate(p.span.clone())),
             source: locate(self.span.clone()),
         }
     }

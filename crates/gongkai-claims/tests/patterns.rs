@@ -336,3 +336,21 @@ fn a_share_of_a_narrowed_base_is_not_read() {
     assert!(claims.iter().all(|c| c.share.is_none()), "{claims:#?}");
     assert!(claims.iter().any(|c| c.amount.as_ref().is_some_and(|a| a.value.value.to_string() == "3558.05")));
 }
+
+/// The figure compared with, printed in the sentence, is the change's base and
+/// not a claim of its own (北京: `…比2025年年初预算数1,506,121.45万元减少…`).
+#[test]
+fn the_figure_compared_with_is_the_prior_year() {
+    for p in [
+        "2026年度收入预算1,448,787.35万元，比2025年年初预算数1,506,121.45万元减少57,334.09万元，下降3.81%。",
+        "支出预算1,448,787.35万元，较上年预算1,506,121.45万元减少57,334.09万元，下降3.81%。",
+        "支出预算1,448,787.35万元，比上年1,506,121.45万元减少57,334.09万元。",
+    ] {
+        let c = one(p);
+        assert_eq!(printed(p, &c.amount), "1,448,787.35万元", "{p}");
+        let ch = c.change.as_ref().expect(p);
+        assert_eq!(printed(p, &ch.prior), "1,506,121.45万元", "{p}");
+        assert_eq!(printed(p, &ch.amount), "57,334.09万元", "{p}");
+        assert_eq!(dir(&ch.direction), Some(Direction::Down), "{p}");
+    }
+}

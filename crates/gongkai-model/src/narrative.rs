@@ -177,6 +177,13 @@ pub struct Change {
     /// Where the rate is printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_at: Option<Provenance>,
+    /// The figure compared with, when the sentence states it
+    /// (`比2025年年初预算数1,506,121.45万元减少…`): last year's, the base of the rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<Quantity>,
+    /// Where the compared figure is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_at: Option<Provenance>,
     /// Where the change clause stands.
     pub source: Provenance,
 }

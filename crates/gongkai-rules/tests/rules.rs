@@ -247,3 +247,21 @@ fn a_table_by_unit_is_checked_unit_by_unit() {
     assert!(!findings.is_empty(), "a changed 项 in the second unit is found");
     assert!(findings.iter().all(|f| f.locations.iter().any(|l| l.at.line == line)), "{findings:#?}");
 }
+
+/// A sentence that prints the figure it compares with (`比上年预算B万元增加C万元，
+/// 增长D%`): the rate is C / B and A = B + C. Right figures pass; a prior that
+/// does not make the difference is an N103 error on that line.
+#[test]
+fn a_stated_prior_year_figure_is_the_base_of_the_change() {
+    let run_n103 = |prior: &str| {
+        let text = example().replacen("比上年预算增加128.95万元", &format!("比上年预算{prior}万元增加128.95万元"), 1);
+        let imported = gongkai_import::import_text(&text, "example.txt", &Default::default()).unwrap();
+        let config = Config { select: vec!["N103".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(&imported.document)
+    };
+    assert!(run_n103("879.98").is_empty());
+    let findings = run_n103("869.98");
+    assert!(!findings.is_empty(), "a prior that does not make the difference is found");
+    assert!(findings.iter().all(|f| f.locations.iter().any(|l| l.at.line == 356)), "{findings:#?}");
+    assert!(findings.iter().any(|f| f.message.contains("两数之差")), "{findings:#?}");
+}

@@ -10,7 +10,9 @@ declare_rule! {
     /// the rate equals the change divided by the prior year, where the prior year is
     /// the amount minus the signed change (减少 counts negative), by interval
     /// arithmetic on the rounded figures. A new item (prior year 0) is written
-    /// 增长100.00% by convention; no change with 0% is always fine. A change stated
+    /// 增长100.00% by convention; no change with 0% is always fine. When the
+    /// sentence prints the figure it compares with (`比2025年年初预算数B万元减少C万元，
+    /// 下降D%`), the rate is C / B, and A = B ± C must hold. A change stated
     /// without its amount (`其中：公务接待费增加0.00万元，增长0.00%`) takes the amount
     /// from the claim about the same subject earlier in the section, or from the table.
     ///
@@ -35,6 +37,7 @@ impl Rule for ChangeRate {
         let doc = ctx.doc;
         for (index, claim) in doc.claims.iter().enumerate() {
             let Some(change) = &claim.change else { continue };
+            check_difference(ctx, claim, change, out);
             let (Some(amount), Some(rate)) = (wan(change.amount), change.rate) else { continue };
             let down = match change.direction.or(change.rate_direction) {
                 Some(Direction::Down) => true,
@@ -42,14 +45,30 @@ impl Rule for ChangeRate {
                 _ => false,
             };
             let signed = if down { Number(-amount.value()) } else { amount };
-            let Some((current, current_at)) = current_amount(ctx, doc, index, claim) else {
+            // A sentence that prints the figure compared with (`比2025年年初预算数
+            // B万元减少C万元，下降D%`) gives the rate its base: the rate is C / B,
+            // whatever this year's figure (B ± C = A is checked on its own below).
+            let stated = wan(change.prior);
+            let Some((current, current_at)) = stated
+                .map(|prior| {
+                    (
+                        Number(prior.value() + signed.value()),
+                        text_location(change.prior_at.as_ref().unwrap_or(&change.source)),
+                    )
+                })
+                .or_else(|| current_amount(ctx, doc, index, claim))
+            else {
                 // Without the current amount only "no change, 0%" can be judged.
                 continue;
             };
-            if ctx.tolerance.rate(current, signed, rate.value) {
+            let agrees = match stated {
+                Some(prior) => rate_agrees(ctx, prior, signed, rate.value),
+                None => ctx.tolerance.rate(current, signed, rate.value),
+            };
+            if agrees {
                 continue;
             }
-            let prior = current.value() - signed.value();
+            let prior = stated.map_or(current.value() - signed.value(), |p| p.value());
             let (word, rate_word) = if down { ("减少", "下降") } else { ("增加", "增长") };
             let expected = if prior.is_zero() {
                 Some("100.00".to_owned())
@@ -61,6 +80,7 @@ impl Rule for ChangeRate {
             let reason = match &expected {
                 None => format!("{word}额 {amount} 万元大于本年数 {current} 万元，上年数将为 {prior} 万元"),
                 Some(e) if prior.is_zero() => format!("上年数为 0，新增项目按惯例应写作增长 {e}%"),
+                Some(e) if stated.is_some() => format!("按句中所写上年数 {prior} 万元计算，{rate_word}率应为 {e}%"),
                 Some(e) => format!("按上年数 {current} − ({signed}) = {prior} 万元计算，{rate_word}率应为 {e}%"),
             };
             let message = format!(
@@ -80,6 +100,48 @@ impl Rule for ChangeRate {
             out.push(finding);
         }
     }
+}
+
+/// This year's figure, the figure compared with and the change, all three
+/// printed in one sentence (`A万元，比上年B万元减少C万元`): A = B ± C.
+fn check_difference(ctx: &Context<'_>, claim: &Claim, change: &gongkai_model::Change, out: &mut Findings) {
+    let (Some(current), Some(prior), Some(amount)) = (wan(claim.amount), wan(change.prior), wan(change.amount)) else {
+        return;
+    };
+    let down = match change.direction.or(change.rate_direction) {
+        Some(Direction::Down) => true,
+        Some(Direction::Up) => false,
+        _ => return,
+    };
+    let signed = if down { Number(-amount.value()) } else { amount };
+    let comparison = ctx.tolerance.sum(Some(current), &[Some(prior), Some(signed)]);
+    if comparison.agrees() {
+        return;
+    }
+    let word = if down { "减少" } else { "增加" };
+    let message = format!(
+        "{}：“{}”本年 {} 万元，比上年 {} 万元{} {} 万元；但两数之差为 {} 万元",
+        claim.section.name_zh(),
+        subject_name(claim),
+        current,
+        prior,
+        word,
+        amount,
+        (current.value() - prior.value()).abs()
+    );
+    let mut locations = vec![text_location(&change.source), amount_location(claim)];
+    locations.extend(change.prior_at.iter().map(text_location));
+    out.push(ctx.finding(message, Some(&comparison), locations));
+}
+
+/// Whether a rate agrees with a change over a printed prior-year figure: the
+/// same interval arithmetic as [`crate::tolerance::Tolerance::rate`], whose
+/// prior is `current − change`, given the current figure that makes it `prior`
+/// with the prior's own precision.
+fn rate_agrees(ctx: &Context<'_>, prior: Number, signed: Number, rate: Number) -> bool {
+    let mut current = prior.value() + signed.value();
+    current.rescale(prior.decimals().max(signed.decimals()));
+    ctx.tolerance.rate(Number(current), signed, rate)
 }
 
 /// The current-year amount a change refers to: the claim's own, else that of the

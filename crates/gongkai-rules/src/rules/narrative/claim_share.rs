@@ -1,6 +1,6 @@
 use gongkai_model::{ClaimKind, Decimal, Location, Measure, Number, SectionKind, Side, TableKind};
 
-use super::resolve::{amount_location, section_total, subject_name, wan};
+use super::resolve::{amount_location, section_total, subject_name, subsection_total, wan};
 use crate::context::{cell_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -8,8 +8,11 @@ declare_rule! {
     /// ## What it checks
     /// A share stated with an amount (`一般公共预算1,008.93万元，占99.82%`) equals the
     /// amount divided by its base, by interval division of the rounded figures. The
-    /// base is the section's total claim (the largest amount without a share stated
-    /// before it in the same top-level section, e.g. `收入预算1,010.70万元`) or, failing
+    /// base is the total claim of the subsection the share stands in (the largest
+    /// amount without a share stated before it since the subsection's heading,
+    /// e.g. `一般公共预算当年拨款432,564.30万元` for the shares of its 类), the
+    /// section's total claim (the same in the top-level section, e.g.
+    /// `收入预算1,010.70万元`) or, failing
     /// that, a table total (收入总计, 支出总计, the 一般公共预算支出表 总计, the
     /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base.
     ///
@@ -42,10 +45,10 @@ impl Rule for ClaimShare {
             let share = share.value;
             // Bases, the preferred first: the section's total claim, then table totals.
             let mut bases: Vec<(Number, String, Location)> = Vec::new();
-            if let Some(total) = section_total(doc, index)
-                && let Some(value) = wan(total.amount)
-            {
-                bases.push((value, format!("本节总额“{}”", total.subject.label), amount_location(total)));
+            for total in [subsection_total(doc, index), section_total(doc, index)].into_iter().flatten() {
+                if let Some(value) = wan(total.amount) {
+                    bases.push((value, format!("本节总额“{}”", total.subject.label), amount_location(total)));
+                }
             }
             for (kind, side, label) in table_totals(claim.section) {
                 let Some(table) = ctx.table(kind) else { continue };

@@ -520,3 +520,24 @@ pub fn section_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
         .filter(|c| wan(c.amount).is_some())
         .max_by_key(|c| wan(c.amount).map(Number::value))
 }
+
+/// The total of the innermost section a claim stands in, when that is a
+/// subsection of its top-level section (`（二）一般公共预算当年拨款…` under
+/// `二、…预算说明`): the largest amount without a share stated before the claim
+/// since the subsection's heading. Shares in a subsection are of its own total.
+pub fn subsection_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
+    let claim = &doc.claims[index];
+    let line = claim.source.line;
+    let innermost = doc.all_sections().into_iter().filter(|s| s.heading.source.line <= line).last()?;
+    let top = top_section(doc, line)?;
+    if std::ptr::eq(innermost, &doc.sections[top]) {
+        return None;
+    }
+    let start = innermost.heading.source.line;
+    doc.claims[..index]
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Amount && c.share.is_none())
+        .filter(|c| c.source.line >= start)
+        .filter(|c| wan(c.amount).is_some())
+        .max_by_key(|c| wan(c.amount).map(Number::value))
+}

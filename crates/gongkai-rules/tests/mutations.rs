@@ -8,10 +8,13 @@
 //! any rounding gap. The few figures that no identity can check are excluded by
 //! *kind*, each with its reason, in `uncheckable`.
 
+mod raise;
+
 use std::collections::BTreeSet;
 
-use gongkai_model::{Claim, Disclosure, Number, Provenance, SectionKind, Unit};
+use gongkai_model::{Claim, Disclosure, Provenance, SectionKind, Unit};
 use gongkai_rules::{Config, Engine};
+use raise::{mutate, raised};
 
 fn example() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/qitai-2024-budget.txt")).unwrap()
@@ -19,48 +22,6 @@ fn example() -> String {
 
 fn import(text: &str) -> Disclosure {
     gongkai_import::import_text(text, "example.txt", &Default::default()).expect("imports").document
-}
-
-/// A printed figure raised by one unit, keeping decimals and thousands separators.
-fn raised(printed: &str) -> Option<String> {
-    let digits: String = printed.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
-    let rest = &printed[digits.len()..];
-    let n = Number::parse_printed(&digits)?;
-    let bigger = n.value() + gongkai_model::Decimal::ONE;
-    let plain = format!("{:.*}", n.decimals() as usize, bigger);
-    let formatted = if digits.contains(',') { group(&plain) } else { plain };
-    Some(format!("{formatted}{rest}"))
-}
-
-fn group(plain: &str) -> String {
-    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{out}.{f}"),
-        None => out,
-    }
-}
-
-/// The example with the figure at `at` raised.
-fn mutate(text: &str, at: &Provenance) -> Option<(String, String)> {
-    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-    let line = lines.get_mut(at.line as usize - 1)?;
-    let chars: Vec<char> = line.chars().collect();
-    let start = at.column? as usize - 1;
-    let end = start + at.length? as usize;
-    let printed: String = chars.get(start..end)?.iter().collect();
-    let replacement = raised(&printed)?;
-    let new_line: String =
-        chars[..start].iter().copied().chain(replacement.chars()).chain(chars[end..].iter().copied()).collect();
-    let description = format!("line {}: {printed} → {replacement}", at.line);
-    *line = new_line;
-    Some((lines.join("\n"), description))
 }
 
 /// Figures that no identity of a disclosure can check, by kind:
@@ -149,4 +110,5 @@ fn raising_keeps_the_printed_form() {
     assert_eq!(raised("999.99万元").as_deref(), Some("1000.99万元"));
     assert_eq!(raised("10.2%").as_deref(), Some("11.2%"));
     assert_eq!(raised("2辆").as_deref(), Some("3辆"));
+    assert_eq!(raised("-1,999.50").as_deref(), Some("-2,000.50"));
 }

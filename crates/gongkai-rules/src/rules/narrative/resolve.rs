@@ -528,7 +528,7 @@ pub fn section_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
 pub fn subsection_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
     let claim = &doc.claims[index];
     let line = claim.source.line;
-    let innermost = doc.all_sections().into_iter().filter(|s| s.heading.source.line <= line).last()?;
+    let innermost = doc.all_sections().into_iter().rfind(|s| s.heading.source.line <= line)?;
     let top = top_section(doc, line)?;
     if std::ptr::eq(innermost, &doc.sections[top]) {
         return None;

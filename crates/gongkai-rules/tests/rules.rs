@@ -265,3 +265,24 @@ fn a_stated_prior_year_figure_is_the_base_of_the_change() {
     assert!(findings.iter().all(|f| f.locations.iter().any(|l| l.at.line == 356)), "{findings:#?}");
     assert!(findings.iter().any(|f| f.message.contains("两数之差")), "{findings:#?}");
 }
+
+/// Shares that add up to 100% define their own whole: the sum of their amounts.
+/// With 基本支出 written 900.00 万元 (91.58%) beside 项目支出 82.77 万元 (8.42%),
+/// the shares are right of 982.77 whatever the section's total (1,010.70); a
+/// share that no base explains is still an error.
+#[test]
+fn shares_adding_to_100_percent_are_of_their_own_whole() {
+    let run_n102 = |text: &str| {
+        let imported = gongkai_import::import_text(text, "example.txt", &Default::default()).unwrap();
+        let config = Config { select: vec!["N102".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(&imported.document)
+    };
+    let own_whole = example()
+        .replacen("基本支出927.93万元，占91.81%", "基本支出900.00万元，占91.58%", 1)
+        .replacen("项目支出82.77万元，占8.19%", "项目支出82.77万元，占8.42%", 1);
+    let findings = run_n102(&own_whole);
+    assert!(findings.iter().all(|f| ![374, 376].contains(&f.locations[0].at.line)), "{findings:#?}");
+    let wrong = own_whole.replacen("占91.58%", "占90.58%", 1);
+    let findings = run_n102(&wrong);
+    assert!(findings.iter().any(|f| f.locations.iter().any(|l| l.at.line == 374)), "{findings:#?}");
+}

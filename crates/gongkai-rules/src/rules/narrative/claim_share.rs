@@ -1,7 +1,8 @@
-use gongkai_model::{ClaimKind, Decimal, Location, Measure, Number, SectionKind, Side, TableKind};
+use gongkai_model::{Claim, ClaimKind, Decimal, Disclosure, Location, Measure, Number, SectionKind, Side, TableKind};
 
-use super::resolve::{amount_location, section_total, subject_name, subsection_total, wan};
+use super::resolve::{amount_location, section_total, subject_name, subsection_total, top_section, wan};
 use crate::context::{cell_location, text_location};
+use crate::tolerance::half_unit;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -12,7 +13,8 @@ declare_rule! {
     /// amount without a share stated before it since the subsection's heading,
     /// e.g. `一般公共预算当年拨款432,564.30万元` for the shares of its 类), the
     /// section's total claim (the same in the top-level section, e.g.
-    /// `收入预算1,010.70万元`) or, failing
+    /// `收入预算1,010.70万元`), the sum of the amounts of a run of shares that
+    /// add up to 100% (the text's own whole) or, failing
     /// that, a table total (收入总计, 支出总计, the 一般公共预算支出表 总计, the
     /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base.
     ///
@@ -50,6 +52,9 @@ impl Rule for ClaimShare {
                     bases.push((value, format!("本节总额“{}”", total.subject.label), amount_location(total)));
                 }
             }
+            if let Some((value, location)) = shares_whole(doc, index) {
+                bases.push((value, "各部分合计".to_owned(), location));
+            }
             for (kind, side, label) in table_totals(claim.section) {
                 let Some(table) = ctx.table(kind) else { continue };
                 let part = match side {
@@ -84,6 +89,50 @@ impl Rule for ClaimShare {
             out.push(finding);
         }
     }
+}
+
+/// The whole that a run of shares divides: the claims with an amount and a
+/// share next to each other in one section (`基本支出A万元，占x%` … `项目支出B万元，
+/// 占y%`) whose shares add up to 100% are the parts of a whole the text defines
+/// itself, A + B + …, whatever total the section printed (北京 states 本年支出预算
+/// net of the year-end carry-over this way). `None` unless the shares add up to
+/// 100% within rounding.
+fn shares_whole(doc: &Disclosure, index: usize) -> Option<(Number, Location)> {
+    let claim = &doc.claims[index];
+    let top = top_section(doc, claim.source.line);
+    let in_run = |c: &Claim| {
+        c.kind != ClaimKind::Composition
+            && c.share.is_some()
+            && wan(c.amount).is_some()
+            && top_section(doc, c.source.line) == top
+    };
+    let mut start = index;
+    while start > 0 && in_run(&doc.claims[start - 1]) {
+        start -= 1;
+    }
+    let mut end = index + 1;
+    while end < doc.claims.len() && in_run(&doc.claims[end]) {
+        end += 1;
+    }
+    let run = &doc.claims[start..end];
+    if run.len() < 2 {
+        return None;
+    }
+    let shares: Vec<Number> = run.iter().filter_map(|c| c.share.map(|s| s.value)).collect();
+    let total: Decimal = shares.iter().map(|s| s.value()).sum();
+    let allowed: Decimal = shares.iter().map(|s| half_unit(*s)).sum();
+    if (total - Decimal::ONE_HUNDRED).abs() > allowed {
+        return None;
+    }
+    let mut whole = Decimal::ZERO;
+    let mut decimals = 0;
+    for c in run {
+        let amount = wan(c.amount)?;
+        whole += amount.value();
+        decimals = decimals.max(amount.decimals());
+    }
+    whole.rescale(decimals);
+    Some((Number(whole), amount_location(&run[0])))
 }
 
 /// `part / whole` in percent, rounded to `decimals`.

@@ -277,9 +277,11 @@ fn shares_adding_to_100_percent_are_of_their_own_whole() {
         let config = Config { select: vec!["N102".to_owned()], ..Config::default() };
         Engine::new(config).unwrap().check(&imported.document)
     };
-    let own_whole = example()
-        .replacen("基本支出927.93万元，占91.81%", "基本支出900.00万元，占91.58%", 1)
-        .replacen("项目支出82.77万元，占8.19%", "项目支出82.77万元，占8.42%", 1);
+    let own_whole = example().replacen("基本支出927.93万元，占91.81%", "基本支出900.00万元，占91.58%", 1).replacen(
+        "项目支出82.77万元，占8.19%",
+        "项目支出82.77万元，占8.42%",
+        1,
+    );
     let findings = run_n102(&own_whole);
     assert!(findings.iter().all(|f| ![374, 376].contains(&f.locations[0].at.line)), "{findings:#?}");
     let wrong = own_whole.replacen("占91.58%", "占90.58%", 1);

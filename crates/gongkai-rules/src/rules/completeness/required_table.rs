@@ -12,10 +12,10 @@ declare_rule! {
     /// listed in the table of contents but not printed is reported even when a
     /// sentence of the explanation says it is empty: the sentence does not replace
     /// the table. (一般公共预算项目支出表 and a 项目支出表 covering all funds stand in
-    /// for each other.) A file holding no disclosure table at all gets one
+    /// for each other.) A file holding none of the template's tables gets one
     /// warning instead: it is most often the explanation part of a document
     /// whose tables are published as another file, to be checked together
-    /// (`--tables` with `--text`).
+    /// (`--tables` with `--text`), and sometimes no disclosure at all.
     ///
     /// ## Why it matters
     /// The 《地方预决算公开操作规程》 require every table of the template to be
@@ -41,13 +41,14 @@ impl Rule for RequiredTable {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        // A file without a single disclosure table is the explanation part of a
-        // document whose tables are published as another file (北京 publishes
-        // 第一部分 and 第二部分 apart), or a document missing all its tables:
-        // which, the file cannot say. One warning, not an error per table.
-        if ctx.doc.tables.iter().all(|t| t.kind == TableKind::Other) {
+        // A file without a single table the template requires is the explanation
+        // part of a document whose tables are published as another file (北京
+        // publishes 第一部分 and 第二部分 apart), a document missing all its
+        // tables, or no disclosure at all (a 绩效评价报告): which, the file cannot
+        // say. One warning, not an error per table.
+        if !ctx.template.tables.iter().any(|t| present(ctx, t.kind)) {
             let listed = ctx.doc.missing_tables.iter().filter(|m| m.listed_as.is_some()).count();
-            let mut message = "本文件中没有任何公开表，表格及与表格有关的核对均未进行".to_owned();
+            let mut message = "本文件中没有模板要求的任何公开表（可能另行公开，或本文件不是部门预算公开），表格及与表格有关的核对均未进行".to_owned();
             if listed > 0 {
                 message.push_str(&format!("（目录列出 {listed} 张表，可能另行公开）"));
             }

@@ -1,128 +1,545 @@
-//! The real published PDFs (`crates/gongkai-import/tests/pdf/`, from seven
-//! provinces and the central level) read and checked end to end.
+//! Every PDF of the development corpus (`shared/corpus`: 25 budgets with a text
+//! layer, one scanned budget, two 决算 and a blank 决算 template) read and
+//! checked end to end, with what the check reached (coverage) and every error
+//! it reports.
 //!
-//! For each document: the income/expenditure summary's totals are the printed
-//! value on both sides; the number of recognised tables is what the document's
-//! own 目录 lists (tables other than performance-target forms); at least 99% of
-//! the classification hierarchy (parent = sum of its children, per column) adds
-//! up; every finding points at a page; and the error-severity findings are
-//! exactly the ones checked by hand (genuine problems of the document, quoted
-//! in the comments, or defects of ours, named as such).
+//! For each document the test asserts:
+//! - coverage: tables the 目录 lists and how many of them were recognised,
+//!   tables of a known kind recognised, performance-target forms, claims parsed /
+//!   stating an amount / compared with a table figure, and at least as many
+//!   comparisons evaluated as when the figures were last set (a ratchet: checks
+//!   may be added, never silently lost);
+//! - every finding points at a page of the file;
+//! - where the summary table is read, its totals on both sides as printed, and
+//!   the classification hierarchy adds up in at least 99% of parent rows (sums
+//!   the document itself gets wrong, listed as genuine, are not ours to count);
+//! - no catalog warning or error (every code resolves or is information only);
+//! - the error findings are exactly the listed ones. Each was checked by hand
+//!   against the printed page: `genuine` quotes the printed figures that make it
+//!   a real problem of the document; `misread` names our reading defect and its
+//!   class (open work of the tables and claims issues), so that none is
+//!   unexplained and fixing one shows here.
+//!
+//! The corpus is `shared/corpus` beside the repository (CI clones `shared/`
+//! there); `GONGKAI_CORPUS_DIR` points elsewhere. A missing folder fails.
 
 use std::path::PathBuf;
 
 use gongkai_import::{ImportOptions, import_file};
-use gongkai_model::{Disclosure, Finding, RowRole, Severity, Side, TableKind};
+use gongkai_model::{Coverage, Disclosure, Finding, RowRole, Severity, Side, TableKind};
 use gongkai_rules::{Config, Engine};
 
 struct Expected {
     file: &'static str,
-    /// 收入总计 and 支出总计 of the income/expenditure summary, as printed.
-    total: &'static str,
-    /// Tables the document's 目录 lists (performance-target forms aside).
-    tables: usize,
-    /// Whether the document prints performance-target forms.
-    targets: bool,
-    /// The error findings, by rule id, each checked by hand against the PDF.
-    errors: &'static [&'static str],
+    /// 收入总计 and 支出总计 of the income/expenditure summary, as printed, where
+    /// the summary is read.
+    total: Option<&'static str>,
+    /// Tables the 目录 lists (performance-target forms aside), and of those recognised.
+    listed: (u32, u32),
+    /// Tables of a known kind recognised.
+    known: usize,
+    /// Performance-target forms read.
+    forms: u32,
+    /// Claims parsed, stating an amount, compared with a table figure.
+    claims: (u32, u32, u32),
+    /// Comparisons evaluated, at least.
+    evaluated: u32,
+    /// The error findings, by rule id, each with its hand check.
+    errors: &'static [(&'static str, &'static str)],
 }
 
 const CORPUS: &[Expected] = &[
-    // 目录 (a grid on p.4) lists 表1–表16; 表14–16 are 绩效目标表. The 三公 table
-    // prints three year groups (2021 | 2022 | 增减), read group by group; the
-    // 整体 form (45,947.34) and the 专项资金 form (28,921.00) together cover 收入
-    // 总计 74,868.34; the 专项资金 form's two funding blocks (实施期 | 年度) each
-    // add up.
+    Expected {
+        file: "JS2022_陕西_西安市卫生健康委员会_汇总_部门决算.pdf",
+        total: None,
+        listed: (17, 0),
+        known: 2,
+        forms: 0,
+        claims: (244, 134, 0),
+        evaluated: 12,
+        errors: &[(
+            "N102",
+            "misread (决算 read as a budget; claim base): p.22 `其中授予小微企业合同金额7,086.06万元，占授予中小企业合同金额的28.93%` \
+             is a share of the 中小企业 amount the sentence names, not of the 政府采购 total",
+        )],
+    },
+    Expected {
+        file: "JS2024_中央_国家信访局_部门决算.pdf",
+        total: None,
+        listed: (9, 0),
+        known: 0,
+        forms: 0,
+        claims: (163, 98, 0),
+        evaluated: 26,
+        errors: &[
+            ("N102", "misread (决算 read as a budget; claim base): p.25 因公出国（境）费 4.69 占 10.15% of the 三公 决算 46.20, not of 支出预算 76.43"),
+            ("N102", "misread (same): p.25 公务接待费 0.90 占 1.95% of 46.20"),
+            ("N102", "misread (same): p.25 公务用车购置及运行费 40.61 占 87.88% of 46.20"),
+            ("N102", "misread (claim base): p.26 小微企业 1,015.50 占 55.78% of the 中小企业 amount the sentence names"),
+        ],
+    },
+    Expected {
+        file: "TPL_上海_部门决算模板.pdf",
+        total: None,
+        listed: (9, 9),
+        known: 7,
+        forms: 0,
+        claims: (25, 1, 0),
+        evaluated: 3,
+        errors: &[
+            ("C101", "misread (决算 template read against the budget template): 收入支出决算总表 is its 支出总表"),
+            ("C101", "misread (same): 收入支出决算总表 is its 收支总表"),
+            ("C101", "misread (same): 财政拨款收入支出决算总表 is its 财政拨款收支总表"),
+        ],
+    },
+    // 目录 (a grid on p.4) lists 表1–表16; 表14–16 are 绩效目标表.
     Expected {
         file: "YS2022_陕西_西安市交通运输局_部门综合预算.pdf",
-        total: "74868.34",
-        tables: 13,
-        targets: true,
+        total: Some("74868.34"),
+        listed: (14, 11),
+        known: 11,
+        forms: 8,
+        claims: (55, 38, 11),
+        evaluated: 152,
         errors: &[],
     },
-    // 目录 lists 1.–9.; tables in 元.
+    // Tables in 元.
     Expected {
         file: "YS2025_上海_普陀区万里街道办事处_区级部门预算.pdf",
-        total: "189767551",
-        tables: 9,
-        targets: false,
+        total: Some("189767551"),
+        listed: (9, 9),
+        known: 9,
+        forms: 0,
+        claims: (44, 43, 32),
+        evaluated: 731,
         errors: &[],
     },
-    // 目录 lists 一–十三. Genuine: 支出总表 prints `21999 其他支出 502.00`
-    // twice under `219 援助其他地区支出 502.00` (the 项 row carries the 款 code),
-    // so the 款 rows add up to 1,004.00 (A101, 合计 and 项目支出 columns).
     Expected {
         file: "YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf",
-        total: "9947.88",
-        tables: 13,
-        targets: false,
-        errors: &["A101", "A101"],
+        total: Some("9947.88"),
+        listed: (13, 13),
+        known: 11,
+        forms: 0,
+        claims: (106, 93, 34),
+        evaluated: 258,
+        errors: &[
+            (
+                "A101",
+                "genuine: p.14 支出总表 prints `21999 其他支出 502.00` twice under `219 援助其他地区支出 502.00` \
+                 (the 项 row carries the 款 code), so the 款 rows add up to 1,004.00 (合计 column)",
+            ),
+            ("A101", "genuine: the same rows, 项目支出 column: 502.00 against 1,004.00"),
+        ],
     },
-    // 目录 lists 8 tables (部门收支总表 … 政府性基金预算支出表).
+    // The explanation's figures are not parsed (0 claims; C106 says so).
     Expected {
         file: "YS2025_湖南_长沙市公安局_本级_部门预算公开.pdf",
-        total: "68632.12",
-        tables: 8,
-        targets: true,
+        total: Some("68632.12"),
+        listed: (8, 8),
+        known: 8,
+        forms: 3,
+        claims: (0, 0, 0),
+        evaluated: 72,
+        errors: &[],
+    },
+    // The explanation's headings are not recognised: its text is unplaced and
+    // no claim is read (C106 says so).
+    Expected {
+        file: "YS2026_上海_上海市医疗保障局_部门预算.pdf",
+        total: Some("193018000"),
+        listed: (9, 9),
+        known: 9,
+        forms: 0,
+        claims: (0, 0, 0),
+        evaluated: 201,
+        errors: &[],
+    },
+    Expected {
+        file: "YS2026_上海_上海市水务局_部门预算.pdf",
+        total: Some("180366183"),
+        listed: (9, 9),
+        known: 9,
+        forms: 0,
+        claims: (0, 0, 0),
+        evaluated: 210,
         errors: &[],
     },
     // The 目录 names the tables part only; the part prints 部门公开表1–9.
-    // Genuine: “财政拨款收支总预算18,728.91万元” against 18,728.94 in 表4 (N101);
-    // “委托业务费…1,391.68万元，比2025年预算增加333.83万元，增长31.35%”: from its
-    // own figures the growth is 31.56% (N103).
     Expected {
         file: "YS2026_中央_国家信访局_部门预算.pdf",
-        total: "50616.94",
-        tables: 9,
-        targets: true,
-        errors: &["N101", "N103"],
+        total: Some("50616.94"),
+        listed: (0, 0),
+        known: 9,
+        forms: 5,
+        claims: (64, 51, 12),
+        evaluated: 146,
+        errors: &[
+            ("N101", "genuine: p.18 “财政拨款收支总预算18,728.91万元” against 18,728.94 in 表4"),
+            (
+                "N103",
+                "genuine: p.25 “委托业务费…1,391.68万元，比2025年预算增加333.83万元，增长31.35%”: from its own figures \
+                 333.83 / (1,391.68 − 333.83) = 31.56%",
+            ),
+        ],
     },
-    // 目录 lists 12 tables.
+    // The explanation part only (第一部分); its 目录 lists the tables of 第二部分,
+    // published as another file: one C101 warning, no table check.
     Expected {
-        file: "YS2026_广东_广州市统计局_部门预算.pdf",
-        total: "9483.72",
-        tables: 12,
-        targets: false,
+        file: "YS2026_北京_北京市交通委员会_部门预算.pdf",
+        total: None,
+        listed: (10, 0),
+        known: 0,
+        forms: 0,
+        claims: (41, 33, 0),
+        evaluated: 8,
         errors: &[],
     },
-    // The list under “四、2026年预算公开表” names 表1–表11.
-    // Genuine: “人员支出58,486.35万元，占59.0%” of 99,230.46 is 58.9% (N102, the
-    // three shares were forced to add to 100%); “一般公共预算当年拨款91,842.80万元”
-    // includes the 347.32 carried over (表4: 一般公共预算 91,495.48) (N101).
+    Expected {
+        file: "YS2026_北京_北京市卫生健康委员会_部门预算.pdf",
+        total: None,
+        listed: (10, 0),
+        known: 0,
+        forms: 0,
+        claims: (43, 38, 0),
+        evaluated: 10,
+        errors: &[],
+    },
+    Expected {
+        file: "YS2026_广东_广州市工业和信息化局_部门预算.pdf",
+        total: Some("225431.78"),
+        listed: (12, 12),
+        known: 10,
+        forms: 0,
+        claims: (20, 16, 7),
+        evaluated: 196,
+        errors: &[],
+    },
+    Expected {
+        file: "YS2026_广东_广州市政务服务和数据管理局_部门预算.pdf",
+        total: Some("98880.78"),
+        listed: (12, 12),
+        known: 10,
+        forms: 0,
+        claims: (20, 16, 7),
+        evaluated: 149,
+        errors: &[],
+    },
+    Expected {
+        file: "YS2026_广东_广州市统计局_部门预算.pdf",
+        total: Some("9483.72"),
+        listed: (12, 12),
+        known: 10,
+        forms: 0,
+        claims: (20, 16, 7),
+        evaluated: 151,
+        errors: &[],
+    },
+    // 表1's first page (p.23) follows the glossary and is read as part of it.
+    Expected {
+        file: "YS2026_广东_深圳市住房和建设局_部门预算.pdf",
+        total: None,
+        listed: (0, 0),
+        known: 10,
+        forms: 0,
+        claims: (72, 60, 0),
+        evaluated: 70,
+        errors: &[
+            (
+                "C101",
+                "misread (title form): 深圳 publishes 表4 基本支出总表 (all funds, with a 一般公共预算 column), typed as a 支出总表",
+            ),
+            (
+                "A103",
+                "misread (table bounds): 表1's first page (p.23, 一、社会保障和就业支出 1,280.54 … 三、城乡社区支出 26,569.97) \
+                 was taken into the glossary; with it the 类 add up to 34,460.45 against 34,460.46",
+            ),
+            ("X103", "misread (table bounds): the same lost page leaves 表1's 财政拨款 line unread"),
+        ],
+    },
+    Expected {
+        file: "YS2026_广东_深圳市生态环境局_部门预算.pdf",
+        total: None,
+        listed: (0, 0),
+        known: 10,
+        forms: 0,
+        claims: (391, 371, 0),
+        evaluated: 925,
+        errors: &[
+            ("C101", "misread (title form): 基本支出总表 typed as a 支出总表, as above"),
+            (
+                "A103",
+                "misread (table bounds): 表1's first page (p.74: 教育 264.35, 社会保障和就业 5,646.94, 卫生健康 1,295.62) \
+                 lost to the glossary; in full the 类 make 190,281.96 against 190,281.97",
+            ),
+            (
+                "A103",
+                "misread (carry-over sub-lines): 收入总计 190,281.97 = 本年收入合计 177,554.51 + 上年结余、结转 12,727.46; \
+                 its numbered parts 1.财政拨款结余、结转 10,895.08 and 2.非财政拨款结余、结转 1,832.38 were added again",
+            ),
+            ("X103", "misread (carry-over sub-lines): 表1's 财政拨款结余、结转 sub-line compared as the 财政拨款 line"),
+            (
+                "A103",
+                "misread (carry-over sub-lines): 表6 收入总计 166,180.74 = 155,285.66 + 10,895.08; the sub-line \
+                 1.一般公共预算拨款结余、结转 10,895.08 was added again",
+            ),
+        ],
+    },
+    Expected {
+        file: "YS2026_江苏_无锡市应急管理局_部门预算.pdf",
+        total: Some("9096.11"),
+        listed: (13, 13),
+        known: 11,
+        forms: 0,
+        claims: (104, 91, 34),
+        evaluated: 243,
+        errors: &[(
+            "N101",
+            "misread (claim subject): p.34 `一般公共预算财政拨款支出预算8,326.11万元` is 表7's 合计 and 表1's \
+             一般公共预算拨款 8,326.11; the qualifier was dropped and it was compared with 支出总计 9,096.11",
+        )],
+    },
+    Expected {
+        file: "YS2026_江苏_无锡市教育局_部门预算.pdf",
+        total: Some("512434.34"),
+        listed: (13, 13),
+        known: 11,
+        forms: 0,
+        claims: (113, 100, 34),
+        evaluated: 323,
+        errors: &[
+            (
+                "N101",
+                "misread (claim measure): p.52 `上年结转结余的财政专户管理资金0万元` compared with the 本年 line 243.00 \
+                 (表1's 上年结转结余 is blank)",
+            ),
+            (
+                "N101",
+                "misread (claim subject): p.58 `财政拨款基本支出预算279,627.29万元` is 表6's 合计 (262,303.68 + 17,323.61); \
+                 compared with 表3 (all funds) 280,524.94",
+            ),
+            (
+                "N101",
+                "misread (claim subject): p.58 `一般公共预算财政拨款支出预算475,631.69万元` is 表7's 合计; compared \
+                 with 表1 支出总计 512,434.34",
+            ),
+        ],
+    },
+    // The list under “四、2026年预算公开表” names 表1–表11; its lines are not
+    // read as a 目录. No table prints codes.
+    Expected {
+        file: "YS2026_浙江_杭州市交通运输局_部门预算.pdf",
+        total: Some("665964.37"),
+        listed: (0, 0),
+        known: 11,
+        forms: 0,
+        claims: (99, 83, 19),
+        evaluated: 105,
+        errors: &[
+            (
+                "N102",
+                "genuine: p.6 `事业收入9,680.97万元，占1.4%` of 收入预算 665,964.37 is 1.45%, which rounds to 1.5% \
+                 (no base makes all the printed shares right: they were forced to add to 100%)",
+            ),
+            (
+                "N101",
+                "misread (cell wrapping): 表3's 合计 项目支出 cell wraps (`576,171.1` / `1`) and is read empty; \
+                 73,924.43 + 15,868.83 + 576,171.11 = 665,964.37",
+            ),
+            (
+                "N101",
+                "genuine: p.7 “一般公共预算当年拨款432,564.30万元” includes last year's 17,680.93 carried over \
+                 (表4: 一般公共预算 414,883.38)",
+            ),
+            (
+                "N102",
+                "genuine: p.7 `一般公共服务…6,701.98万元，占1.6%` of the 当年拨款 432,564.30 is 1.549%, i.e. 1.5%",
+            ),
+            (
+                "N103",
+                "genuine: p.11 `其他公路水路运输支出53,522.29万元，比上年执行数减少9,871.3万元，下降15.5%`: \
+                 9,871.3 / 63,393.59 = 15.57%, i.e. 15.6%",
+            ),
+            (
+                "N101",
+                "genuine: p.12 `一般公共预算基本支出82,529.89万元` (= 表6) against 表5's 82,479.29: 表5 is wrong, its \
+                 公路水路运输 小计 prints 51,417.49 where 43,003.71 + 8,464.39 = 51,468.10",
+            ),
+        ],
+    },
+    Expected {
+        file: "YS2026_浙江_杭州市公安局_部门预算.pdf",
+        total: Some("404415.23"),
+        listed: (0, 0),
+        known: 11,
+        forms: 0,
+        claims: (87, 71, 18),
+        evaluated: 87,
+        errors: &[
+            ("N102", "genuine: p.6 `人员支出250,110.65万元，占61.9%` of 404,415.23 is 61.85%, i.e. 61.8% (forced to 100%)"),
+            ("N101", "misread (cell wrapping): 表3's 合计 项目支出 cell wraps and is read empty"),
+            (
+                "N101",
+                "genuine: p.7 “一般公共预算当年拨款370,219.25万元” includes the carry-over (表4: 一般公共预算 366,195.79)",
+            ),
+            ("N101", "misread (cell wrapping): 表5's 合计 基本支出 cell is read empty (293,191.86 in print)"),
+        ],
+    },
     Expected {
         file: "YS2026_浙江_杭州市司法局_部门预算.pdf",
-        total: "99230.46",
-        tables: 11,
-        targets: false,
-        errors: &["N101", "N102"],
+        total: Some("99230.46"),
+        listed: (0, 0),
+        known: 11,
+        forms: 0,
+        claims: (88, 69, 13),
+        evaluated: 80,
+        errors: &[
+            ("N102", "genuine: “人员支出58,486.35万元，占59.0%” of 99,230.46 is 58.9% (the three shares forced to 100%)"),
+            (
+                "N101",
+                "genuine: “一般公共预算当年拨款91,842.80万元” includes the 347.32 carried over (表4: 一般公共预算 91,495.48)",
+            ),
+        ],
+    },
+    // Not a budget disclosure: the file holds a 2020 绩效评价报告 (the corpus
+    // names it a budget). One C101 warning says no template table is there.
+    Expected {
+        file: "YS2026_湖南_长沙市国有资产监督管理委员会_部门预算.pdf",
+        total: None,
+        listed: (0, 0),
+        known: 1,
+        forms: 0,
+        claims: (0, 0, 0),
+        evaluated: 0,
+        errors: &[],
     },
     // No 目录; 表一–表九 printed after the explanation.
     Expected {
         file: "YS2026_重庆_重庆市商务委员会_部门预算情况说明.pdf",
-        total: "174900.64",
-        tables: 9,
-        targets: true,
+        total: Some("174900.64"),
+        listed: (0, 0),
+        known: 9,
+        forms: 3,
+        claims: (50, 35, 12),
+        evaluated: 320,
         errors: &[],
+    },
+    Expected {
+        file: "YS2026_重庆_重庆市委宣传部_部门预算.pdf",
+        total: Some("45369.18"),
+        listed: (0, 0),
+        known: 9,
+        forms: 0,
+        claims: (51, 38, 11),
+        evaluated: 337,
+        errors: &[],
+    },
+    Expected {
+        file: "YS2026_重庆_重庆市科学技术局_部门预算.pdf",
+        total: Some("168441.81"),
+        listed: (0, 0),
+        known: 9,
+        forms: 3,
+        claims: (46, 32, 10),
+        evaluated: 359,
+        errors: &[(
+            "N109",
+            "misread (claim subject): p.4 `政府采购预算总额6,143.52万元：货物5,242.52、工程0、服务901；其中一般公共预算拨款\
+             政府采购2,521.44万元：货物2,020.44、工程0、服务501` — both add up; the nested 其中 total was paired with the outer parts",
+        )],
+    },
+    Expected {
+        file: "YS2026_陕西_西安市公安局_部门预算.pdf",
+        total: None,
+        listed: (0, 0),
+        known: 10,
+        forms: 20,
+        claims: (67, 63, 15),
+        evaluated: 209,
+        errors: &[
+            (
+                "N103",
+                "misread (claim subject): p.9 `当年预算收入344,447.70万元，其中：…、其他收入3,444.00万元，较上年减少129,422.00万元，\
+                 下降27.31%`: the change is the head total's (129,422.00 / 473,869.70 = 27.31%), not the last 其中 item's",
+            ),
+            ("N103", "misread (claim subject): the same for the 支出 sentence, whose 其中 list ends in 上年结转"),
+            ("N103", "misread (claim subject): p.9 财政拨款收入 337,741.21 … 较上年减少130,014.30万元，下降27.80% (= 130,014.30 / 467,755.51)"),
+            ("N103", "misread (claim subject): p.10 the same for 财政拨款支出"),
+            (
+                "N110",
+                "misread (claim measure): p.18 `涉及当年一般公共预算拨款324,638.50万元` is 表1's 一般公共预算拨款 \
+                 3,246,385,029.74 元, not 收入总计",
+            ),
+            (
+                "A103",
+                "misread (carry-over sub-lines): 使用非财政拨款结余 (blank) and 上年实户资金余额 32,624,907.71 are sibling \
+                 lines; the second was read as a 其中 of the first",
+            ),
+            (
+                "A103",
+                "misread (carry-over sub-lines): so 收入总计 3,444,476,979.18 = 3,280,825,029.74 + 32,624,907.71 + \
+                 131,027,041.73 lost a part",
+            ),
+        ],
+    },
+    Expected {
+        file: "YS2026_陕西_西安市审计局_部门预算.pdf",
+        total: None,
+        listed: (0, 0),
+        known: 10,
+        forms: 6,
+        claims: (54, 50, 11),
+        evaluated: 161,
+        errors: &[
+            (
+                "N103",
+                "misread (claim subject): p.10 `当年预算收入4,203.47万元，其中：…其他收入100.00万元，较上年增加142.30万元，\
+                 增长3.50%`: 142.30 / 4,061.17 = 3.50% is the head total's change",
+            ),
+            ("N103", "misread (claim subject): the same for the 支出 sentence"),
+            (
+                "N110",
+                "misread (claim measure): p.18 `涉及当年一般公共预算拨款4005.29万元` is 表1's 一般公共预算拨款 40,052,896.08 元",
+            ),
+            ("A103", "misread (carry-over sub-lines): 上年实户资金余额 981,827.50 read as a 其中 of 使用非财政拨款结余"),
+            ("A103", "misread (carry-over sub-lines): 收入总计 42,034,723.58 = 41,052,896.08 + 981,827.50 lost a part"),
+            (
+                "N110",
+                "misread (cell wrapping): 表15's task rows 购买中介机构审计服务 350 and 审计培训 15 wrap around the vertical \
+                 row header and were lost; all five rows make 4,203.47",
+            ),
+        ],
     },
 ];
 
-fn path(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../gongkai-import/tests/pdf").join(file)
+/// Budget PDFs without a text layer: the import must refuse them.
+const SCANS: &[&str] = &["YS2026_湖南_长沙市公安局交通警察局_部门预算.pdf"];
+
+fn corpus_dir() -> PathBuf {
+    let dir = std::env::var_os("GONGKAI_CORPUS_DIR")
+        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")), PathBuf::from);
+    assert!(
+        dir.is_dir(),
+        "the corpus folder {} is missing: clone shared/ beside the repository (as CI does) \
+         or set GONGKAI_CORPUS_DIR to the folder holding the corpus PDFs",
+        dir.display()
+    );
+    dir
 }
 
-fn read(file: &str) -> Disclosure {
-    let p = path(file);
-    import_file(p.to_str().unwrap(), &ImportOptions::default()).unwrap_or_else(|e| panic!("{file}: {e}")).document
+fn read(file: &str) -> Result<Disclosure, String> {
+    let p = corpus_dir().join(file);
+    import_file(p.to_str().unwrap(), &ImportOptions::default()).map(|i| i.document).map_err(|e| e.to_string())
 }
 
-fn check(doc: &Disclosure) -> Vec<Finding> {
-    Engine::new(Config::default()).unwrap().check(doc)
+fn check(doc: &Disclosure) -> (Vec<Finding>, Coverage) {
+    Engine::new(Config::default()).unwrap().check_with_coverage(doc)
 }
 
-/// (parent rows × columns checked, of which A101 found wrong).
+/// (parent rows × columns checked, of which A101 found wrong for sure: a sum
+/// over inferred facts is a warning, not counted).
 fn hierarchy(doc: &Disclosure, findings: &[Finding]) -> (usize, usize) {
     let mut checked = 0;
-    for table in &doc.tables {
+    for table in doc.tables.iter().filter(|t| t.kind != TableKind::GovernmentProcurement) {
         for part in table.parts.iter().filter(|p| p.side.is_none()) {
             let coded: Vec<_> = part.rows.iter().filter(|r| r.code.is_some() && r.project.is_none()).collect();
             for parent in &coded {
@@ -133,72 +550,117 @@ fn hierarchy(doc: &Disclosure, findings: &[Finding]) -> (usize, usize) {
             }
         }
     }
-    let wrong = findings.iter().filter(|f| f.rule == "A101").count();
+    let wrong = findings.iter().filter(|f| f.rule == "A101" && f.severity == Severity::Error).count();
     (checked, wrong)
 }
 
 #[test]
+fn every_corpus_pdf_is_listed() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    files.sort();
+    let mut known: Vec<String> = CORPUS.iter().map(|e| e.file.to_owned()).chain(SCANS.iter().map(|s| (*s).to_owned())).collect();
+    known.sort();
+    assert_eq!(files, known, "every corpus PDF has its expectations here");
+}
+
+#[test]
+fn a_scan_is_refused_with_its_reason() {
+    for file in SCANS {
+        let err = read(file).expect_err("a scan has no text to read");
+        assert!(err.contains("text layer"), "{file}: {err}");
+    }
+}
+
+#[test]
 fn every_corpus_pdf_reads_and_checks() {
+    let mut failures = Vec::new();
     for expected in CORPUS {
-        let doc = read(expected.file);
         let name = expected.file;
+        let doc = read(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (findings, coverage) = check(&doc);
+
+        // What the check reached.
+        let t = &coverage.tables;
+        let c = &coverage.claims;
+        let reached = (
+            (t.listed, t.listed_recognised),
+            t.recognised.len(),
+            t.performance_forms,
+            (c.parsed, c.with_amount, c.resolved),
+        );
+        let wanted = (expected.listed, expected.known, expected.forms, expected.claims);
+        if reached != wanted {
+            failures.push(format!("{name}: coverage (listed, known, forms, claims) {reached:?}, expected {wanted:?}"));
+        }
+        if coverage.checks.evaluated < expected.evaluated {
+            failures.push(format!(
+                "{name}: {} comparisons evaluated, fewer than the {} last set",
+                coverage.checks.evaluated, expected.evaluated
+            ));
+        }
 
         // The summary's totals, both sides, as printed.
-        let summary = doc.tables.iter().find(|t| t.kind == TableKind::IncomeExpenditureSummary).expect(name);
-        for side in [Side::Income, Side::Expenditure] {
-            let part = summary.side(side).unwrap_or_else(|| panic!("{name}: no {side:?} side"));
-            let total = part.rows.iter().rev().find(|r| r.role == RowRole::Total).expect(name);
-            assert_eq!(total.amount(0).map(|n| n.to_string()).as_deref(), Some(expected.total), "{name} {side:?}");
+        if let Some(total) = expected.total {
+            let summary = doc.tables.iter().find(|t| t.kind == TableKind::IncomeExpenditureSummary).expect(name);
+            for side in [Side::Income, Side::Expenditure] {
+                let part = summary.side(side).unwrap_or_else(|| panic!("{name}: no {side:?} side"));
+                let printed = part.rows.iter().rev().find(|r| r.role == RowRole::Total).and_then(|r| r.amount(0));
+                if printed.map(|n| n.to_string()).as_deref() != Some(total) {
+                    failures.push(format!("{name} {side:?}: total {printed:?}, printed {total}"));
+                }
+            }
         }
 
-        // As many tables as the document lists.
-        assert_eq!(doc.tables.len(), expected.tables, "{name}: {:?}", titles(&doc));
-        assert_eq!(!doc.performance_targets.is_empty(), expected.targets, "{name}: performance-target forms");
-
-        // Every page number is a page of the file.
+        // Every page number is a page of the file, and every finding has one.
         let pages = doc.meta.source.pages.expect("a PDF knows its pages");
         assert!(doc.tables.iter().all(|t| t.source.page.is_some_and(|p| p >= 1 && p <= pages)), "{name}");
-
-        let findings = check(&doc);
-        // Every finding points at a page.
         for f in &findings {
-            assert!(
-                f.locations.iter().any(|l| l.at.page.is_some()),
-                "{name}: {} without a page: {}",
-                f.rule,
-                f.message
-            );
-        }
-        // The hierarchy adds up in at least 99% of parent rows (杭州 prints its
-        // classification by name only: no codes to check).
-        // Sums the document itself gets wrong (listed in `errors`, checked by
-        // hand) are not ours to count.
-        let (checked, found) = hierarchy(&doc, &findings);
-        let wrong = found - expected.errors.iter().filter(|e| **e == "A101").count();
-        assert!(wrong * 100 <= checked, "{name}: {wrong} of {checked} hierarchy sums wrong");
-        if !name.contains("杭州") {
-            assert!(checked >= 20, "{name}: only {checked} hierarchy sums checked");
+            if !f.locations.iter().any(|l| l.at.page.is_some()) {
+                failures.push(format!("{name}: {} without a page: {}", f.rule, f.message));
+            }
         }
 
-        // Every classification code resolves in the catalog or is reported as
-        // information only (issue #5): no catalog warning or error.
-        let catalog: Vec<&str> = findings
-            .iter()
-            .filter(|f| f.rule.starts_with('G') && f.severity != Severity::Info)
-            .map(|f| f.message.as_str())
-            .collect();
-        assert!(catalog.is_empty(), "{name}: {catalog:#?}");
+        // The hierarchy adds up in at least 99% of parent rows.
+        let (checked, found) = hierarchy(&doc, &findings);
+        let genuine = expected.errors.iter().filter(|(rule, why)| *rule == "A101" && why.starts_with("genuine")).count();
+        let wrong = found.saturating_sub(genuine);
+        if wrong * 100 > checked {
+            failures.push(format!("{name}: {wrong} of {checked} hierarchy sums wrong"));
+        }
+
+        // No catalog warning or error.
+        for f in findings.iter().filter(|f| f.rule.starts_with('G') && f.severity != Severity::Info) {
+            failures.push(format!("{name}: catalog {}: {}", f.rule, f.message));
+        }
 
         // Error findings: exactly those checked by hand.
         let mut errors: Vec<&str> =
             findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule.as_str()).collect();
         errors.sort_unstable();
-        let messages: Vec<&str> =
-            findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.as_str()).collect();
-        assert_eq!(errors, expected.errors, "{name}: {messages:#?}");
+        let mut listed: Vec<&str> = expected.errors.iter().map(|(rule, _)| *rule).collect();
+        listed.sort_unstable();
+        if errors != listed {
+            let messages: Vec<&str> =
+                findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.as_str()).collect();
+            failures.push(format!("{name}: errors {errors:?}, expected {listed:?}: {messages:#?}"));
+        }
+        for (rule, why) in expected.errors {
+            assert!(why.starts_with("genuine: ") || why.starts_with("misread ("), "{name} {rule}: say genuine or misread");
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn titles(doc: &Disclosure) -> Vec<String> {
-    doc.tables.iter().map(|t| format!("{:?} {}", t.kind, t.title)).collect()
+/// How many of the corpus's error findings are genuine, and how many are our
+/// misreadings: printed with `--nocapture` for the closing notes.
+#[test]
+fn corpus_error_tally() {
+    let genuine = CORPUS.iter().flat_map(|e| e.errors).filter(|(_, why)| why.starts_with("genuine")).count();
+    let misread = CORPUS.iter().flat_map(|e| e.errors).filter(|(_, why)| why.starts_with("misread")).count();
+    println!("corpus error findings: {genuine} genuine, {misread} misread (listed with their causes)");
+    assert!(genuine > 0);
 }

@@ -477,3 +477,54 @@ fn a_failed_import_leaves_a_previous_output_untouched() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
 }
+
+/// Every report says what the check reached: the JSON `coverage` object, the
+/// text summary's line and `--coverage` breakdown, the CSV columns, the HTML
+/// page and the xlsx coverage sheet — with the same figures.
+#[test]
+fn every_report_carries_the_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _) = stdout_of(gongkai().args(["validate", "--format", "json"]).arg(example()));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let coverage = &value["documents"][0]["coverage"];
+    // The example's 目录 lists 11 tables; 表8 and 表11 are not published.
+    assert_eq!(coverage["tables"]["listed"], 11, "{coverage:#}");
+    assert_eq!(coverage["tables"]["listed_recognised"], 9, "{coverage:#}");
+    assert_eq!(coverage["tables"]["listed_not_found"].as_array().unwrap().len(), 2);
+    let evaluated = coverage["checks"]["evaluated"].as_u64().unwrap();
+    assert!(evaluated > 300, "{evaluated} comparisons");
+    let by_rule: u64 =
+        coverage["checks"]["by_rule"].as_array().unwrap().iter().map(|r| r["evaluated"].as_u64().unwrap()).sum();
+    assert_eq!(by_rule, evaluated);
+    let (resolved, with_amount) =
+        (coverage["claims"]["resolved"].as_u64().unwrap(), coverage["claims"]["with_amount"].as_u64().unwrap());
+    assert!(resolved > 0 && resolved <= with_amount);
+    let line = format!("表 9/11 · 核对 {evaluated} 项 · 说明数字 {resolved}/{with_amount}");
+
+    let (text, _) = stdout_of(gongkai().args(["validate", "--quiet", "--coverage"]).arg(example()));
+    assert!(text.contains(&format!("检查范围：{line}")), "{text}");
+    assert!(text.contains("目录列出但未找到：政府性基金预算支出情况表"), "{text}");
+
+    let csv = dir.path().join("summary.csv");
+    gongkai().args(["validate", "--quiet", "--summary"]).arg(&csv).arg(example()).output().unwrap();
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().trim_start_matches('\u{feff}').split(',').collect();
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    let at = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!((at("tables_listed"), at("tables_recognised")), ("11", "9"));
+    assert_eq!(at("checks"), evaluated.to_string());
+
+    let html = dir.path().join("report.html");
+    gongkai().args(["validate", "--format", "html", "-o"]).arg(&html).arg(example()).output().unwrap();
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(html.contains(&format!("检查范围：{line}")), "no coverage line in the HTML report");
+    assert!(html.contains("未检查的内容"));
+
+    let book = dir.path().join("report.xlsx");
+    gongkai().args(["validate", "--format", "xlsx", "-o"]).arg(&book).arg(example()).output().unwrap();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    use calamine::Reader;
+    let sheet = workbook.worksheet_range("coverage").expect("a coverage sheet");
+    assert_eq!(sheet.get_value((1, 1)).map(|v| v.to_string()).as_deref(), Some("11"));
+    assert_eq!(sheet.get_value((1, 4)).map(|v| v.to_string()), Some(evaluated.to_string()));
+}

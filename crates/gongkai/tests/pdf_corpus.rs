@@ -72,10 +72,16 @@ const CORPUS: &[Expected] = &[
         claims: (163, 98, 0),
         evaluated: 26,
         errors: &[
-            ("N102", "misread (决算 read as a budget; claim base): p.25 因公出国（境）费 4.69 占 10.15% of the 三公 决算 46.20, not of 支出预算 76.43"),
+            (
+                "N102",
+                "misread (决算 read as a budget; claim base): p.25 因公出国（境）费 4.69 占 10.15% of the 三公 决算 46.20, not of 支出预算 76.43",
+            ),
             ("N102", "misread (same): p.25 公务接待费 0.90 占 1.95% of 46.20"),
             ("N102", "misread (same): p.25 公务用车购置及运行费 40.61 占 87.88% of 46.20"),
-            ("N102", "misread (claim base): p.26 小微企业 1,015.50 占 55.78% of the 中小企业 amount the sentence names"),
+            (
+                "N102",
+                "misread (claim base): p.26 小微企业 1,015.50 占 55.78% of the 中小企业 amount the sentence names",
+            ),
         ],
     },
     Expected {
@@ -375,7 +381,10 @@ const CORPUS: &[Expected] = &[
         claims: (87, 71, 18),
         evaluated: 87,
         errors: &[
-            ("N102", "genuine: p.6 `人员支出250,110.65万元，占61.9%` of 404,415.23 is 61.85%, i.e. 61.8% (forced to 100%)"),
+            (
+                "N102",
+                "genuine: p.6 `人员支出250,110.65万元，占61.9%` of 404,415.23 is 61.85%, i.e. 61.8% (forced to 100%)",
+            ),
             ("N101", "misread (cell wrapping): 表3's 合计 项目支出 cell wraps and is read empty"),
             (
                 "N101",
@@ -393,7 +402,10 @@ const CORPUS: &[Expected] = &[
         claims: (88, 69, 13),
         evaluated: 80,
         errors: &[
-            ("N102", "genuine: “人员支出58,486.35万元，占59.0%” of 99,230.46 is 58.9% (the three shares forced to 100%)"),
+            (
+                "N102",
+                "genuine: “人员支出58,486.35万元，占59.0%” of 99,230.46 is 58.9% (the three shares forced to 100%)",
+            ),
             (
                 "N101",
                 "genuine: “一般公共预算当年拨款91,842.80万元” includes the 347.32 carried over (表4: 一般公共预算 91,495.48)",
@@ -462,7 +474,10 @@ const CORPUS: &[Expected] = &[
                  下降27.31%`: the change is the head total's (129,422.00 / 473,869.70 = 27.31%), not the last 其中 item's",
             ),
             ("N103", "misread (claim subject): the same for the 支出 sentence, whose 其中 list ends in 上年结转"),
-            ("N103", "misread (claim subject): p.9 财政拨款收入 337,741.21 … 较上年减少130,014.30万元，下降27.80% (= 130,014.30 / 467,755.51)"),
+            (
+                "N103",
+                "misread (claim subject): p.9 财政拨款收入 337,741.21 … 较上年减少130,014.30万元，下降27.80% (= 130,014.30 / 467,755.51)",
+            ),
             ("N103", "misread (claim subject): p.10 the same for 财政拨款支出"),
             (
                 "N110",
@@ -500,7 +515,10 @@ const CORPUS: &[Expected] = &[
                 "N110",
                 "misread (claim measure): p.18 `涉及当年一般公共预算拨款4005.29万元` is 表1's 一般公共预算拨款 40,052,896.08 元",
             ),
-            ("A103", "misread (carry-over sub-lines): 上年实户资金余额 981,827.50 read as a 其中 of 使用非财政拨款结余"),
+            (
+                "A103",
+                "misread (carry-over sub-lines): 上年实户资金余额 981,827.50 read as a 其中 of 使用非财政拨款结余",
+            ),
             ("A103", "misread (carry-over sub-lines): 收入总计 42,034,723.58 = 41,052,896.08 + 981,827.50 lost a part"),
             (
                 "N110",
@@ -562,7 +580,8 @@ fn every_corpus_pdf_is_listed() {
         .filter(|n| n.ends_with(".pdf"))
         .collect();
     files.sort();
-    let mut known: Vec<String> = CORPUS.iter().map(|e| e.file.to_owned()).chain(SCANS.iter().map(|s| (*s).to_owned())).collect();
+    let mut known: Vec<String> =
+        CORPUS.iter().map(|e| e.file.to_owned()).chain(SCANS.iter().map(|s| (*s).to_owned())).collect();
     known.sort();
     assert_eq!(files, known, "every corpus PDF has its expectations here");
 }
@@ -626,7 +645,8 @@ fn every_corpus_pdf_reads_and_checks() {
 
         // The hierarchy adds up in at least 99% of parent rows.
         let (checked, found) = hierarchy(&doc, &findings);
-        let genuine = expected.errors.iter().filter(|(rule, why)| *rule == "A101" && why.starts_with("genuine")).count();
+        let genuine =
+            expected.errors.iter().filter(|(rule, why)| *rule == "A101" && why.starts_with("genuine")).count();
         let wrong = found.saturating_sub(genuine);
         if wrong * 100 > checked {
             failures.push(format!("{name}: {wrong} of {checked} hierarchy sums wrong"));
@@ -649,7 +669,10 @@ fn every_corpus_pdf_reads_and_checks() {
             failures.push(format!("{name}: errors {errors:?}, expected {listed:?}: {messages:#?}"));
         }
         for (rule, why) in expected.errors {
-            assert!(why.starts_with("genuine: ") || why.starts_with("misread ("), "{name} {rule}: say genuine or misread");
+            assert!(
+                why.starts_with("genuine: ") || why.starts_with("misread ("),
+                "{name} {rule}: say genuine or misread"
+            );
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -17,6 +17,8 @@ pub fn explain(id: &str) -> Outcome {
             println!("# {} {} ({}, {})\n", m.id, m.name, m.category.id(), m.severity.id());
             print!("{}", m.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n"));
             println!();
+            println!();
+            print!("{}", gongkai_rules::certainty::explain_zh(m.severity));
             Outcome::Clean
         }
         None => {

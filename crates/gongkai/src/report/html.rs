@@ -85,6 +85,29 @@ impl Anchors {
 }
 
 /// Renders one document's section of the report.
+/// What the check reached: the one-line summary, then what was not checked
+/// and why, so that a document read only in part never looks clean.
+fn render_coverage(out: &mut String, c: &gongkai_model::Coverage) {
+    let _ = write!(out, "<p class=\"coverage\">检查范围：{}</p>", esc(&c.line_zh()));
+    let mut gaps: Vec<String> = Vec::new();
+    gaps.extend(c.tables.listed_not_found.iter().map(|t| format!("目录列出但未找到：{t}")));
+    gaps.extend(c.tables.unknown_kind.iter().map(|t| format!("找到但类型未知（未参与表间核对）：{t}")));
+    gaps.extend(c.tables.with_inferred_facts.iter().map(|t| format!("含推定读取的数字（相关问题只作警告）：{t}")));
+    gaps.extend(c.checks.not_checked.iter().map(|n| format!("未核对：{}——{}", n.what, n.reason.name_zh())));
+    gaps.extend(c.claims.unresolved.iter().map(|u| format!("说明中 {} 处数字未比对：{}", u.count, u.reason.name_zh())));
+    if !c.pages.without_text.is_empty() {
+        let pages: Vec<String> = c.pages.without_text.iter().map(u32::to_string).collect();
+        gaps.push(format!("无文字层（未读取）：第 {} 页", pages.join("、")));
+    }
+    if !gaps.is_empty() {
+        out.push_str("<details class=\"coverage\"><summary>未检查的内容</summary><ul>");
+        for gap in gaps {
+            let _ = write!(out, "<li>{}</li>", esc(&gap));
+        }
+        out.push_str("</ul></details>");
+    }
+}
+
 pub fn render_document(
     index: usize,
     result: &DocumentFindings,
@@ -108,6 +131,9 @@ pub fn render_document(
         "<p class=\"counts\"><span class=\"error\">错误 {}</span> <span class=\"warning\">警告 {}</span> <span class=\"info\">提示 {}</span></p>",
         result.counts.errors, result.counts.warnings, result.counts.infos
     );
+    if let Some(coverage) = &result.coverage {
+        render_coverage(&mut out, coverage);
+    }
     let mut anchors =
         Anchors { doc: index, cells: BTreeSet::new(), rows: BTreeSet::new(), paragraphs: BTreeMap::new() };
     let mut body = String::new();

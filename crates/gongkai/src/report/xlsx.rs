@@ -134,12 +134,63 @@ pub fn findings_workbook(reports: &[DocumentFindings], documents: &[Option<Discl
     for (c, width) in [24.0, 8.0, 9.0, 60.0, 24.0, 28.0, 20.0, 6.0, 12.0].into_iter().enumerate() {
         sheet.set_column_width(c as u16, width)?;
     }
+    add_coverage_sheet(&mut book, reports, &styles)?;
     for (report, doc) in reports.iter().zip(documents) {
         if let Some(doc) = doc {
             add_table_sheets(&mut book, doc, &Flags { findings: &report.findings })?;
         }
     }
     book.save_to_buffer()
+}
+
+/// One row per document: what the check reached, and what it did not.
+fn add_coverage_sheet(book: &mut Workbook, reports: &[DocumentFindings], styles: &Styles) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name("coverage")?;
+    let headers = [
+        "文件",
+        "目录列出的表",
+        "其中识别",
+        "识别的已知表",
+        "核对项",
+        "说明中的金额",
+        "其中已比对",
+        "推定读取降级",
+        "无文字层页",
+        "未检查的内容",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &styles.header)?;
+    }
+    for (i, report) in reports.iter().enumerate() {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        sheet.write_string(r, 0, report.files.join(" + "))?;
+        let Some(c) = &report.coverage else {
+            sheet.write_string(r, 9, format!("无法读取：{}", report.error.as_deref().unwrap_or("")))?;
+            continue;
+        };
+        let numbers = [
+            c.tables.listed,
+            c.tables.listed_recognised,
+            u32::try_from(c.tables.recognised.len()).unwrap_or(u32::MAX),
+            c.checks.evaluated,
+            c.claims.with_amount,
+            c.claims.resolved,
+            c.checks.lowered,
+            u32::try_from(c.pages.without_text.len()).unwrap_or(u32::MAX),
+        ];
+        for (k, n) in numbers.into_iter().enumerate() {
+            sheet.write_number(r, k as u16 + 1, f64::from(n))?;
+        }
+        let mut gaps: Vec<String> = c.tables.listed_not_found.iter().map(|t| format!("未找到：{t}")).collect();
+        gaps.extend(c.tables.unknown_kind.iter().map(|t| format!("类型未知：{t}")));
+        gaps.extend(c.checks.not_checked.iter().map(|n| format!("{}：{}", n.what, n.reason.name_zh())));
+        sheet.write_string(r, 9, gaps.join("；"))?;
+    }
+    for (c, width) in [40.0, 12.0, 8.0, 12.0, 8.0, 12.0, 10.0, 12.0, 10.0, 80.0].into_iter().enumerate() {
+        sheet.set_column_width(c as u16, width)?;
+    }
+    Ok(())
 }
 
 fn add_table_sheets(book: &mut Workbook, doc: &Disclosure, flags: &Flags<'_>) -> Result<(), XlsxError> {

@@ -61,6 +61,7 @@ pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
         heading: None,
         lead_start: 0,
         clause_end_cache: 0,
+        list: None,
     }
     .run()
 }
@@ -90,6 +91,18 @@ struct Parser<'t> {
     lead_start: usize,
     /// The next clause end at or after the last position asked (queries only move forward).
     clause_end_cache: usize,
+    /// A `其中` enumeration in this sentence: its head (the claim before `其中`),
+    /// how many amount claims it lists, and whether they are joined by `、`.
+    list: Option<List>,
+}
+
+/// `收入A万元，其中：甲B万元、乙C万元、丙D万元，较上年减少E万元`: the change after an
+/// enumeration of parts is the whole's, not the last part's.
+#[derive(Clone, Copy)]
+struct List {
+    head: usize,
+    items: usize,
+    enumerated: bool,
 }
 
 impl Parser<'_> {
@@ -110,7 +123,18 @@ impl Parser<'_> {
             if is_sentence_end(c) {
                 self.reason = false;
                 self.heading = None;
+                self.list = None;
                 self.lead_start = i + 1;
+            } else if c == '其' && self.text.at(i, "其中") {
+                self.list = self.current.filter(|&h| self.claims[h].amount.is_some()).map(|head| List {
+                    head,
+                    items: 0,
+                    enumerated: false,
+                });
+            } else if c == '、' {
+                if let Some(list) = self.list.as_mut() {
+                    list.enumerated = true;
+                }
             } else if matches!(c, ',' | '\t') {
                 self.lead_start = i + 1;
             } else if c == ':' {
@@ -184,7 +208,20 @@ impl Parser<'_> {
             let free = |c: &ParsedClaim| {
                 c.change.as_ref().is_none_or(|ch| if is_rate { ch.rate.is_none() } else { ch.amount.is_none() })
             };
-            let idx = self.subject_or_current(subject, change_start, free);
+            // After an enumeration of parts (two or more, joined by `、`), a change
+            // without a subject of its own is the whole's.
+            let whole = self
+                .list
+                .filter(|l| l.items >= 2 && l.enumerated && !subject.is_named() && subject.names.is_empty())
+                .map(|l| l.head)
+                .filter(|&h| free(&self.claims[h]));
+            let idx = match whole {
+                Some(head) => {
+                    self.current = Some(head);
+                    head
+                }
+                None => self.subject_or_current(subject, change_start, free),
+            };
             let direction = Spanned { value: word.direction, span: word.span };
             let claim = &mut self.claims[idx];
             let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(change_start));
@@ -238,6 +275,9 @@ impl Parser<'_> {
             let kind = subject.kind.unwrap_or(ClaimKind::Amount);
             let start = if subject.label.is_empty() && subject.names.is_empty() { f.span.start } else { subject.start };
             let idx = self.new_claim(subject, kind, start);
+            if let Some(list) = self.list.as_mut() {
+                list.items += 1;
+            }
             let claim = &mut self.claims[idx];
             claim.amount = Some(quantity);
             claim.span.end = f.span.end;

@@ -157,7 +157,7 @@ pub(crate) fn derive(text: &Text, range: Range<usize>) -> Subject {
     }
     let label = match known_term(text, r.clone()) {
         Some((_, Some(canonical))) => canonical.to_owned(),
-        Some((start, None)) => text.printed(start..r.end),
+        Some((start, None)) => text.printed(qualified_start(text, r.start, start)..r.end),
         None => text.printed(fallback_start(text, r.clone())..r.end),
     };
     let label = normalise_three_public(&label);
@@ -249,6 +249,35 @@ fn year_end_at(text: &Text, i: usize) -> Option<usize> {
         return None;
     }
     Some(if text.key(i + 5) == '度' { i + 6 } else { i + 5 })
+}
+
+/// Words that narrow a budget term to one source of funds or to last year's
+/// carry-over (`一般公共预算财政拨款支出预算`, `上年结转结余的财政专户管理资金`):
+/// printed before a known term, they stay part of the subject, which then names
+/// another figure than the bare term (or none the tables print, and is not
+/// compared). Longest first.
+const QUALIFIERS: &[&str] = &[
+    "一般公共预算财政拨款",
+    "一般公共预算拨款",
+    "一般公共预算",
+    "政府性基金预算拨款",
+    "政府性基金预算",
+    "政府性基金",
+    "国有资本经营预算拨款",
+    "国有资本经营预算",
+    "财政拨款",
+    "上年结转结余的",
+    "上年结转的",
+];
+
+/// Where a known term starting at `term` begins together with the qualifiers
+/// printed right before it (not before `floor`).
+fn qualified_start(text: &Text, floor: usize, term: usize) -> usize {
+    let mut start = term;
+    while let Some(s) = QUALIFIERS.iter().find_map(|q| text.ends_with(start, q).filter(|&s| s >= floor)) {
+        start = s;
+    }
+    start
 }
 
 /// The longest known term ending `r`: its start and canonical label.
@@ -353,7 +382,10 @@ mod tests {
         assert_eq!(label("某某局2024年专项业务费"), "专项业务费");
         assert_eq!(label("用于办公楼维修的专项资金"), "专项资金");
         assert_eq!(label("上年结转结余的一般公共预算收入"), "上年结转结余的一般公共预算收入");
-        assert_eq!(label("2025年度财政拨款基本支出预算"), "基本支出预算");
+        // A source of funds before a known term narrows it and stays.
+        assert_eq!(label("2025年度财政拨款基本支出预算"), "财政拨款基本支出预算");
+        assert_eq!(label("2026年一般公共预算财政拨款支出预算"), "一般公共预算财政拨款支出预算");
+        assert_eq!(label("上年结转结余的财政专户管理资金"), "上年结转结余的财政专户管理资金");
         assert_eq!(label("某某管理局单位培训费"), "培训费");
     }
 

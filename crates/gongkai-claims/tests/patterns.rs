@@ -354,3 +354,25 @@ fn the_figure_compared_with_is_the_prior_year() {
         assert_eq!(dir(&ch.direction), Some(Direction::Down), "{p}");
     }
 }
+
+/// A change after an enumeration of parts (`其中：甲…、乙…、丙…，较上年减少…`) is
+/// the whole's; after a single part it stays the part's.
+#[test]
+fn a_change_after_an_enumeration_is_the_wholes() {
+    let p = "本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元、\
+             其他收入3,444.00万元，较上年减少129,422.00万元，下降27.31%。";
+    let claims = parse_paragraph(p);
+    assert_eq!(claims.len(), 4, "{claims:#?}");
+    let head = &claims[0];
+    assert_eq!(printed(p, &head.amount), "344,447.70万元");
+    let ch = head.change.as_ref().expect("the whole's change");
+    assert_eq!(printed(p, &ch.amount), "129,422.00万元");
+    assert_eq!(printed(p, &ch.rate), "27.31%");
+    assert!(claims[1..].iter().all(|c| c.change.is_none()), "{claims:#?}");
+    // One part, then its own change.
+    let p = "支出预算1,010.70万元，其中：基本支出927.93万元，比上年增加414.95万元，增长80.89%。";
+    let claims = parse_paragraph(p);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims[0].change.is_none());
+    assert_eq!(printed(p, &claims[1].change.as_ref().unwrap().amount), "414.95万元");
+}

@@ -289,6 +289,13 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         _ => return,
     }
     if l.contains("基本支出") {
+        // `财政拨款基本支出`, `一般公共预算基本支出`: the basic spending of the
+        // fiscal allocations, not of all funds (表3 includes 事业收入 and the rest).
+        if l.contains("财政拨款") || l.contains("一般公共预算") {
+            total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::Total));
+            total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Basic));
+            return;
+        }
         match section {
             S::Overview | S::Expenditure => {
                 total(ctx, out, T::ExpenditureSummary, None, Some(M::Basic));

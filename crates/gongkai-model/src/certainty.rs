@@ -29,6 +29,10 @@ pub enum Inference {
     /// The row has more cells than its header has columns: its amounts may
     /// stand under the wrong columns.
     CellsBeyondHeader,
+    /// The value was printed on lines of its own beside its row's label (a
+    /// number wrapped inside its cell, `576,171.1` over `1`, or a value centred
+    /// against a label that wraps) and joined to that row.
+    WrappedValue,
 }
 
 impl Inference {
@@ -40,16 +44,18 @@ impl Inference {
             Inference::ColumnUnnamed => "column_unnamed",
             Inference::CodeInherited => "code_inherited",
             Inference::CellsBeyondHeader => "cells_beyond_header",
+            Inference::WrappedValue => "wrapped_value",
         }
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 5] = [
+    pub const ALL: [Inference; 6] = [
         Inference::ColumnByPosition,
         Inference::GroupExtent,
         Inference::ColumnUnnamed,
         Inference::CodeInherited,
         Inference::CellsBeyondHeader,
+        Inference::WrappedValue,
     ];
 
     /// The reason in Chinese, for messages.
@@ -60,6 +66,7 @@ impl Inference {
             Inference::ColumnUnnamed => "该列没有表头，列的含义系推定",
             Inference::CodeInherited => "该行只印了科目编码的后几位，前几位取自上一行",
             Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
+            Inference::WrappedValue => "该数字印在单独的行上（单元格内折行），系拼接到所在行",
         }
     }
 
@@ -79,6 +86,7 @@ impl Inference {
             Inference::CellsBeyondHeader => {
                 "the row has more cells than its header; amounts may stand under the wrong columns"
             }
+            Inference::WrappedValue => "the value was printed on lines of its own and joined to its row",
         }
     }
 }

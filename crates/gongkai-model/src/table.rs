@@ -336,12 +336,16 @@ pub struct Cell {
     /// spreadsheet cell).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Provenance>,
+    /// Why the value was inferred rather than read exactly (a number joined
+    /// from pieces on two lines); absent when it was read exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<Inference>,
 }
 
 impl Cell {
     /// A cell holding an amount.
     pub fn amount(value: Number, at: Option<Provenance>) -> Cell {
-        Cell { amount: Some(value), text: None, at }
+        Cell { amount: Some(value), text: None, at, inferred: None }
     }
 
     /// Whether nothing was printed.

@@ -7,8 +7,8 @@
 //! needs to know nothing about it, and no rule can forget it.
 //!
 //! Locations name their table, side, row and measure ([`Location`]), so an
-//! inferred column is found by `(table, side, measure)` and an inferred row by
-//! `(table, side, row key)`.
+//! inferred column is found by `(table, side, measure)`, an inferred row by
+//! `(table, side, row key)` and an inferred cell by both.
 
 use std::collections::HashMap;
 
@@ -21,6 +21,7 @@ use crate::context::row_key;
 pub struct Certainty {
     columns: HashMap<(TableKind, Option<Side>, Measure), Inference>,
     rows: HashMap<(TableKind, Option<Side>, String), Inference>,
+    cells: HashMap<(TableKind, Option<Side>, String, Measure), Inference>,
 }
 
 impl Certainty {
@@ -38,6 +39,12 @@ impl Certainty {
                     if let Some(reason) = row.inferred {
                         out.rows.entry((table.kind, part.side, row_key(row))).or_insert(reason);
                     }
+                    for (cell, column) in row.cells.iter().zip(&part.columns) {
+                        if let Some(reason) = cell.inferred {
+                            let key = (table.kind, part.side, row_key(row), column.measure.clone());
+                            out.cells.entry(key).or_insert(reason);
+                        }
+                    }
                 }
             }
         }
@@ -47,7 +54,7 @@ impl Certainty {
     /// Whether the document has no inferred fact at all (the common case: then
     /// nothing is looked up).
     pub fn is_empty(&self) -> bool {
-        self.columns.is_empty() && self.rows.is_empty()
+        self.columns.is_empty() && self.rows.is_empty() && self.cells.is_empty()
     }
 
     /// The reason a location's fact is inferred, if it is.
@@ -55,8 +62,12 @@ impl Certainty {
         let table = location.table?;
         let column =
             location.measure.as_ref().and_then(|m| self.columns.get(&(table, location.side, m.clone()))).copied();
-        column
-            .or_else(|| location.row.as_ref().and_then(|r| self.rows.get(&(table, location.side, r.clone()))).copied())
+        let row = || location.row.as_ref().and_then(|r| self.rows.get(&(table, location.side, r.clone()))).copied();
+        let cell = || {
+            let (row, measure) = (location.row.as_ref()?, location.measure.as_ref()?);
+            self.cells.get(&(table, location.side, row.clone(), measure.clone())).copied()
+        };
+        column.or_else(row).or_else(cell)
     }
 
     /// The first inferred fact among a finding's locations.

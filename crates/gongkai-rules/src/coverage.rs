@@ -82,9 +82,10 @@ fn tables(doc: &Disclosure) -> TableCoverage {
     let listed = u32::try_from(listed_tables(doc).count()).unwrap_or(u32::MAX);
     let not_found = listed_not_found(doc);
     let inferred = |t: &&gongkai_model::Table| {
-        t.parts
-            .iter()
-            .any(|p| p.columns.iter().any(|c| c.inferred.is_some()) || p.rows.iter().any(|r| r.inferred.is_some()))
+        t.parts.iter().any(|p| {
+            p.columns.iter().any(|c| c.inferred.is_some())
+                || p.rows.iter().any(|r| r.inferred.is_some() || r.cells.iter().any(|c| c.inferred.is_some()))
+        })
     };
     TableCoverage {
         listed,

@@ -6,6 +6,8 @@ use gongkai_model::{
     TextRef, Unit,
 };
 
+use std::collections::HashMap;
+
 use super::header::resolve_columns;
 use super::vocabulary::{is_label_header, measure, normalize, split_numbering};
 use crate::error::Diagnostic;
@@ -77,13 +79,25 @@ pub fn build_table(
         Some(lines) => lines.iter().collect(),
         None => grid,
     };
+    let (joined, wrapped) = join_wrapped_values(&grid);
+    let grid: Vec<&Line> = joined.iter().collect();
     let two_sided = matches!(kind, TableKind::IncomeExpenditureSummary | TableKind::FiscalAllocationSummary)
         || grid.first().is_some_and(|l| {
             let t = l.texts();
             t.iter().any(|c| normalize(c).ends_with("收入")) && t.iter().any(|c| normalize(c).ends_with("支出"))
         });
-    let parts =
+    let mut parts =
         if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
+    if !wrapped.is_empty() {
+        for cell in parts.iter_mut().flat_map(|p| &mut p.rows).flat_map(|r| &mut r.cells) {
+            let Some(at) = cell.at.as_mut() else { continue };
+            if let Some(&printed) = wrapped.get(&(at.line, at.column.unwrap_or(0))) {
+                // Point at the first piece where it is printed.
+                at.line = printed;
+                cell.inferred = Some(Inference::WrappedValue);
+            }
+        }
+    }
     Table {
         kind,
         number,
@@ -116,6 +130,98 @@ fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
             })
             .collect(),
     )
+}
+
+/// Whether a cell's text is a piece of a printed number (`576,171.1`, `1`).
+fn is_number_piece(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+}
+
+/// A line holding nothing but pieces of numbers: no label, no code, no text.
+fn is_value_only(line: &Line) -> bool {
+    line.is_tabular()
+        && line.cells.first().is_some_and(|c| c.text.is_empty())
+        && line.cells.iter().any(|c| !c.text.is_empty())
+        && line.cells.iter().all(|c| c.text.is_empty() || is_number_piece(&c.text))
+}
+
+/// Whether `row` (a labelled line) is empty in every column where `values`
+/// prints something.
+fn takes(row: &Line, values: &Line) -> bool {
+    !is_value_only(row)
+        && values
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .all(|(i, _)| row.cells.get(i).is_none_or(|c| c.text.is_empty()))
+}
+
+/// Values printed on lines of their own: a number wrapped inside its cell
+/// (`576,171.1` on the line above the row's label, `1` on the line below), or a
+/// value centred against a label that wraps. Such a line has no label; its
+/// pieces belong to the one labelled row beside it that is empty in their
+/// columns (a line that two rows could take stays as it is), and pieces just
+/// above and just below the same row are one number. Returns the lines with
+/// the values joined into their rows, and for each joined value (by its row's
+/// line and its column) the line its first piece is printed on: it was
+/// inferred rather than read.
+fn join_wrapped_values(grid: &[&Line]) -> (Vec<Line>, HashMap<(u32, u32), u32>) {
+    let mut lines: Vec<Line> = grid.iter().map(|l| (*l).clone()).collect();
+    let mut joined = HashMap::new();
+    if !lines.iter().any(is_value_only) {
+        return (lines, joined);
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_value_only(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let above = i.checked_sub(1).filter(|&a| takes(&lines[a], &lines[i]));
+        let below = Some(i + 1).filter(|&b| b < lines.len() && takes(&lines[b], &lines[i]));
+        let target = match (above, below) {
+            (None, Some(b)) => b,
+            (Some(a), None) => a,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let piece = lines.remove(i);
+        let target = if target > i { target - 1 } else { target };
+        // The first piece above its row: the rest of the number may stand just
+        // below the row, in the same columns.
+        let rest = (target == i)
+            .then_some(target + 1)
+            .filter(|&r| {
+                r < lines.len()
+                    && is_value_only(&lines[r])
+                    && lines[r]
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .all(|(k, c)| c.text.is_empty() || piece.cells.get(k).is_some_and(|p| !p.text.is_empty()))
+            })
+            .map(|r| lines.remove(r));
+        let row = &mut lines[target];
+        for (k, cell) in piece.cells.iter().enumerate().filter(|(_, c)| !c.text.is_empty()) {
+            let tail = rest.as_ref().and_then(|r| r.cells.get(k)).map_or("", |c| c.text.as_str());
+            let text = format!("{}{tail}", cell.text);
+            if Number::parse_printed(&text).is_none() {
+                continue;
+            }
+            while row.cells.len() <= k {
+                let column = row.cells.last().map_or(1, |c| c.column + c.length.max(1));
+                row.cells.push(CellText { text: String::new(), column, length: 0 });
+            }
+            // The value stands where its first piece is printed (on another line).
+            row.cells[k] = CellText { length: cell.length, column: cell.column, text };
+            joined.insert((row.number, cell.column), piece.number);
+        }
+        i = target + 1;
+    }
+    (lines, joined)
 }
 
 /// A row with a role, a label and its cells, and nothing else known yet.
@@ -441,8 +547,8 @@ fn make_cell(line: &Line, index: usize) -> Cell {
         Some(c) => {
             let at = Some(cell_prov(line, c, index));
             match Number::parse_printed(&c.text) {
-                Some(n) => Cell { amount: Some(n), text: None, at },
-                None => Cell { amount: None, text: Some(c.text.clone()), at },
+                Some(n) => Cell { amount: Some(n), text: None, at, inferred: None },
+                None => Cell { amount: None, text: Some(c.text.clone()), at, inferred: None },
             }
         }
     }
@@ -673,6 +779,27 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `合计` with its 项目支出 wrapped inside the cell: `576,171.1` on the line
+    /// above, `1` below; a value line that either of two rows could take stays
+    /// as it is.
+    #[test]
+    fn values_on_lines_of_their_own_join_their_row() {
+        let text = "\t\t\t576,171.1\n合计\t665,964.37\t73,924.43\t\n\t\t\t1\n一般公共服务支出\t6,701.98\t\t6,701.98\n";
+        let layout = crate::layout::layout_text(text);
+        let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
+        let (lines, joined) = join_wrapped_values(&grid);
+        assert_eq!(lines.len(), 2, "{lines:#?}");
+        assert_eq!(lines[0].texts(), ["合计", "665,964.37", "73,924.43", "576,171.11"]);
+        assert_eq!(joined.get(&(2, lines[0].cells[3].column)), Some(&1), "the value points at its first piece");
+        assert_eq!(lines[1].texts(), ["一般公共服务支出", "6,701.98", "", "6,701.98"]);
+
+        let text = "工资福利支出（含\t\n\t120.00\n津贴）\t\n";
+        let layout = crate::layout::layout_text(text);
+        let grid: Vec<&Line> = layout.lines.iter().collect();
+        let (lines, _) = join_wrapped_values(&grid);
+        assert_eq!(lines.len(), 3, "either row could take it: {lines:#?}");
+    }
 
     #[test]
     fn letters() {

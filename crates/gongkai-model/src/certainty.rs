@@ -26,6 +26,9 @@ pub enum Inference {
     /// The row printed only the lower part of its classification code; the
     /// higher parts were taken from the row above.
     CodeInherited,
+    /// The row prints a name and no code; its code was found in the catalog by
+    /// the name and the rows above it (the 款 read last, the 类 read last).
+    CodeFromName,
     /// The row has more cells than its header has columns: its amounts may
     /// stand under the wrong columns.
     CellsBeyondHeader,
@@ -43,17 +46,19 @@ impl Inference {
             Inference::GroupExtent => "group_extent",
             Inference::ColumnUnnamed => "column_unnamed",
             Inference::CodeInherited => "code_inherited",
+            Inference::CodeFromName => "code_from_name",
             Inference::CellsBeyondHeader => "cells_beyond_header",
             Inference::WrappedValue => "wrapped_value",
         }
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 6] = [
+    pub const ALL: [Inference; 7] = [
         Inference::ColumnByPosition,
         Inference::GroupExtent,
         Inference::ColumnUnnamed,
         Inference::CodeInherited,
+        Inference::CodeFromName,
         Inference::CellsBeyondHeader,
         Inference::WrappedValue,
     ];
@@ -65,6 +70,7 @@ impl Inference {
             Inference::GroupExtent => "合并表头的跨列范围无法确定，列的归属系推定",
             Inference::ColumnUnnamed => "该列没有表头，列的含义系推定",
             Inference::CodeInherited => "该行只印了科目编码的后几位，前几位取自上一行",
+            Inference::CodeFromName => "该行未印科目编码，编码系按科目名称和上下行推定",
             Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
             Inference::WrappedValue => "该数字印在单独的行上（单元格内折行），系拼接到所在行",
         }
@@ -83,6 +89,7 @@ impl Inference {
             Inference::CodeInherited => {
                 "the row printed only the lower part of its code; the rest came from the row above"
             }
+            Inference::CodeFromName => "the row prints no code; its code was found from its name and the rows above",
             Inference::CellsBeyondHeader => {
                 "the row has more cells than its header; amounts may stand under the wrong columns"
             }

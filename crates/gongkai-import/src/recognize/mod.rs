@@ -8,6 +8,7 @@
 mod claim_map;
 mod header;
 mod matters;
+mod names;
 mod paragraph;
 mod profile;
 mod table;

@@ -378,7 +378,9 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
             rows.push(row);
         }
     }
-    TablePart { side: None, columns, rows }
+    let mut part = TablePart { side: None, columns, rows };
+    super::names::codes_from_names(kind, &mut part);
+    part
 }
 
 /// A row of a table by unit: the unit's code and name as its label, a total row

@@ -19,17 +19,22 @@ use gongkai_model::{ClassCode, Inference, RowRole, TableKind, TablePart};
 /// and order imply. Does nothing when any row prints a code, or when the
 /// table's rows are not keyed by a classification.
 pub fn codes_from_names(kind: TableKind, part: &mut TablePart) {
-    let scheme = if kind.is_function_coded() && kind != TableKind::GeneralBudgetProjectExpenditure {
-        '2'
-    } else if kind == TableKind::GeneralBudgetBasicExpenditure {
-        '3'
-    } else {
-        return;
-    };
-    if part.side.is_some() || part.rows.iter().any(|r| r.code.is_some()) {
+    let classified = (kind.is_function_coded() && kind != TableKind::GeneralBudgetProjectExpenditure)
+        || kind == TableKind::GeneralBudgetBasicExpenditure;
+    if !classified || part.side.is_some() || part.rows.iter().any(|r| r.code.is_some()) {
         return;
     }
     let catalog = Catalog::builtin();
+    // Function (2…) or economic (3…) classes: whichever more of the rows name.
+    // A table's kind says which it should be, but a 基本支出总表 filed as a 支出总表
+    // lists economic classes; the names are the better witness.
+    let hits = |scheme: char| {
+        part.rows
+            .iter()
+            .filter(|r| r.role == RowRole::Group && catalog.codes_named(&r.label).iter().any(|c| c.starts_with(scheme)))
+            .count()
+    };
+    let scheme = if hits('3') > hits('2') { '3' } else { '2' };
     let mut lei: Option<String> = None;
     let mut kuan: Option<String> = None;
     for row in part.rows.iter_mut().filter(|r| r.role == RowRole::Group && r.project.is_none()) {
@@ -112,6 +117,14 @@ mod tests {
         p.rows.push(Row { code: Some(ClassCode::new("201").unwrap()), ..p.rows[0].clone() });
         codes_from_names(TableKind::ExpenditureSummary, &mut p);
         assert!(p.rows[0].code.is_none());
+    }
+
+    #[test]
+    fn economic_names_under_another_kind_are_economic_codes() {
+        let mut p = part(&["工资福利支出", "基本工资", "商品和服务支出", "办公费"]);
+        codes_from_names(TableKind::ExpenditureSummary, &mut p);
+        let codes: Vec<String> = p.rows.iter().filter_map(|r| r.code.as_ref().map(|c| c.to_string())).collect();
+        assert_eq!(codes, ["301", "30101", "302", "30201"]);
     }
 
     #[test]

@@ -23,7 +23,8 @@
 //! The corpus is `shared/corpus` beside the repository (CI clones `shared/`
 //! there); `GONGKAI_CORPUS_DIR` points elsewhere. A missing folder fails.
 
-use std::path::PathBuf;
+mod corpus_dir;
+use corpus_dir::corpus_dir;
 
 use gongkai_import::{ImportOptions, import_file};
 use gongkai_model::{Coverage, Disclosure, Finding, RowRole, Severity, Side, TableKind};
@@ -488,18 +489,6 @@ const CORPUS: &[Expected] = &[
 
 /// Budget PDFs without a text layer: the import must refuse them.
 const SCANS: &[&str] = &["YS2026_湖南_长沙市公安局交通警察局_部门预算.pdf"];
-
-fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("GONGKAI_CORPUS_DIR")
-        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")), PathBuf::from);
-    assert!(
-        dir.is_dir(),
-        "the corpus folder {} is missing: clone shared/ beside the repository (as CI does) \
-         or set GONGKAI_CORPUS_DIR to the folder holding the corpus PDFs",
-        dir.display()
-    );
-    dir
-}
 
 fn read(file: &str) -> Result<Disclosure, String> {
     let p = corpus_dir().join(file);

@@ -40,9 +40,12 @@
 #[path = "../../gongkai-rules/tests/raise/mod.rs"]
 mod raise;
 
+mod corpus_dir;
+use corpus_dir::corpus_dir;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gongkai_import::ImportOptions;
 use gongkai_model::{Decimal, Disclosure, Finding, Number, Provenance, TableKind};
@@ -124,18 +127,6 @@ fn step(decimals: u32) -> Decimal {
 /// FNV-1a of the file name, to give each document its own stream.
 fn fnv(name: &str) -> u64 {
     name.bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3))
-}
-
-fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("GONGKAI_CORPUS_DIR")
-        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")), PathBuf::from);
-    assert!(
-        dir.is_dir(),
-        "the corpus folder {} is missing: clone shared/ beside the repository (as CI does) \
-         or set GONGKAI_CORPUS_DIR to the folder holding the YS*.pdf files",
-        dir.display()
-    );
-    dir
 }
 
 /// The budget PDFs of the corpus, by name.

@@ -88,7 +88,8 @@ fn without_leader(text: &str) -> (&str, bool) {
 
 /// A part heading in a document that does not number its parts `第X部分`: a short
 /// line (optionally `一、`-numbered) ending in the part's name — `名词解释`,
-/// `…部门预算表`/`…预算公开表`, `…情况说明`/`…编制说明`, `…部门概况`/`…主要职能`.
+/// `…部门预算表`/`…预算公开表`/`表格部分`/`…公开报表`, `…情况说明`/`…编制说明`,
+/// `…部门概况`/`…主要职能`.
 fn bare_part_heading(text: &str) -> Option<(Part, DocumentPart)> {
     let (numbering, rest) = split_numbering(text);
     let t = normalize(rest);
@@ -98,7 +99,8 @@ fn bare_part_heading(text: &str) -> Option<(Part, DocumentPart)> {
     }
     if t.ends_with("名词解释") {
         Some((Part::Glossary, DocumentPart::Glossary))
-    } else if t.ends_with("部门预算表") || t.ends_with("预算公开表") {
+    } else if ["部门预算表", "预算公开表", "表格部分", "公开报表", "预算报表"].iter().any(|w| t.ends_with(w))
+    {
         Some((Part::Tables, DocumentPart::Tables))
     } else if t.ends_with("预算情况说明") || t.ends_with("编制说明") || t.ends_with("安排情况说明") {
         Some((Part::Explanation, DocumentPart::Explanation))
@@ -327,10 +329,18 @@ impl<'a> Recognizer<'a> {
             let heading = part_of_heading(&text).or_else(|| {
                 let unnumbered_parts =
                     !self.seen_part_titles.iter().any(|t| t.starts_with('第')) && !self.numbered_parts;
-                (unnumbered_parts && self.part != Part::Cover && !line.is_tabular())
+                // A document may number its parts `第X部分` inside a larger
+                // division of its own: `一、文字部分` (第一部分 … 第九部分), then
+                // `二、表格部分`. A short line naming the tables as a whole ends
+                // whatever part came before (the glossary, say) all the same.
+                let tables_division = |(part, _): &(Part, DocumentPart)| {
+                    unnumbered_parts || (*part == Part::Tables && split_numbering(&text).1.chars().count() <= 12)
+                };
+                (self.part != Part::Cover && !line.is_tabular())
                     .then(|| bare_part_heading(&text))
                     .flatten()
                     .filter(|(part, _)| *part != self.part)
+                    .filter(tables_division)
             });
             if part_of_heading(&text).is_some() {
                 self.numbered_parts = true;
@@ -868,5 +878,22 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.doc.missing_tables = missing;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables part named as a whole, in the forms seen: `二、表格部分`
+    /// (深圳, after `一、文字部分` that holds 第一部分…第九部分), `…部门预算公开报表`.
+    #[test]
+    fn a_line_naming_the_tables_as_a_whole_is_the_tables_part() {
+        for heading in ["二、表格部分", "表格部分", "2026年部门预算公开报表", "四、2026年预算公开表"]
+        {
+            assert_eq!(bare_part_heading(heading).map(|(p, _)| p), Some(Part::Tables), "{heading}");
+        }
+        assert_eq!(bare_part_heading("（二）表格部分"), None, "a bracketed numbering is a section");
+        assert_eq!(bare_part_heading("收支总表"), None, "a table title is no part heading");
     }
 }

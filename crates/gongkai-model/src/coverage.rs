@@ -193,11 +193,17 @@ impl Coverage {
         }
     }
 
-    /// One line for a summary: `表 9/9 · 核对 412 项 · 说明数字 88/95`.
+    /// One line for a summary: `表 9/9 · 核对 412 项 · 说明数字 88/95` (tables
+    /// recognised of those the 目录 lists; `表 9（目录未列出各表）` without a list).
     pub fn line_zh(&self) -> String {
         let (found, listed) = self.tables_ratio();
+        let tables = if self.tables.listed > 0 {
+            format!("{found}/{listed}")
+        } else {
+            format!("{found}（目录未列出各表）")
+        };
         let mut out = format!(
-            "表 {found}/{listed} · 核对 {} 项 · 说明数字 {}/{}",
+            "表 {tables} · 核对 {} 项 · 说明数字 {}/{}",
             self.checks.evaluated, self.claims.resolved, self.claims.with_amount
         );
         if self.checks.lowered > 0 {
@@ -212,8 +218,13 @@ impl Coverage {
     /// The same line in English.
     pub fn line_en(&self) -> String {
         let (found, listed) = self.tables_ratio();
+        let tables = if self.tables.listed > 0 {
+            format!("{found}/{listed}")
+        } else {
+            format!("{found} (no list in the contents)")
+        };
         let mut out = format!(
-            "tables {found}/{listed} · {} checks · text figures {}/{}",
+            "tables {tables} · {} checks · text figures {}/{}",
             self.checks.evaluated, self.claims.resolved, self.claims.with_amount
         );
         if self.checks.lowered > 0 {
@@ -223,5 +234,27 @@ impl Coverage {
             out.push_str(&format!(" · {} pages without text", self.pages.without_text.len()));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines_in_both_languages() {
+        let mut c = Coverage::default();
+        c.tables.listed = 11;
+        c.tables.listed_recognised = 9;
+        c.checks.evaluated = 418;
+        c.claims = ClaimCoverage { parsed: 79, with_amount: 58, resolved: 39, ..ClaimCoverage::default() };
+        assert_eq!(c.line_zh(), "表 9/11 · 核对 418 项 · 说明数字 39/58");
+        assert_eq!(c.line_en(), "tables 9/11 · 418 checks · text figures 39/58");
+        c.tables.listed = 0;
+        c.tables.recognised = vec![TableKind::IncomeSummary; 3];
+        c.checks.lowered = 2;
+        c.pages.without_text = vec![4];
+        assert_eq!(c.line_zh(), "表 3（目录未列出各表） · 核对 418 项 · 说明数字 39/58 · 推定读取降级 2 项 · 无文字层页 1");
+        assert!(c.line_en().starts_with("tables 3 (no list in the contents)"));
     }
 }

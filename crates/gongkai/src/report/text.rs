@@ -202,9 +202,13 @@ pub fn coverage(docs: &[DocumentFindings]) -> String {
         };
         let (found, listed) = c.tables_ratio();
         let t = &c.tables;
+        let listed_part = if t.listed > 0 {
+            format!("目录列出 {} 张，识别 {found}/{listed}", t.listed)
+        } else {
+            "目录未列出各表（或未能读取）".to_owned()
+        };
         out.push_str(&format!(
-            "  表：目录列出 {} 张，识别 {found}/{listed}；共识别 {} 张已知表，绩效目标表 {} 张\n",
-            t.listed,
+            "  表：{listed_part}；共识别 {} 张已知类型的表，绩效目标表 {} 张\n",
             t.recognised.len(),
             t.performance_forms
         ));

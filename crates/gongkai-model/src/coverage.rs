@@ -254,7 +254,10 @@ mod tests {
         c.tables.recognised = vec![TableKind::IncomeSummary; 3];
         c.checks.lowered = 2;
         c.pages.without_text = vec![4];
-        assert_eq!(c.line_zh(), "表 3（目录未列出各表） · 核对 418 项 · 说明数字 39/58 · 推定读取降级 2 项 · 无文字层页 1");
+        assert_eq!(
+            c.line_zh(),
+            "表 3（目录未列出各表） · 核对 418 项 · 说明数字 39/58 · 推定读取降级 2 项 · 无文字层页 1"
+        );
         assert!(c.line_en().starts_with("tables 3 (no list in the contents)"));
     }
 }

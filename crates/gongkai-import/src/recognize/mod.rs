@@ -336,7 +336,8 @@ impl<'a> Recognizer<'a> {
                 let tables_division = |(part, _): &(Part, DocumentPart)| {
                     unnumbered_parts || (*part == Part::Tables && split_numbering(&text).1.chars().count() <= 12)
                 };
-                (self.part != Part::Cover && !line.is_tabular())
+                // (Cheap pre-check: a heading of the tables names `表`.)
+                (self.part != Part::Cover && !line.is_tabular() && (unnumbered_parts || text.contains('表')))
                     .then(|| bare_part_heading(&text))
                     .flatten()
                     .filter(|(part, _)| *part != self.part)

@@ -79,8 +79,11 @@ pub fn build_table(
         Some(lines) => lines.iter().collect(),
         None => grid,
     };
-    let (joined, wrapped) = join_wrapped_values(&grid);
-    let grid: Vec<&Line> = joined.iter().collect();
+    let joined = join_wrapped_values(&grid);
+    let (grid, wrapped): (Vec<&Line>, Option<&HashMap<(u32, u32), u32>>) = match &joined {
+        Some((lines, wrapped)) => (lines.iter().collect(), Some(wrapped)),
+        None => (grid, None),
+    };
     let two_sided = matches!(kind, TableKind::IncomeExpenditureSummary | TableKind::FiscalAllocationSummary)
         || grid.first().is_some_and(|l| {
             let t = l.texts();
@@ -88,7 +91,7 @@ pub fn build_table(
         });
     let mut parts =
         if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
-    if !wrapped.is_empty() {
+    if let Some(wrapped) = wrapped.filter(|w| !w.is_empty()) {
         for cell in parts.iter_mut().flat_map(|p| &mut p.rows).flat_map(|r| &mut r.cells) {
             let Some(at) = cell.at.as_mut() else { continue };
             if let Some(&printed) = wrapped.get(&(at.line, at.column.unwrap_or(0))) {
@@ -166,12 +169,13 @@ fn takes(row: &Line, values: &Line) -> bool {
 /// the values joined into their rows, and for each joined value (by its row's
 /// line and its column) the line its first piece is printed on: it was
 /// inferred rather than read.
-fn join_wrapped_values(grid: &[&Line]) -> (Vec<Line>, HashMap<(u32, u32), u32>) {
+/// `None` when no line stands alone (nearly every table): nothing is copied.
+fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, HashMap<(u32, u32), u32>)> {
+    if !grid.iter().any(|l| is_value_only(l)) {
+        return None;
+    }
     let mut lines: Vec<Line> = grid.iter().map(|l| (*l).clone()).collect();
     let mut joined = HashMap::new();
-    if !lines.iter().any(is_value_only) {
-        return (lines, joined);
-    }
     let mut i = 0;
     while i < lines.len() {
         if !is_value_only(&lines[i]) {
@@ -221,7 +225,7 @@ fn join_wrapped_values(grid: &[&Line]) -> (Vec<Line>, HashMap<(u32, u32), u32>) 
         }
         i = target + 1;
     }
-    (lines, joined)
+    Some((lines, joined))
 }
 
 /// A row with a role, a label and its cells, and nothing else known yet.
@@ -790,7 +794,7 @@ mod tests {
         let text = "\t\t\t576,171.1\n合计\t665,964.37\t73,924.43\t\n\t\t\t1\n一般公共服务支出\t6,701.98\t\t6,701.98\n";
         let layout = crate::layout::layout_text(text);
         let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
-        let (lines, joined) = join_wrapped_values(&grid);
+        let (lines, joined) = join_wrapped_values(&grid).expect("value lines");
         assert_eq!(lines.len(), 2, "{lines:#?}");
         assert_eq!(lines[0].texts(), ["合计", "665,964.37", "73,924.43", "576,171.11"]);
         assert_eq!(joined.get(&(2, lines[0].cells[3].column)), Some(&1), "the value points at its first piece");
@@ -799,7 +803,7 @@ mod tests {
         let text = "工资福利支出（含\t\n\t120.00\n津贴）\t\n";
         let layout = crate::layout::layout_text(text);
         let grid: Vec<&Line> = layout.lines.iter().collect();
-        let (lines, _) = join_wrapped_values(&grid);
+        let (lines, _) = join_wrapped_values(&grid).expect("a value line");
         assert_eq!(lines.len(), 3, "either row could take it: {lines:#?}");
     }
 

@@ -80,7 +80,7 @@ pub fn build_table(
         None => grid,
     };
     let joined = join_wrapped_values(&grid);
-    let (grid, wrapped): (Vec<&Line>, Option<&HashMap<(u32, u32), u32>>) = match &joined {
+    let (grid, wrapped): (Vec<&Line>, Option<&Joined>) = match &joined {
         Some((lines, wrapped)) => (lines.iter().collect(), Some(wrapped)),
         None => (grid, None),
     };
@@ -135,6 +135,10 @@ fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
     )
 }
 
+/// Where each value joined from pieces stands, by its row's line and its
+/// column, with the line its first piece is printed on.
+type Joined = HashMap<(u32, u32), u32>;
+
 /// Whether a cell's text is a piece of a printed number (`576,171.1`, `1`).
 fn is_number_piece(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
@@ -170,7 +174,7 @@ fn takes(row: &Line, values: &Line) -> bool {
 /// line and its column) the line its first piece is printed on: it was
 /// inferred rather than read.
 /// `None` when no line stands alone (nearly every table): nothing is copied.
-fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, HashMap<(u32, u32), u32>)> {
+fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, Joined)> {
     if !grid.iter().any(|l| is_value_only(l)) {
         return None;
     }

@@ -783,7 +783,28 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
             .rposition(|r| r.role != RowRole::OfWhich && outline_level(r, &styles) < level && r.role != RowRole::Total)
             .and_then(|p| u32::try_from(p).ok());
     }
+    if row.part_of.is_none() {
+        row.part_of = numbered_under(&row, previous);
+    }
     Some(row)
+}
+
+/// A numbered run that starts right under an unnumbered line (`上年结余、结转`
+/// then `1.一般公共预算拨款结余、结转`, `2.…`) lists that line's parts, whatever
+/// level its numbering style has elsewhere on the side: the line the run hangs
+/// from, if any. A subtotal or total line is not such a parent (a run under it
+/// starts the next group).
+fn numbered_under(row: &Row, previous: &[Row]) -> Option<u32> {
+    let style = numbering_style(row.numbering.as_deref()?);
+    let same = |r: &Row| r.numbering.as_deref().is_some_and(|n| numbering_style(n) == style);
+    let parent = previous.iter().rposition(|r| !same(r))?;
+    let line = &previous[parent];
+    let hangs = line.role == RowRole::Line
+        && line.numbering.is_none()
+        && !is_subtotal(line)
+        && !line.label.is_empty()
+        && line.cells.iter().any(|c| c.amount.is_some());
+    hangs.then(|| u32::try_from(parent).ok()).flatten()
 }
 
 #[cfg(test)]
@@ -793,6 +814,33 @@ mod tests {
     /// `合计` with its 项目支出 wrapped inside the cell: `576,171.1` on the line
     /// above, `1` below; a value line that either of two rows could take stays
     /// as it is.
+    /// `上年结余、结转` then `1.一般公共预算拨款结余、结转`, `2.…`: the run lists
+    /// the line's parts, even where `1.` is the side's first numbering style.
+    #[test]
+    fn a_numbered_run_under_an_unnumbered_line_is_its_parts() {
+        let line = |label: &str, numbering: Option<&str>, amount: &str| Row {
+            numbering: numbering.map(str::to_owned),
+            ..plain_row(
+                RowRole::Line,
+                label.to_owned(),
+                vec![Cell::amount(Number::parse(amount).unwrap(), None)],
+                &crate::layout::layout_text("x").lines[0],
+            )
+        };
+        let previous = vec![
+            line("一般公共预算拨款", Some("1"), "155285.66"),
+            line("本年收入合计", None, "155285.66"),
+            line("上年结余、结转", None, "10895.08"),
+        ];
+        let first = line("一般公共预算拨款结余、结转", Some("1"), "10895.08");
+        assert_eq!(numbered_under(&first, &previous), Some(2));
+        let mut more = previous.clone();
+        more.push(first);
+        assert_eq!(numbered_under(&line("政府性基金预算拨款结余、结转", Some("2"), "0.00"), &more), Some(2));
+        // Under a subtotal, a run starts the next group.
+        assert_eq!(numbered_under(&line("事业收入", Some("1"), "0.00"), &previous[..2]), None);
+    }
+
     #[test]
     fn values_on_lines_of_their_own_join_their_row() {
         let text = "\t\t\t576,171.1\n合计\t665,964.37\t73,924.43\t\n\t\t\t1\n一般公共服务支出\t6,701.98\t\t6,701.98\n";

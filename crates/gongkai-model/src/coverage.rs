@@ -196,45 +196,54 @@ impl Coverage {
     /// One line for a summary: `表 9/9 · 核对 412 项 · 说明数字 88/95` (tables
     /// recognised of those the 目录 lists; `表 9（目录未列出各表）` without a list).
     pub fn line_zh(&self) -> String {
-        let (found, listed) = self.tables_ratio();
-        let tables = if self.tables.listed > 0 {
-            format!("{found}/{listed}")
-        } else {
-            format!("{found}（目录未列出各表）")
-        };
-        let mut out = format!(
-            "表 {tables} · 核对 {} 项 · 说明数字 {}/{}",
-            self.checks.evaluated, self.claims.resolved, self.claims.with_amount
-        );
-        if self.checks.lowered > 0 {
-            out.push_str(&format!(" · 推定读取降级 {} 项", self.checks.lowered));
-        }
-        if !self.pages.without_text.is_empty() {
-            out.push_str(&format!(" · 无文字层页 {}", self.pages.without_text.len()));
-        }
-        out
+        self.line(&LineWords {
+            tables: |t| format!("表 {t}"),
+            no_list: "（目录未列出各表）",
+            checks: |n| format!("核对 {n} 项"),
+            figures: |r, a| format!("说明数字 {r}/{a}"),
+            lowered: |n| format!("推定读取降级 {n} 项"),
+            without_text: |n| format!("无文字层页 {n}"),
+        })
     }
 
     /// The same line in English.
     pub fn line_en(&self) -> String {
+        self.line(&LineWords {
+            tables: |t| format!("tables {t}"),
+            no_list: " (no list in the contents)",
+            checks: |n| format!("{n} checks"),
+            figures: |r, a| format!("text figures {r}/{a}"),
+            lowered: |n| format!("{n} lowered (inferred facts)"),
+            without_text: |n| format!("{n} pages without text"),
+        })
+    }
+
+    fn line(&self, w: &LineWords) -> String {
         let (found, listed) = self.tables_ratio();
-        let tables = if self.tables.listed > 0 {
-            format!("{found}/{listed}")
-        } else {
-            format!("{found} (no list in the contents)")
-        };
-        let mut out = format!(
-            "tables {tables} · {} checks · text figures {}/{}",
-            self.checks.evaluated, self.claims.resolved, self.claims.with_amount
-        );
+        let tables = if self.tables.listed > 0 { format!("{found}/{listed}") } else { format!("{found}{}", w.no_list) };
+        let mut parts = vec![
+            (w.tables)(&tables),
+            (w.checks)(self.checks.evaluated),
+            (w.figures)(self.claims.resolved, self.claims.with_amount),
+        ];
         if self.checks.lowered > 0 {
-            out.push_str(&format!(" · {} lowered (inferred facts)", self.checks.lowered));
+            parts.push((w.lowered)(self.checks.lowered));
         }
         if !self.pages.without_text.is_empty() {
-            out.push_str(&format!(" · {} pages without text", self.pages.without_text.len()));
+            parts.push((w.without_text)(self.pages.without_text.len()));
         }
-        out
+        parts.join(" · ")
     }
+}
+
+/// The words of the summary line in one language.
+struct LineWords {
+    tables: fn(&str) -> String,
+    no_list: &'static str,
+    checks: fn(u32) -> String,
+    figures: fn(u32, u32) -> String,
+    lowered: fn(u32) -> String,
+    without_text: fn(usize) -> String,
 }
 
 #[cfg(test)]

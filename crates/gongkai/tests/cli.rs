@@ -528,3 +528,35 @@ fn every_report_carries_the_coverage() {
     assert_eq!(sheet.get_value((1, 1)).map(|v| v.to_string()).as_deref(), Some("11"));
     assert_eq!(sheet.get_value((1, 4)).map(|v| v.to_string()), Some(evaluated.to_string()));
 }
+
+#[test]
+fn selectors_ignore_case_and_an_unknown_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = broken_example(dir.path());
+    // Lower-case ids and families select like upper-case ones.
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "a101"]).arg(&broken));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[A101]"), "{out}");
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "Arithmetic", "--ignore", "a1"]).arg(&broken));
+    assert_eq!(code, 0, "{out}");
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "A101", "--ignore", "a101"]).arg(&broken));
+    assert_eq!(code, 0, "{out}");
+    let (_, code) = stdout_of(gongkai().args(["validate", "--select", "n101,Narrative,n1"]).arg(example()));
+    assert_eq!(code, 0);
+    // A selector that names no rule selects nothing: refused, naming the closest rules.
+    for args in [["--select", "XYZ"], ["--ignore", "A1O1"]] {
+        let out = gongkai().arg("validate").args(args).arg(&broken).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("未知的规则选择器“{}”；相近的规则：", args[1])), "{stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = gongkai().args(["validate", "--ignore", "A1O1"]).arg(&broken).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A101"));
+    // In gongkai.toml too.
+    let config = dir.path().join("gongkai.toml");
+    std::fs::write(&config, "select = [\"A101\", \"Q999\"]\n").unwrap();
+    let out = gongkai().args(["validate", "--config"]).arg(&config).arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未知的规则选择器“Q999”"));
+}

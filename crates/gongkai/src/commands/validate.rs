@@ -82,6 +82,10 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
+    if let Err(e) = config.check_selectors(&crate::plugins::rule_ids(&config, &named)) {
+        eprintln!("error: {e}");
+        return Outcome::Failure;
+    }
     let (engine, options) = match crate::plugins::engine_with(&config, named, &base_options) {
         Ok(e) => e,
         Err(e) => {

@@ -16,7 +16,8 @@
 //! tree of one folder per department checks as one document per department.
 //! Files named on the command line are always read alone. A file of a format we
 //! do not read is skipped with a note; hidden files (`.DS_Store`, `.git/`) are
-//! skipped silently.
+//! skipped silently. A path that does not exist stays among the documents (its
+//! reading fails, `文件不存在`) and is listed in [`Collected::missing`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,9 +114,13 @@ pub struct Collected {
     pub inputs: Vec<Input>,
     /// Notes for stderr: files skipped, files paired by the one-of-each rule.
     pub notes: Vec<String>,
+    /// The paths given that do not exist (each also among `inputs`, in its place).
+    pub missing: Vec<PathBuf>,
 }
 
-/// Expands the paths; a path that does not exist is an error naming it.
+/// Expands the paths. A path that does not exist is kept as a document (whose
+/// reading fails) and listed in [`Collected::missing`], so the others are still
+/// checked.
 pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
     let mut out = Collected::default();
     for path in paths {
@@ -124,7 +129,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
         } else if path.exists() {
             out.inputs.push(Input::alone(path.clone()));
         } else {
-            return Err(format!("{}: no such file or directory", path.display()));
+            out.missing.push(path.clone());
+            out.inputs.push(Input::alone(path.clone()));
         }
     }
     Ok(out)
@@ -135,6 +141,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
 /// text). The walk's notes are printed on stderr.
 pub fn one_document(path: &Path) -> Result<Input, String> {
     let mut collected = collect(&[path.to_path_buf()])?;
+    if !collected.missing.is_empty() {
+        return Err(format!("{}: no such file or directory", path.display()));
+    }
     for note in &collected.notes {
         eprintln!("note: {note}");
     }

@@ -560,3 +560,44 @@ fn selectors_ignore_case_and_an_unknown_one_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("未知的规则选择器“Q999”"));
 }
+
+#[test]
+fn a_missing_path_among_several_is_reported_and_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let garbage = dir.path().join("garbage.txt");
+    std::fs::write(&garbage, [0xFFu8, 0xFE, 0x00, 0xD8, 0xFF, 0xFF, 0x00]).unwrap();
+    // A missing path is reported like an unreadable file and the run goes on.
+    let out = gongkai().args(["validate", "--select", "A101"]).arg(&missing).arg(example()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("{}: 无法读取: ", missing.display())), "{stdout}");
+    assert!(stdout.contains("文件不存在") && stdout.contains("共检查 2 份文件"), "{stdout}");
+    let out = gongkai()
+        .args(["validate", "--select", "A101", "--format", "json"])
+        .arg(example())
+        .arg(&missing)
+        .arg(&garbage)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 3, "{report:#}");
+    assert!(documents[0]["error"].is_null(), "{report:#}");
+    assert!(documents[1]["error"].as_str().unwrap().contains("文件不存在"), "{report:#}");
+    assert!(documents[2]["error"].is_string(), "{report:#}");
+    // Quiet still names every file that could not be read, with its reason.
+    let out =
+        gongkai().args(["validate", "--select", "A101", "--quiet"]).arg(&missing).arg(&garbage).arg(example()).output();
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{}: 文件不存在", missing.display())), "{stderr}");
+    assert!(stderr.contains(&garbage.display().to_string()), "{stderr}");
+    // Only missing paths: nothing to check, a usage error naming each.
+    let out = gongkai().args(["validate"]).arg(&missing).arg(dir.path().join("gone.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt: 文件不存在") && stderr.contains("gone.txt: 文件不存在"), "{stderr}");
+}

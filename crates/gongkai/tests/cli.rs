@@ -601,3 +601,27 @@ fn a_missing_path_among_several_is_reported_and_the_others_are_checked() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("missing.txt: 文件不存在") && stderr.contains("gone.txt: 文件不存在"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_folder_checks_each_document_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("../a.txt", dir.path().join("sub/same.txt")).unwrap();
+    let out = gongkai().args(["validate", "--select", "A101", "--format", "json"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1, "{report:#}");
+    assert_eq!(documents[0]["files"][0], dir.path().join("a.txt").to_str().unwrap());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("loop: 已跳过"), "{stderr}");
+    assert!(stderr.contains("same.txt: 已跳过"), "{stderr}");
+    // A folder and a file in it given again are checked once too.
+    let (out, code) =
+        stdout_of(gongkai().args(["validate", "--select", "A101"]).arg(dir.path()).arg(dir.path().join("a.txt")));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("共检查 1 份文件"), "{out}");
+}

@@ -1,5 +1,6 @@
 //! Rule selection and configuration, the way linters do it: select/ignore by id
-//! prefix or family name (the most specific entry wins), per-rule severity
+//! prefix or family name, in any case (the most specific entry wins; an entry
+//! that names no rule is refused, see [`Config::check_selectors`]), per-rule severity
 //! overrides, a tolerance slack, and plugins — from `gongkai.toml` and the
 //! command line.
 //!
@@ -115,6 +116,27 @@ impl Config {
         }
     }
 
+    /// Checks that every selector of `select` and `ignore` names at least one
+    /// rule: a built-in one, the host's `PLUGIN` finding, or one of `plugin_rules`
+    /// (the ids of the loaded plugins' rules). A selector that names nothing would
+    /// select or ignore nothing without a word; it is refused with the closest
+    /// rule ids.
+    pub fn check_selectors(&self, plugin_rules: &[String]) -> Result<(), ConfigError> {
+        let mut known: Vec<KnownRule<'_>> =
+            crate::rules::all().into_iter().map(|r| r.meta()).map(|m| (m.id, m.name, m.category)).collect();
+        known.push((crate::host::PLUGIN_FAILED_RULE, "", gongkai_model::Category::Plugin));
+        known.extend(plugin_rules.iter().map(|id| (id.as_str(), "", gongkai_model::Category::Plugin)));
+        for entry in self.select.iter().chain(&self.ignore) {
+            if !known.iter().any(|(id, name, category)| specificity(entry, id, name, *category).is_some()) {
+                return Err(ConfigError::Value(format!(
+                    "未知的规则选择器“{entry}”；相近的规则：{}",
+                    closest(entry, &known).join("、")
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The severity a rule reports with.
     pub fn severity_of(&self, meta: &RuleMeta) -> Severity {
         self.severity.get(meta.id).and_then(|s| Severity::from_id(s)).unwrap_or(meta.severity)
@@ -138,15 +160,56 @@ impl Config {
 
 /// How specifically `entry` names the rule: a family name counts 1, an id prefix
 /// its length + 1 (so `A101` beats `A1` beats `arithmetic`); `None` if it does not
-/// match.
+/// match. Case does not matter (`n101` is `N101`, `Narrative` is `narrative`).
 fn specificity(entry: &str, id: &str, name: &str, category: gongkai_model::Category) -> Option<usize> {
-    if entry == "ALL" || entry == "all" {
+    if entry.eq_ignore_ascii_case("all") {
         return Some(0);
     }
-    if entry == category.id() || (!name.is_empty() && entry == name) {
+    if entry.eq_ignore_ascii_case(category.id()) || (!name.is_empty() && entry.eq_ignore_ascii_case(name)) {
         return Some(1);
     }
-    id.starts_with(entry).then(|| entry.len() + 1)
+    let prefix = id.get(..entry.len()).is_some_and(|p| p.eq_ignore_ascii_case(entry));
+    prefix.then(|| entry.len() + 1)
+}
+
+/// A rule a selector may name: id, name (empty for a plugin's rule, which is
+/// matched by id and family only) and family.
+type KnownRule<'a> = (&'a str, &'a str, gongkai_model::Category);
+
+/// The rule ids (and family names) closest to an unknown selector: by edit
+/// distance, ties broken by the longer shared prefix, then by id.
+fn closest(entry: &str, rules: &[KnownRule<'_>]) -> Vec<String> {
+    let entry = entry.to_ascii_uppercase();
+    let mut candidates: Vec<String> = rules.iter().map(|(id, _, _)| (*id).to_owned()).collect();
+    candidates.extend(rules.iter().map(|(_, _, category)| category.id().to_owned()));
+    candidates.sort();
+    candidates.dedup();
+    let mut scored: Vec<(usize, std::cmp::Reverse<usize>, String)> = candidates
+        .into_iter()
+        .map(|c| {
+            let upper = c.to_ascii_uppercase();
+            let shared = upper.chars().zip(entry.chars()).take_while(|(a, b)| a == b).count();
+            (edit_distance(&entry, &upper), std::cmp::Reverse(shared), c)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, _, c)| c).collect()
+}
+
+/// The Levenshtein distance between two strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(current).min(row[j]) };
+            previous = current;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -171,6 +234,29 @@ mod tests {
         assert!(Config::default().is_enabled(&META));
         let c = Config::from_toml("select = [\"N\"]").unwrap();
         assert!(!c.is_enabled(&META));
+    }
+
+    #[test]
+    fn selectors_ignore_case() {
+        let c = Config::from_toml("select = [\"a101\"]").unwrap();
+        assert!(c.is_enabled(&META));
+        let c = Config::from_toml("select = [\"Arithmetic\"]\nignore = [\"a1\"]").unwrap();
+        assert!(!c.is_enabled(&META));
+        let c = Config::from_toml("select = [\"All\"]").unwrap();
+        assert!(c.is_enabled(&META));
+    }
+
+    #[test]
+    fn unknown_selectors_are_refused_with_the_closest_rules() {
+        let c = Config { select: vec!["n101".into(), "Narrative".into(), "x1".into()], ..Config::default() };
+        assert!(c.check_selectors(&[]).is_ok());
+        let c = Config { ignore: vec!["A1O1".into()], ..Config::default() };
+        let e = c.check_selectors(&[]).unwrap_err().to_string();
+        assert!(e.contains("未知的规则选择器“A1O1”") && e.contains("A101"), "{e}");
+        let c = Config { select: vec!["CJ001".into()], ..Config::default() };
+        assert!(c.check_selectors(&[]).is_err());
+        assert!(c.check_selectors(&["CJ001".to_owned()]).is_ok());
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

@@ -16,9 +16,15 @@
 //! tree of one folder per department checks as one document per department.
 //! Files named on the command line are always read alone. A file of a format we
 //! do not read is skipped with a note; hidden files (`.DS_Store`, `.git/`) are
-//! skipped silently.
+//! skipped silently. A path that does not exist stays among the documents (its
+//! reading fails, `文件不存在`) and is listed in [`Collected::missing`].
+//!
+//! Folders and files are known by identity (device and inode on unix, the
+//! canonical path elsewhere): a folder reached again (a symlink `loop -> .`, or a
+//! path given twice) is not walked again, and a file reached again is not read
+//! again, each with a note — every document is checked once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use gongkai_model::{Disclosure, Finding, TableKind};
@@ -113,18 +119,60 @@ pub struct Collected {
     pub inputs: Vec<Input>,
     /// Notes for stderr: files skipped, files paired by the one-of-each rule.
     pub notes: Vec<String>,
+    /// The paths given that do not exist (each also among `inputs`, in its place).
+    pub missing: Vec<PathBuf>,
+    /// The identities of the folders walked and the files taken.
+    seen: HashSet<FileId>,
 }
 
-/// Expands the paths; a path that does not exist is an error naming it.
+impl Collected {
+    /// Takes a document unless its file was taken already (by another path).
+    fn take(&mut self, input: Input) {
+        if let Some(id) = file_id(&input.path)
+            && !self.seen.insert(id)
+        {
+            self.notes.push(format!("{}: 已跳过：与已读取的文件是同一文件", input.path.display()));
+            return;
+        }
+        if let Some(id) = input.text.as_deref().and_then(file_id) {
+            self.seen.insert(id);
+        }
+        self.inputs.push(input);
+    }
+}
+
+/// What makes a file or folder the same one whatever the path to it.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+/// The identity of the file or folder a path leads to (through symlinks);
+/// `None` when it cannot be read.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// Expands the paths. A path that does not exist is kept as a document (whose
+/// reading fails) and listed in [`Collected::missing`], so the others are still
+/// checked.
 pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
     let mut out = Collected::default();
     for path in paths {
         if path.is_dir() {
             walk(path, &mut out).map_err(|e| format!("{}: {e}", path.display()))?;
         } else if path.exists() {
-            out.inputs.push(Input::alone(path.clone()));
+            out.take(Input::alone(path.clone()));
         } else {
-            return Err(format!("{}: no such file or directory", path.display()));
+            out.missing.push(path.clone());
+            out.inputs.push(Input::alone(path.clone()));
         }
     }
     Ok(out)
@@ -135,6 +183,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
 /// text). The walk's notes are printed on stderr.
 pub fn one_document(path: &Path) -> Result<Input, String> {
     let mut collected = collect(&[path.to_path_buf()])?;
+    if !collected.missing.is_empty() {
+        return Err(format!("{}: no such file or directory", path.display()));
+    }
     for note in &collected.notes {
         eprintln!("note: {note}");
     }
@@ -156,6 +207,12 @@ pub fn one_document(path: &Path) -> Result<Input, String> {
 }
 
 fn walk(dir: &Path, out: &mut Collected) -> std::io::Result<()> {
+    if let Some(id) = file_id(dir)
+        && !out.seen.insert(id)
+    {
+        out.notes.push(format!("{}: 已跳过：该文件夹已经读取过（符号链接循环或重复的路径）", dir.display()));
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
     entries.retain(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')));
     entries.sort();
@@ -170,7 +227,7 @@ fn walk(dir: &Path, out: &mut Collected) -> std::io::Result<()> {
         match role(path) {
             None => out.notes.push(format!("{}: skipped: not a format gongkai reads", path.display())),
             Some(Role::Text) if partners.values().any(|t| t == path) => {}
-            Some(_) => out.inputs.push(Input { path: path.clone(), text: partners.get(path).cloned() }),
+            Some(_) => out.take(Input { path: path.clone(), text: partners.get(path).cloned() }),
         }
     }
     Ok(())
@@ -290,6 +347,18 @@ mod tests {
         let dir = folder(&["a.xlsx", "a.txt"]);
         let collected = collect(&[dir.path().join("a.xlsx")]).unwrap();
         assert_eq!(collected.inputs, [Input::alone(dir.path().join("a.xlsx"))]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_reached_again_through_a_symlink_is_walked_once() {
+        let dir = folder(&["a.txt", "x/b.json"]);
+        std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+        std::os::unix::fs::symlink("..", dir.path().join("x/up")).unwrap();
+        let (docs, notes) = documents(dir.path());
+        assert_eq!(docs, ["a.txt", "x/b.json"]);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes.iter().all(|n| n.contains("已跳过")), "{notes:?}");
     }
 
     #[test]

@@ -14,6 +14,19 @@ pub fn load_named(config: &Config) -> Result<Vec<LoadedPlugin>, String> {
     config.plugins.iter().map(|p| host::load(p, config).map_err(|e| e.to_string())).collect()
 }
 
+/// The rule ids the run's plugins declare, for checking selectors: the named
+/// plugins' and, with auto-plugins, those of every plugin in the plugin
+/// directories (any of them may be loaded for a document's region).
+pub fn rule_ids(config: &Config, named: &[LoadedPlugin]) -> Vec<String> {
+    let mut ids: Vec<String> = named.iter().flat_map(|p| &p.manifest().rules).map(|r| r.id.clone()).collect();
+    if config.auto_plugins && !(config.select.is_empty() && config.ignore.is_empty()) {
+        for (_, manifest) in host::discover(config) {
+            ids.extend(manifest.into_iter().flat_map(|m| m.rules).map(|r| r.id));
+        }
+    }
+    ids
+}
+
 /// The engine and import options for a set of plugins: their rules, the most
 /// specific template (the last plugin that has one: regions load province first)
 /// and every alias.

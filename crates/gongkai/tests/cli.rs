@@ -528,3 +528,100 @@ fn every_report_carries_the_coverage() {
     assert_eq!(sheet.get_value((1, 1)).map(|v| v.to_string()).as_deref(), Some("11"));
     assert_eq!(sheet.get_value((1, 4)).map(|v| v.to_string()), Some(evaluated.to_string()));
 }
+
+#[test]
+fn selectors_ignore_case_and_an_unknown_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = broken_example(dir.path());
+    // Lower-case ids and families select like upper-case ones.
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "a101"]).arg(&broken));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[A101]"), "{out}");
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "Arithmetic", "--ignore", "a1"]).arg(&broken));
+    assert_eq!(code, 0, "{out}");
+    let (out, code) = stdout_of(gongkai().args(["validate", "--select", "A101", "--ignore", "a101"]).arg(&broken));
+    assert_eq!(code, 0, "{out}");
+    let (_, code) = stdout_of(gongkai().args(["validate", "--select", "n101,Narrative,n1"]).arg(example()));
+    assert_eq!(code, 0);
+    // A selector that names no rule selects nothing: refused, naming the closest rules.
+    for args in [["--select", "XYZ"], ["--ignore", "A1O1"]] {
+        let out = gongkai().arg("validate").args(args).arg(&broken).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("未知的规则选择器“{}”；相近的规则：", args[1])), "{stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = gongkai().args(["validate", "--ignore", "A1O1"]).arg(&broken).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A101"));
+    // In gongkai.toml too.
+    let config = dir.path().join("gongkai.toml");
+    std::fs::write(&config, "select = [\"A101\", \"Q999\"]\n").unwrap();
+    let out = gongkai().args(["validate", "--config"]).arg(&config).arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未知的规则选择器“Q999”"));
+}
+
+#[test]
+fn a_missing_path_among_several_is_reported_and_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let garbage = dir.path().join("garbage.txt");
+    std::fs::write(&garbage, [0xFFu8, 0xFE, 0x00, 0xD8, 0xFF, 0xFF, 0x00]).unwrap();
+    // A missing path is reported like an unreadable file and the run goes on.
+    let out = gongkai().args(["validate", "--select", "A101"]).arg(&missing).arg(example()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("{}: 无法读取: ", missing.display())), "{stdout}");
+    assert!(stdout.contains("文件不存在") && stdout.contains("共检查 2 份文件"), "{stdout}");
+    let out = gongkai()
+        .args(["validate", "--select", "A101", "--format", "json"])
+        .arg(example())
+        .arg(&missing)
+        .arg(&garbage)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 3, "{report:#}");
+    assert!(documents[0]["error"].is_null(), "{report:#}");
+    assert!(documents[1]["error"].as_str().unwrap().contains("文件不存在"), "{report:#}");
+    assert!(documents[2]["error"].is_string(), "{report:#}");
+    // Quiet still names every file that could not be read, with its reason.
+    let out =
+        gongkai().args(["validate", "--select", "A101", "--quiet"]).arg(&missing).arg(&garbage).arg(example()).output();
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{}: 文件不存在", missing.display())), "{stderr}");
+    assert!(stderr.contains(&garbage.display().to_string()), "{stderr}");
+    // Only missing paths: nothing to check, a usage error naming each.
+    let out = gongkai().args(["validate"]).arg(&missing).arg(dir.path().join("gone.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt: 文件不存在") && stderr.contains("gone.txt: 文件不存在"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_folder_checks_each_document_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("../a.txt", dir.path().join("sub/same.txt")).unwrap();
+    let out = gongkai().args(["validate", "--select", "A101", "--format", "json"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1, "{report:#}");
+    assert_eq!(documents[0]["files"][0], dir.path().join("a.txt").to_str().unwrap());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("loop: 已跳过"), "{stderr}");
+    assert!(stderr.contains("same.txt: 已跳过"), "{stderr}");
+    // A folder and a file in it given again are checked once too.
+    let (out, code) =
+        stdout_of(gongkai().args(["validate", "--select", "A101"]).arg(dir.path()).arg(dir.path().join("a.txt")));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("共检查 1 份文件"), "{out}");
+}

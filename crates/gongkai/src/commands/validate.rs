@@ -82,6 +82,10 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
+    if let Err(e) = config.check_selectors(&crate::plugins::rule_ids(&config, &named)) {
+        eprintln!("error: {e}");
+        return Outcome::Failure;
+    }
     let (engine, options) = match crate::plugins::engine_with(&config, named, &base_options) {
         Ok(e) => e,
         Err(e) => {
@@ -117,6 +121,13 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     };
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    // Quiet reports render no documents: each file that could not be read is
+    // still named on stderr, with the reason.
+    if args.quiet {
+        for error in checked.iter().filter_map(|c| c.findings.error.as_deref()) {
+            eprintln!("error: 无法读取: {error}");
+        }
     }
     // Split once: the reports borrow the findings and take the renderings.
     let mut docs = Vec::with_capacity(checked.len());
@@ -204,6 +215,11 @@ fn inputs(args: &ValidateArgs) -> Result<Vec<Input>, String> {
     if collected.inputs.is_empty() {
         return Err("no disclosure files (.txt, .md, .json, .xlsx, .xls, .csv) found in the given paths".into());
     }
+    // Nothing to check at all: a usage error, with no report written.
+    if collected.missing.len() == collected.inputs.len() {
+        let missing: Vec<String> = collected.missing.iter().map(|p| format!("{}: 文件不存在", p.display())).collect();
+        return Err(missing.join("\nerror: "));
+    }
     Ok(collected.inputs)
 }
 
@@ -253,6 +269,11 @@ fn import_and_check(
         Some(text) => Cow::Owned(ImportOptions { explanation: Some(text.clone()), ..options.clone() }),
         None => Cow::Borrowed(options),
     };
+    // A path that does not exist (kept among the inputs, see `inputs::collect`)
+    // is unreadable like any other file, with its reason in the user's terms.
+    if !input.path.exists() {
+        return Err(gongkai_import::ImportError::file(&name, "文件不存在"));
+    }
     let imported = gongkai_import::import_file(&name, &options)?;
     if !config.auto_plugins {
         let checked = engine.check_with_coverage(&imported.document);

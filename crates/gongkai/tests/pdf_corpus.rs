@@ -32,6 +32,9 @@ use gongkai_rules::{Config, Engine};
 
 struct Expected {
     file: &'static str,
+    /// The unit's name as read (cover, else a table's 编制单位/部门名称 note);
+    /// `None` where the file is no disclosure and states no publishing unit.
+    unit: Option<&'static str>,
     /// 收入总计 and 支出总计 of the income/expenditure summary, as printed, where
     /// the summary is read.
     total: Option<&'static str>,
@@ -52,6 +55,7 @@ struct Expected {
 const CORPUS: &[Expected] = &[
     Expected {
         file: "JS2022_陕西_西安市卫生健康委员会_汇总_部门决算.pdf",
+        unit: Some("西安市卫生健康委员会"),
         total: None,
         listed: (17, 0),
         known: 2,
@@ -66,6 +70,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "JS2024_中央_国家信访局_部门决算.pdf",
+        unit: Some("国家信访局"),
         total: None,
         listed: (9, 0),
         known: 0,
@@ -87,6 +92,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "TPL_上海_部门决算模板.pdf",
+        unit: Some("上海市XX局"),
         total: None,
         listed: (9, 9),
         known: 7,
@@ -102,6 +108,7 @@ const CORPUS: &[Expected] = &[
     // 目录 (a grid on p.4) lists 表1–表16; 表14–16 are 绩效目标表.
     Expected {
         file: "YS2022_陕西_西安市交通运输局_部门综合预算.pdf",
+        unit: Some("西安市交通运输局"),
         total: Some("74868.34"),
         listed: (14, 11),
         known: 11,
@@ -113,6 +120,7 @@ const CORPUS: &[Expected] = &[
     // Tables in 元.
     Expected {
         file: "YS2025_上海_普陀区万里街道办事处_区级部门预算.pdf",
+        unit: Some("上海市普陀区人民政府万里街道办事处"),
         total: Some("189767551"),
         listed: (9, 9),
         known: 9,
@@ -123,6 +131,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf",
+        unit: Some("无锡市发展和改革委员会"),
         total: Some("9947.88"),
         listed: (13, 13),
         known: 11,
@@ -141,6 +150,7 @@ const CORPUS: &[Expected] = &[
     // The explanation's figures are not parsed (0 claims; C106 says so).
     Expected {
         file: "YS2025_湖南_长沙市公安局_本级_部门预算公开.pdf",
+        unit: Some("长沙市公安局"),
         total: Some("68632.12"),
         listed: (8, 8),
         known: 8,
@@ -153,6 +163,7 @@ const CORPUS: &[Expected] = &[
     // no claim is read (C106 says so).
     Expected {
         file: "YS2026_上海_上海市医疗保障局_部门预算.pdf",
+        unit: Some("上海市医疗保险事业管理中心"),
         total: Some("193018000"),
         listed: (9, 9),
         known: 9,
@@ -163,6 +174,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_上海_上海市水务局_部门预算.pdf",
+        unit: Some("上海市海洋监测预报中心"),
         total: Some("180366183"),
         listed: (9, 9),
         known: 9,
@@ -174,6 +186,7 @@ const CORPUS: &[Expected] = &[
     // The 目录 names the tables part only; the part prints 部门公开表1–9.
     Expected {
         file: "YS2026_中央_国家信访局_部门预算.pdf",
+        unit: Some("国家信访局"),
         total: Some("50616.94"),
         listed: (0, 0),
         known: 9,
@@ -193,6 +206,7 @@ const CORPUS: &[Expected] = &[
     // published as another file: one C101 warning, no table check.
     Expected {
         file: "YS2026_北京_北京市交通委员会_部门预算.pdf",
+        unit: Some("北京市交通委员会"),
         total: None,
         listed: (10, 0),
         known: 0,
@@ -203,6 +217,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_北京_北京市卫生健康委员会_部门预算.pdf",
+        unit: Some("北京市卫生健康委员会"),
         total: None,
         listed: (10, 0),
         known: 0,
@@ -213,6 +228,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_广东_广州市工业和信息化局_部门预算.pdf",
+        unit: Some("广州市工业和信息化局"),
         total: Some("225431.78"),
         listed: (12, 12),
         known: 10,
@@ -223,6 +239,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_广东_广州市政务服务和数据管理局_部门预算.pdf",
+        unit: Some("广州市政务服务和数据管理局"),
         total: Some("98880.78"),
         listed: (12, 12),
         known: 10,
@@ -233,6 +250,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_广东_广州市统计局_部门预算.pdf",
+        unit: Some("广州市统计局"),
         total: Some("9483.72"),
         listed: (12, 12),
         known: 10,
@@ -244,6 +262,7 @@ const CORPUS: &[Expected] = &[
     // `一、文字部分` holds 第一部分…第九部分; `二、表格部分` begins the tables.
     Expected {
         file: "YS2026_广东_深圳市住房和建设局_部门预算.pdf",
+        unit: Some("深圳市住房和建设局"),
         total: None,
         listed: (11, 11),
         known: 10,
@@ -257,6 +276,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_广东_深圳市生态环境局_部门预算.pdf",
+        unit: Some("深圳市生态环境局"),
         total: None,
         listed: (11, 11),
         known: 10,
@@ -267,6 +287,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_江苏_无锡市应急管理局_部门预算.pdf",
+        unit: Some("无锡市应急管理局"),
         total: Some("9096.11"),
         listed: (13, 13),
         known: 11,
@@ -277,6 +298,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_江苏_无锡市教育局_部门预算.pdf",
+        unit: Some("无锡市教育局"),
         total: Some("512434.34"),
         listed: (13, 13),
         known: 11,
@@ -290,6 +312,7 @@ const CORPUS: &[Expected] = &[
     // (inferred, so a failing sum on them is a warning).
     Expected {
         file: "YS2026_浙江_杭州市交通运输局_部门预算.pdf",
+        unit: Some("杭州市交通运输局"),
         total: Some("665964.37"),
         listed: (0, 0),
         known: 11,
@@ -325,6 +348,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_浙江_杭州市公安局_部门预算.pdf",
+        unit: Some("杭州市公安局"),
         total: Some("404415.23"),
         listed: (0, 0),
         known: 11,
@@ -344,6 +368,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_浙江_杭州市司法局_部门预算.pdf",
+        unit: Some("杭州市司法局"),
         total: Some("99230.46"),
         listed: (0, 0),
         known: 11,
@@ -365,6 +390,7 @@ const CORPUS: &[Expected] = &[
     // names it a budget). One C101 warning says no template table is there.
     Expected {
         file: "YS2026_湖南_长沙市国有资产监督管理委员会_部门预算.pdf",
+        unit: None,
         total: None,
         listed: (0, 0),
         known: 1,
@@ -376,6 +402,7 @@ const CORPUS: &[Expected] = &[
     // No 目录; 表一–表九 printed after the explanation.
     Expected {
         file: "YS2026_重庆_重庆市商务委员会_部门预算情况说明.pdf",
+        unit: Some("重庆市商务委员会"),
         total: Some("174900.64"),
         listed: (0, 0),
         known: 9,
@@ -386,6 +413,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_重庆_重庆市委宣传部_部门预算.pdf",
+        unit: Some("中共重庆市委宣传部"),
         total: Some("45369.18"),
         listed: (0, 0),
         known: 9,
@@ -396,6 +424,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_重庆_重庆市科学技术局_部门预算.pdf",
+        unit: Some("重庆市科学技术局"),
         total: Some("168441.81"),
         listed: (0, 0),
         known: 9,
@@ -410,6 +439,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_陕西_西安市公安局_部门预算.pdf",
+        unit: Some("西安市公安局"),
         total: None,
         listed: (0, 0),
         known: 10,
@@ -436,6 +466,7 @@ const CORPUS: &[Expected] = &[
     },
     Expected {
         file: "YS2026_陕西_西安市审计局_部门预算.pdf",
+        unit: Some("西安市审计局"),
         total: None,
         listed: (0, 0),
         known: 10,
@@ -521,6 +552,16 @@ fn every_corpus_pdf_reads_and_checks() {
         let name = expected.file;
         let doc = read(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         let (findings, coverage) = check(&doc);
+
+        // The unit's name, as the document states it (the template's is its
+        // placeholder). A file that is no disclosure is not asserted.
+        if expected.unit.is_some() && doc.meta.unit_name.as_ref().map(|u| u.text.as_str()) != expected.unit {
+            failures.push(format!(
+                "{name}: unit {:?}, expected {:?}",
+                doc.meta.unit_name.as_ref().map(|u| &u.text),
+                expected.unit
+            ));
+        }
 
         // What the check reached.
         let t = &coverage.tables;

@@ -13,6 +13,7 @@ mod paragraph;
 mod profile;
 mod table;
 mod targets;
+mod unit_name;
 pub mod vocabulary;
 
 use gongkai_model::{
@@ -800,14 +801,18 @@ impl<'a> Recognizer<'a> {
         self.doc.meta.fiscal_year = year_in(&cover_text)
             .or_else(|| self.profile_heading.as_deref().and_then(year_in))
             .or_else(|| self.sections.first().and_then(|s| year_in(&s.heading.text)));
-        // The unit: the first cover line that is not the title line.
-        self.doc.meta.unit_name =
-            self.cover.iter().find(|t| year_in(&t.text).is_none() && !t.text.contains("公开")).cloned().or_else(|| {
-                self.doc
-                    .tables
-                    .iter()
-                    .find_map(|t| t.compiled_by.clone())
-                    .map(|u| TextRef { text: u, source: self.doc.tables[0].source.clone() })
+        // The unit: the first cover line that names one (labels, the year and
+        // document words taken off, see `unit_name`), else a table's
+        // `编制单位`/`部门名称` note; the place it came from is kept.
+        self.doc.meta.unit_name = self
+            .cover
+            .iter()
+            .find_map(|t| unit_name::unit_name(&t.text).map(|text| TextRef { text, source: t.source.clone() }))
+            .or_else(|| {
+                self.doc.tables.iter().find_map(|t| {
+                    let text = unit_name::unit_name(t.compiled_by.as_deref()?)?;
+                    Some(TextRef { text, source: t.source.clone() })
+                })
             });
         let uses_unit = self.profile_heading.as_deref().is_some_and(|h| h.contains("单位概况"))
             || self.doc.tables.iter().any(|t| t.title.starts_with("单位"));

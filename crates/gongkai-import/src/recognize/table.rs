@@ -40,9 +40,11 @@ pub fn build_table(
         } else {
             Vec::new()
         };
-        if cells.len() > 1 && cells.iter().all(|c| c.contains("单位:") || c.starts_with("编制")) {
+        if cells.len() > 1
+            && cells.iter().all(|c| c.contains("单位:") || c.starts_with("编制") || names_unit(c).is_some())
+        {
             for c in &cells {
-                if let Some(rest) = c.strip_prefix("编制单位:") {
+                if let Some(rest) = c.strip_prefix("编制单位:").or_else(|| names_unit(c)) {
                     compiled_by = Some(rest.to_owned());
                 } else if let Some((_, u)) =
                     c.split_once("单位:").filter(|_| c.contains("金额单位") || c.starts_with("单位"))
@@ -56,6 +58,15 @@ pub fn build_table(
             let plain = normalize(text);
             if let Some(rest) = plain.strip_prefix("编制单位:") {
                 compiled_by = Some(rest.to_owned());
+                continue;
+            }
+            // `部门名称：杭州市交通运输局单位:万元`: the unit's name, and the money unit.
+            if let Some(rest) = NAME_LABELS.iter().find_map(|l| plain.strip_prefix(l)) {
+                let (name, money) = rest.split_once("单位:").unwrap_or((rest, ""));
+                compiled_by = Some(name.to_owned());
+                if !money.is_empty() {
+                    unit = if money.contains("万元") { Unit::WanYuan } else { Unit::Yuan };
+                }
                 continue;
             }
             if plain.starts_with("单位:") || plain.starts_with("金额单位") {
@@ -230,6 +241,14 @@ fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, Joined)> {
         i = target + 1;
     }
     Some((lines, joined))
+}
+
+/// Notes above a table that name the unit (normalised: half-width colon).
+const NAME_LABELS: &[&str] = &["部门名称:", "单位名称:", "预算单位:", "预算主管部门:"];
+
+/// The name after a note's label (`部门名称:…`), if the note has one.
+fn names_unit(note: &str) -> Option<&str> {
+    NAME_LABELS.iter().find_map(|l| note.strip_prefix(l))
 }
 
 /// A row with a role, a label and its cells, and nothing else known yet.

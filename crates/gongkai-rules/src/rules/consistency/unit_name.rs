@@ -10,10 +10,11 @@ declare_rule! {
     /// The unit is named the same way throughout: the 编制单位 of every table, the
     /// unit named in the performance-target tables, and the unit names inside the
     /// profile and the explanation (headings, paragraphs) are compared with the name
-    /// on the cover. A trailing `单位` / `（单位）` and blanks are ignored. In the text a
-    /// name is recognised by the cover name's beginning (region and the first words
-    /// of the name) followed by an organisation ending (局, 中心, 所, 站 …); names of
-    /// subordinate units listed in the profile are not variants. Each distinct
+    /// on the cover. A trailing `单位` / `（单位）`, a scope (`（本级）`, `（汇总）`) and
+    /// blanks are ignored. In the text a name is recognised by the cover name's
+    /// beginning (region and the first words of the name) followed by an
+    /// organisation ending (局, 中心, 所, 站 …); names of subordinate units listed in
+    /// the profile or printed as rows of a table by unit are not variants. Each distinct
     /// variant is reported once, with every place it occurs.
     ///
     /// ## Why it matters
@@ -31,12 +32,13 @@ declare_rule! {
     }
 }
 
-/// A unit name without blanks, quotes and a trailing `单位` / `（单位）`.
+/// A unit name without blanks, quotes and a trailing `单位` / `（单位）`, or a
+/// scope in brackets (`（本级）`, `（汇总）`: the same unit).
 fn normalise(name: &str) -> String {
     let mut n: String = name.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
     loop {
         let before = n.len();
-        for suffix in ["(单位)", "单位"] {
+        for suffix in ["(单位)", "单位", "(本级)", "(汇总)", "(本部)"] {
             if let Some(s) = n.strip_suffix(suffix) {
                 n = s.to_owned();
             }
@@ -111,7 +113,18 @@ impl Rule for UnitName {
         if cover.chars().count() < 4 {
             return;
         }
-        let subordinate: Vec<String> = doc.profile.subordinate_units.names.iter().map(|n| normalise(n)).collect();
+        // Other units of the department: those the profile lists, and those the
+        // tables name as rows (a table by unit prints each unit's name and
+        // figures): a unit the document itself lists is not a second name.
+        let mut subordinate: Vec<String> = doc.profile.subordinate_units.names.iter().map(|n| normalise(n)).collect();
+        subordinate.extend(
+            doc.tables
+                .iter()
+                .flat_map(|t| &t.parts)
+                .flat_map(|p| &p.rows)
+                .filter(|r| r.code.is_none() && ENDINGS.iter().any(|e| r.label.trim_end().ends_with(e)))
+                .map(|r| normalise(&r.label)),
+        );
         // variant → places, in document order.
         let mut variants: BTreeMap<String, Vec<Location>> = BTreeMap::new();
         let mut note = |name: &str, at: Location| {

@@ -542,6 +542,15 @@ impl<'a> Recognizer<'a> {
             self.profile_heading = Some(text.to_owned());
             return i + 1;
         }
+        // A row of a list of the department's units (`2 | 西安市出租汽车管理处 |`):
+        // the profile names a unit of the department.
+        if lines[i].is_tabular() {
+            let names: Vec<String> = lines[i].cells.iter().filter_map(|c| unit_name::unit_name(&c.text)).collect();
+            if !names.is_empty() {
+                self.doc.profile.subordinate_units.names.extend(names);
+                return i + 1;
+            }
+        }
         let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
         let heading = self.profile_heading.clone().unwrap_or_default();
         profile::absorb(&mut self.doc.profile, &heading, &p);

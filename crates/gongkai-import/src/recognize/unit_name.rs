@@ -28,7 +28,7 @@ const TRAILERS: &[&str] = &[
 ];
 
 /// Scopes in brackets after a name: the same unit.
-const SCOPES: &[&str] = &["汇总", "本级", "本部", "机关"];
+const SCOPES: &[&str] = &["汇总", "本级", "部门本级", "本部", "机关"];
 
 /// The last characters of a unit's name.
 const ENDINGS: &[char] = &[
@@ -106,6 +106,7 @@ mod tests {
             ("无锡市发展和改革委员会", "无锡市发展和改革委员会"),
             ("奇台县社会保险管理局", "奇台县社会保险管理局"),
             ("北京市交通委员会 2026 年度部门预算信息", "北京市交通委员会"),
+            ("西安市交通运输局（部门本级）", "西安市交通运输局"),
         ] {
             assert_eq!(unit_name(printed).as_deref(), Some(name), "{printed}");
         }

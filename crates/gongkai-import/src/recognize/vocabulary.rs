@@ -87,6 +87,11 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
         TableKind::GovernmentFundExpenditure
     } else if has("一般公共预算") && has("基本支出") {
         TableKind::GeneralBudgetBasicExpenditure
+    } else if has("基本支出") && has("总表") && !has("项目支出") && !has("财政拨款") {
+        // `基本支出总表` (深圳): the basic spending by economic class, of all funds
+        // with the general budget's in a column of its own — the table the
+        // template's 一般公共预算基本支出表 stands for.
+        TableKind::GeneralBudgetBasicExpenditure
     } else if has("一般公共预算") && has("项目支出") {
         TableKind::GeneralBudgetProjectExpenditure
     } else if has("一般公共预算") {
@@ -370,6 +375,10 @@ mod tests {
         assert_eq!(k("一般公共预算“三公”经费支出表"), Some(TableKind::ThreePublicExpenses));
         assert_eq!(k("部门一般公共预算基本支出部门预算经济分类预算表"), Some(TableKind::GeneralBudgetBasicExpenditure));
         assert_eq!(k("上年结转结余情况明细表"), Some(TableKind::CarryOver));
+        // 深圳 publishes its basic spending of all funds, with the general budget's
+        // in a column, as `基本支出总表`; a 财政拨款 one stays a table of its own.
+        assert_eq!(k("基本支出总表"), Some(TableKind::GeneralBudgetBasicExpenditure));
+        assert_eq!(k("财政拨款基本支出表（经济科目）"), Some(TableKind::Other));
         assert_eq!(k("2024 年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。"), None);
         assert_eq!(k("一、主要职能"), None);
     }

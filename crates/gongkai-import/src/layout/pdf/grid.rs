@@ -255,7 +255,13 @@ impl Grid {
                         .any(|v| (v.0 - self.columns[c]).abs() < SNAP && v.1 <= middle + 1.0 && v.2 >= middle - 1.0)
                 })
                 .collect();
-            for line_pieces in split_lines_of_amounts(band) {
+            // The band's cell edges, left to right (the table's outer edges
+            // close the first and last slots).
+            let edges: Vec<f32> = std::iter::once(self.left)
+                .chain(crossing.iter().map(|&c| self.columns[c]))
+                .chain(std::iter::once(self.right))
+                .collect();
+            for line_pieces in split_lines_of_amounts(join_wrapped_numbers(band, &edges)) {
                 let mut cells = vec![Vec::<Piece>::new(); slots];
                 for piece in line_pieces {
                     let x = piece.center_x();
@@ -291,13 +297,19 @@ impl Grid {
 
 /// A band's pieces as printed lines: one group normally (a cell's text wrapped
 /// over lines stays one row), one per line when two or more lines of the band
-/// each hold an amount (rows not separated by a ruling). Pieces between two such
-/// lines go with the nearer one.
+/// each hold a label and an amount (rows not separated by a ruling). Pieces
+/// between two such lines go with the nearer one: a figure printed higher or
+/// lower than its label, vertically centred in a taller cell, is no row of its
+/// own.
 fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
     let lines = super::lines::group_lines(band);
     let with_amounts: Vec<f32> = lines
         .iter()
-        .filter(|l| l.chunks(1.0).iter().any(|c| gongkai_model::Number::parse_printed(c).is_some()))
+        .filter(|l| {
+            let chunks = l.chunks(1.0);
+            let is_amount = |c: &String| gongkai_model::Number::parse_printed(c).is_some();
+            chunks.iter().any(is_amount) && chunks.iter().any(|c| !is_amount(c))
+        })
         .map(|l| l.baseline)
         .collect();
     if with_amounts.len() < 2 {
@@ -315,6 +327,84 @@ fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
     out
 }
 
+/// A band's pieces with every number wrapped inside its cell made whole again:
+/// a cell too narrow for `299,901.02` prints `299,901.0` over `2` (often centred
+/// on the row, one part above the row's other figures and one below). In each
+/// cell (slot between two `edges`), a printed line that stops short of a whole
+/// amount and fills at least 70% of the cell's width, followed by a line of
+/// digits only that completes it, become one piece at their middle height — the
+/// row's figure, read from the cell's box rather than guessed from the text.
+fn join_wrapped_numbers(band: Vec<Piece>, edges: &[f32]) -> Vec<Piece> {
+    let mut by_slot: Vec<Vec<Piece>> = vec![Vec::new(); edges.len() + 1];
+    for piece in band {
+        by_slot[slot_of(piece.center_x(), edges)].push(piece);
+    }
+    let mut out = Vec::new();
+    for (slot, pieces) in by_slot.into_iter().enumerate() {
+        let width = match (slot.checked_sub(1).and_then(|s| edges.get(s)), edges.get(slot)) {
+            (Some(left), Some(right)) => right - left,
+            _ => {
+                out.extend(pieces);
+                continue;
+            }
+        };
+        let mut lines = super::lines::group_lines(pieces).into_iter().peekable();
+        while let Some(line) = lines.next() {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect::<String>().trim().to_owned();
+            let (x0, x1) = extent(&line.pieces);
+            let next_text =
+                lines.peek().map(|n| n.pieces.iter().map(|p| p.text.as_str()).collect::<String>().trim().to_owned());
+            let joins = next_text.as_deref().is_some_and(|next| {
+                !next.is_empty()
+                    && next.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    && x1 - x0 >= 0.7 * width
+                    && unfinished_number(&text)
+                    && gongkai_model::Number::parse_printed(&format!("{text}{next}")).is_some()
+            });
+            if joins {
+                let next = lines.next().expect("peeked above");
+                let (n0, n1) = extent(&next.pieces);
+                out.push(Piece {
+                    text: format!("{text}{}", next_text.unwrap_or_default()),
+                    x0: x0.min(n0),
+                    x1: x1.max(n1),
+                    baseline: (line.baseline + next.baseline) / 2.0,
+                    size: line.size.max(next.size),
+                });
+            } else {
+                out.extend(line.pieces);
+            }
+        }
+    }
+    out
+}
+
+/// The horizontal extent of some pieces.
+fn extent(pieces: &[Piece]) -> (f32, f32) {
+    pieces.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), p| (a.min(p.x0), b.max(p.x1)))
+}
+
+/// Whether a printed figure stops short of a whole amount, as one cut at a
+/// cell's edge does: it ends in a separator, has one decimal (amounts print
+/// two), or its last thousands group has fewer than three digits.
+pub(super) fn unfinished_number(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return false;
+    }
+    if text.ends_with(['.', ',']) {
+        return true;
+    }
+    match text.rsplit_once('.') {
+        Some((_, decimals)) => decimals.len() < 2,
+        None => text.rsplit_once(',').is_some_and(|(_, group)| group.len() < 3),
+    }
+}
+
+/// The cell (slot between two edges) of an x position.
+fn slot_of(x: f32, edges: &[f32]) -> usize {
+    edges.iter().filter(|e| **e < x).count()
+}
+
 /// The text of a cell: its printed lines top to bottom, each left to right, joined
 /// without a separator (a name wrapped in a narrow column continues on the next
 /// line); a space only where Latin text meets Latin text across a gap.
@@ -326,4 +416,66 @@ fn cell_text(pieces: Vec<Piece>) -> String {
         }
     }
     text.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(text: &str, x0: f32, x1: f32, baseline: f32) -> Piece {
+        Piece { text: text.into(), x0, x1, baseline, size: 10.0 }
+    }
+
+    fn texts(lines: &[Vec<Piece>]) -> Vec<Vec<&str>> {
+        lines.iter().map(|l| l.iter().map(|p| p.text.as_str()).collect()).collect()
+    }
+
+    /// `299,901.0` over `2` in a cell too narrow for `299,901.02`, centred on
+    /// the row: one figure, on the row's line.
+    #[test]
+    fn a_number_wrapped_inside_its_cell_is_one_figure() {
+        let edges = [0.0, 100.0, 150.0, 200.0];
+        let band = vec![
+            piece("公共安全支出", 5.0, 65.0, 500.0),
+            piece("299,901.0", 104.0, 148.0, 507.0),
+            piece("2", 143.0, 148.0, 493.0),
+            piece("215,971.06", 152.0, 198.0, 500.0),
+        ];
+        let joined = join_wrapped_numbers(band, &edges);
+        let rows = split_lines_of_amounts(joined);
+        assert_eq!(texts(&rows), [vec!["公共安全支出", "299,901.02", "215,971.06"]]);
+
+        // A whole amount over a digit is two figures (two rows of a band ruled
+        // only between groups), not one.
+        let band = vec![
+            piece("工资福利支出", 5.0, 65.0, 510.0),
+            piece("1,234.00", 104.0, 148.0, 510.0),
+            piece("基本工资", 5.0, 45.0, 495.0),
+            piece("5", 143.0, 148.0, 495.0),
+        ];
+        let rows = split_lines_of_amounts(join_wrapped_numbers(band, &edges));
+        assert_eq!(rows.len(), 2);
+    }
+
+    /// A figure printed above its label (centred in a taller cell) is no row of
+    /// its own: only lines with a label and an amount split a band.
+    #[test]
+    fn a_figure_above_its_label_stays_in_its_row() {
+        let band = vec![
+            piece("226,000.00", 104.0, 148.0, 510.0),
+            piece("城乡社区支出", 5.0, 65.0, 500.0),
+            piece("226,000.00", 152.0, 198.0, 500.0),
+        ];
+        assert_eq!(split_lines_of_amounts(band).len(), 1);
+    }
+
+    #[test]
+    fn unfinished_numbers() {
+        assert!(unfinished_number("299,901.0"));
+        assert!(unfinished_number("12,43"));
+        assert!(unfinished_number("1,234."));
+        assert!(!unfinished_number("1,234.00"));
+        assert!(!unfinished_number("21999"));
+        assert!(!unfinished_number("合计"));
+    }
 }

@@ -157,7 +157,7 @@ fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
 fn join_continued_tables(pages: &mut [Vec<Item>]) {
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
-        let Some(Item::Table(previous)) = before[p - 1].last() else {
+        let Some(Item::Table(previous)) = before[p - 1].last_mut() else {
             continue;
         };
         let Some(Item::Table(next)) = after[0].first_mut() else { continue };
@@ -165,17 +165,56 @@ fn join_continued_tables(pages: &mut [Vec<Item>]) {
         // alone: its cells go back under the previous part's columns.
         next.rows = next.aligned_to(&previous.lefts);
         next.lefts.clone_from(&previous.lefts);
-        let previous = &previous.rows;
         let rows = &mut next.rows;
         let repeated = rows
             .iter()
-            .zip(previous.iter())
+            .zip(previous.rows.iter())
             .take_while(|(a, b)| {
                 a == b && !a.cells.iter().any(|c| gongkai_model::Number::parse_printed(c).is_some() && !is_index(c))
             })
             .count();
         rows.drain(..repeated);
+        // A row cut by the page end: its wrapped label and numbers go on.
+        if let (Some(last), Some(first)) = (previous.rows.last_mut(), rows.first())
+            && continues_row(last, first)
+        {
+            let first = rows.remove(0);
+            for (cell, more) in last.cells.iter_mut().zip(first.cells) {
+                cell.push_str(&more);
+            }
+        }
     }
+}
+
+/// Whether `next` (the first row on a page) is the rest of `last` (the last row
+/// on the page before), cut by the page end: each of its cells continues the
+/// cell above (a number cut short, `12,437.3` then `6`, or text), at least one
+/// of them a number, and it has no cell of its own.
+fn continues_row(last: &grid::GridRow, next: &grid::GridRow) -> bool {
+    if last.spanning || next.spanning || last.cells.len() != next.cells.len() {
+        return false;
+    }
+    let mut numbers = 0;
+    for (above, cell) in last.cells.iter().zip(&next.cells) {
+        if cell.is_empty() {
+            continue;
+        }
+        if above.is_empty() {
+            return false;
+        }
+        let fragment = cell.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if fragment {
+            if !grid::unfinished_number(above)
+                || gongkai_model::Number::parse_printed(&format!("{above}{cell}")).is_none()
+            {
+                return false;
+            }
+            numbers += 1;
+        } else if gongkai_model::Number::parse_printed(above).is_some() {
+            return false;
+        }
+    }
+    numbers > 0
 }
 
 /// A column index (`1`, `2`, … printed under a header) repeats with the header.
@@ -225,4 +264,27 @@ fn line_texts(line: &VisualLine) -> Vec<String> {
         return chunks;
     }
     vec![chunks.join("\t")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> grid::GridRow {
+        grid::GridRow { cells: cells.iter().map(|c| (*c).to_owned()).collect(), spanning: false }
+    }
+
+    /// `杭州市机动` … `12,437.3` at the foot of a page, `车驾驶员考试服务中心` … `6`
+    /// at the head of the next: one row.
+    #[test]
+    fn a_row_cut_by_the_page_end_goes_on() {
+        let last = row(&["杭州市机动", "14,549.64", "12,437.3"]);
+        assert!(continues_row(&last, &row(&["车驾驶员考试服务中心", "", "6"])));
+        // A row of its own has figures of its own.
+        assert!(!continues_row(&last, &row(&["杭州市公安局", "614.79", "614.79"])));
+        // Text alone continues nothing that needs joining.
+        assert!(!continues_row(&last, &row(&["（续）", "", ""])));
+        // A whole figure is not cut.
+        assert!(!continues_row(&row(&["某单位", "14,549.64", "12,437.30"]), &row(&["", "", "6"])));
+    }
 }

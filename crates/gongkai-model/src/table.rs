@@ -174,6 +174,10 @@ pub enum Measure {
     BusinessIncome,
     /// 其他收入.
     OtherIncome,
+    /// 其他资金 (收入): money that is neither a fiscal allocation nor the fiscal
+    /// special account, as some templates print it in one column or group
+    /// (广州's 其他资金 = 事业收入 + 事业单位经营收入 + 其他收入).
+    OtherFunds,
     /// 上年结转结余 (all).
     CarryOver,
     /// 财政拨款结转 (结余).
@@ -242,6 +246,7 @@ impl Measure {
             Measure::SubsidiaryRemittance => "附属单位上缴收入",
             Measure::BusinessIncome => "事业单位经营收入",
             Measure::OtherIncome => "其他收入",
+            Measure::OtherFunds => "其他资金",
             Measure::CarryOver => "上年结转结余",
             Measure::FiscalCarryOver => "财政拨款结转",
             Measure::NonFiscalCarryOver => "非财政拨款结转结余",

@@ -726,7 +726,11 @@ impl<'a> Recognizer<'a> {
             };
             self.recognised_anything = true;
             match (level, self.sections.last_mut()) {
-                (2, Some(parent)) => parent.subsections.push(section),
+                (2, Some(parent)) => {
+                    let mut section = section;
+                    section.kind = subsection_kind(parent.kind, section.kind);
+                    parent.subsections.push(section)
+                }
                 _ => self.sections.push(section),
             }
             return i + 1;
@@ -896,9 +900,27 @@ impl<'a> Recognizer<'a> {
     }
 }
 
+/// The kind of a subsection: its own words, unless they only say 收入/支出 or
+/// nothing (`（一）教育支出（类）` under `五、财政拨款支出预算情况说明`): then
+/// it explains part of its parent and is of the parent's kind. The overview's
+/// parts (`（一）收入预算总计`, `（二）支出预算总计`) keep their own.
+fn subsection_kind(parent: SectionKind, own: SectionKind) -> SectionKind {
+    let generic = |k: SectionKind| matches!(k, SectionKind::Other | SectionKind::Income | SectionKind::Expenditure);
+    if generic(own) && !generic(parent) && parent != SectionKind::Overview { parent } else { own }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subsection_saying_only_spending_is_of_its_parent_kind() {
+        use SectionKind::*;
+        assert_eq!(subsection_kind(FiscalAllocation, Expenditure), FiscalAllocation);
+        assert_eq!(subsection_kind(GeneralBudget, Other), GeneralBudget);
+        assert_eq!(subsection_kind(Overview, Income), Income);
+        assert_eq!(subsection_kind(FiscalAllocation, ThreePublicExpenses), ThreePublicExpenses);
+    }
 
     /// The tables part named as a whole, in the forms seen: `二、表格部分`
     /// (深圳, after `一、文字部分` that holds 第一部分…第九部分), `…部门预算公开报表`.

@@ -292,8 +292,34 @@ pub fn column_letters(mut index: usize) -> String {
     out.iter().rev().collect()
 }
 
+/// A line under a title that only qualifies it, in brackets
+/// (`（按支出经济分类科目-不含上年结转）`): no column's header.
+fn is_subtitle(line: &Line) -> bool {
+    let mut texts = line.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty());
+    let (Some(only), None) = (texts.next(), texts.next()) else { return false };
+    (only.starts_with('（') && only.ends_with('）')) || (only.starts_with('(') && only.ends_with(')'))
+}
+
 fn is_index_row(line: &Line) -> bool {
-    line.cells.first().is_some_and(|c| c.text == "※")
+    index_row_first_column(line).is_some()
+}
+
+/// A row that numbers the columns, and the cell of its first numeric column: a
+/// workbook template's `※ | ※ | 1 | 2 …` (the `※` cells are the label columns),
+/// or a printed `** | 1 | 2 …`, `栏次 | 1 | 2 …`, `甲 | 乙 | 1 | 2 …`: label cells
+/// that hold no number, then the integers 1, 2, 3 … in order (at least three).
+/// The column numbered `1` is the first numeric column, whatever the header
+/// rows above print in it (a 总计 standing alone beside a header group).
+fn index_row_first_column(line: &Line) -> Option<usize> {
+    if line.cells.first().is_some_and(|c| c.text == "※") {
+        return Some(line.cells.iter().take_while(|c| c.text == "※").count());
+    }
+    let first = line.cells.iter().position(|c| c.text.trim() == "1")?;
+    let labels_hold_no_number =
+        line.cells[..first].iter().all(|c| !c.text.trim().chars().any(|ch| ch.is_ascii_digit()));
+    let numbers: Vec<&str> = line.cells[first..].iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+    let in_order = numbers.iter().enumerate().all(|(k, t)| t.parse::<usize>().ok() == Some(k + 1));
+    (labels_hold_no_number && in_order && numbers.len() >= 3).then_some(first)
 }
 
 fn is_level_row(line: &Line) -> bool {
@@ -343,6 +369,9 @@ fn split_header(grid: &[&Line]) -> (Vec<usize>, Option<usize>, usize) {
             start = i;
             break;
         }
+        if is_subtitle(line) {
+            continue;
+        }
         headers.push(i);
     }
     (headers, index_row, start)
@@ -357,21 +386,24 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     // Label columns and numeric columns.
     let (first, count) = match index_row {
         Some(row) => {
-            let labels = row.cells.iter().take_while(|c| c.text == "※").count();
-            let numbers = row.cells.len() - labels;
+            let labels = index_row_first_column(row).unwrap_or(0);
+            let numbers = row.cells.len().saturating_sub(labels).max(1);
             (labels, numbers)
         }
         None => {
-            // The lowest header row naming a measure; a last row of only `类 款 项`
-            // (a workbook template without a ※ row) names none.
+            // The leftmost cell of any header row naming a measure: a 总计 standing
+            // alone in the top row (merged down beside a group such as 财政拨款)
+            // is the first numeric column, left of the group's 小计 in the row
+            // below. A row of only `类 款 项` (a workbook template without a ※
+            // row) names none.
             let first = headers
                 .iter()
-                .rev()
-                .find_map(|h| {
+                .filter_map(|h| {
                     h.cells.iter().position(|c| {
                         !c.text.is_empty() && !is_label_header(&c.text) && measure(&c.text) != Measure::Other
                     })
                 })
+                .min()
                 .unwrap_or(1);
             // A blank table (a template) has its columns only in its header.
             let width = data.iter().chain(headers.iter()).map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
@@ -876,6 +908,50 @@ mod tests {
         let grid: Vec<&Line> = layout.lines.iter().collect();
         let (lines, _) = join_wrapped_values(&grid).expect("a value line");
         assert_eq!(lines.len(), 3, "either row could take it: {lines:#?}");
+    }
+
+    fn part_of(text: &str) -> TablePart {
+        let layout = crate::layout::layout_text(text);
+        let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
+        coded_part(TableKind::IncomeSummary, &grid, &mut Vec::new())
+    }
+
+    fn headers(part: &TablePart) -> Vec<&str> {
+        part.columns.iter().map(|c| c.header.as_str()).collect()
+    }
+
+    /// `** | 1 | 2 | 3` under the header rows numbers the columns: the column
+    /// numbered 1 is the first numeric one, though its header (`总计`, merged
+    /// down beside the group `本年收入`) stands only in the top row.
+    #[test]
+    fn a_row_numbering_the_columns_sets_the_first_numeric_column() {
+        let part =
+            part_of("单位名称\t总计\t本年收入\t\n\t\t小计\t一般公共预算\n**\t1\t2\t3\n合计\t10.00\t10.00\t10.00\n");
+        assert_eq!(headers(&part), ["总计", "本年收入/小计", "本年收入/一般公共预算"]);
+        assert_eq!(part.columns[0].index.as_deref(), Some("1"));
+        assert_eq!(part.rows[0].label, "合计");
+        assert_eq!(part.rows[0].project, None, "no amount is taken for a label");
+        // Numbers out of order are no numbering row.
+        let line = &crate::layout::layout_text("**\t1\t3\t2\n").lines[0];
+        assert_eq!(index_row_first_column(line), None);
+    }
+
+    /// Without a numbering row, the first numeric column is the leftmost header
+    /// cell naming a measure in any header row, not only in the lowest.
+    #[test]
+    fn a_total_beside_a_header_group_is_a_column() {
+        let part =
+            part_of("支出项目类别\t总计\t财政拨款\t\n\t\t小计\t一般公共预算拨款\n工资福利支出\t10.00\t10.00\t10.00\n");
+        assert_eq!(headers(&part), ["总计", "财政拨款/小计", "财政拨款/一般公共预算拨款"]);
+        assert_eq!(part.columns[0].measure, Measure::Total);
+    }
+
+    /// A bracketed line under the title qualifies it; it heads no column.
+    #[test]
+    fn a_bracketed_subtitle_is_no_header() {
+        let part = part_of("（按支出经济分类科目-不含上年结转）\n科目名称\t合计\t人员经费\n工资福利支出\t5.00\t5.00\n");
+        assert_eq!(headers(&part), ["合计", "人员经费"]);
+        assert_eq!(part.columns[0].measure, Measure::Total);
     }
 
     #[test]

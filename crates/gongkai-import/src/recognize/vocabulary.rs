@@ -180,6 +180,8 @@ pub fn measure(text: &str) -> Measure {
         Measure::BusinessIncome
     } else if has("其他收入") {
         Measure::OtherIncome
+    } else if has("其他资金") {
+        Measure::OtherFunds
     } else if has("本年收入") {
         Measure::CurrentYearIncome
     } else if has("收入总计") {
@@ -188,9 +190,9 @@ pub fn measure(text: &str) -> Measure {
         Measure::ExpenditureTotal
     } else if has("本年支出") {
         Measure::CurrentYearExpenditure
-    } else if has("人员经费") {
+    } else if has("人员经费") || t == "人员支出" {
         Measure::Personnel
-    } else if has("公用经费") {
+    } else if has("公用经费") || t == "日常公用支出" || t == "公用支出" {
         Measure::PublicUse
     } else if has("基本支出") {
         Measure::Basic
@@ -333,15 +335,17 @@ pub fn section_kind(heading: &str) -> SectionKind {
         SectionKind::StateCapital
     } else if has("政府性基金") {
         SectionKind::GovernmentFund
-    } else if has("一般公共预算") && has("基本支出") {
+    } else if (has("一般公共预算") || has("财政拨款")) && has("基本支出") {
         SectionKind::BasicExpenditure
-    } else if has("一般公共预算") && has("项目支出") {
+    } else if (has("一般公共预算") || has("财政拨款")) && has("项目支出") {
         SectionKind::ProjectExpenditure
     } else if has("规模变化") || has("结构情况") || has("具体使用") || has("使用情况") {
         SectionKind::GeneralBudgetDetail
     } else if has("一般公共预算") {
         SectionKind::GeneralBudget
-    } else if has("财政拨款") && has("收支") {
+    } else if has("财政拨款") && (has("收支") || has("支出")) {
+        // `财政拨款支出预算情况说明` explains the fiscal allocation's spending
+        // (表4's expenditure side), not all of the department's (表3).
         SectionKind::FiscalAllocation
     } else if has("收支") {
         SectionKind::Overview
@@ -357,6 +361,18 @@ pub fn section_kind(heading: &str) -> SectionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fiscal_allocation_sections_and_spending_columns() {
+        assert_eq!(section_kind("财政拨款支出预算情况说明"), SectionKind::FiscalAllocation);
+        assert_eq!(section_kind("财政拨款收支预算总体情况说明"), SectionKind::FiscalAllocation);
+        assert_eq!(section_kind("财政拨款基本支出预算情况说明"), SectionKind::BasicExpenditure);
+        assert_eq!(section_kind("支出预算情况说明"), SectionKind::Expenditure);
+        assert_eq!(measure("人员支出"), Measure::Personnel);
+        assert_eq!(measure("日常公用支出"), Measure::PublicUse);
+        assert_eq!(measure("其他资金"), Measure::OtherFunds);
+        assert_eq!(measure("其他收入"), Measure::OtherIncome);
+    }
 
     #[test]
     fn titles_from_several_provinces() {

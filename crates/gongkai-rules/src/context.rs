@@ -125,9 +125,16 @@ pub fn show(value: Option<Number>) -> String {
 
 /// How a column is named in messages: `“合计”列`.
 pub fn column_name(part: &TablePart, column: usize) -> String {
+    let leaf = |header: &str| header.rsplit('/').next().unwrap_or(header).to_owned();
     part.columns.get(column).map_or_else(String::new, |c| {
-        let header = c.header.rsplit('/').next().unwrap_or(&c.header);
-        format!("“{header}”列")
+        let name = leaf(&c.header);
+        // The same leaf under two groups (`本年收入/一般公共预算` and
+        // `上年结转结余/一般公共预算`): the group tells them apart.
+        let twice = part.columns.iter().enumerate().any(|(i, o)| i != column && leaf(&o.header) == name);
+        match c.header.rsplit('/').nth(1).filter(|_| twice) {
+            Some(group) => format!("“{group}”下的“{name}”列"),
+            None => format!("“{name}”列"),
+        }
     })
 }
 

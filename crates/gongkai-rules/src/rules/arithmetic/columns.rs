@@ -35,6 +35,7 @@ pub(super) fn is_source(m: &Measure) -> bool {
             | Measure::SubsidiaryRemittance
             | Measure::BusinessIncome
             | Measure::OtherIncome
+            | Measure::OtherFunds
             | Measure::CarryOver
             | Measure::FiscalCarryOver
             | Measure::NonFiscalCarryOver
@@ -107,7 +108,13 @@ pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
     };
     let totals: Vec<usize> =
         cols.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
-    let total = (totals.len() == 1).then(|| totals[0]);
+    // Several 合计 columns: the one outside any group is the row's total, a
+    // group's own (`财政拨款/合计`) the group's subtotal.
+    let top_totals: Vec<usize> = totals.iter().copied().filter(|i| group(&cols[*i].header).is_none()).collect();
+    let total = match (totals.as_slice(), top_totals.as_slice()) {
+        ([t], _) | (_, [t]) => Some(*t),
+        _ => None,
+    };
     let others: Vec<usize> = (0..cols.len()).filter(|i| Some(*i) != total).collect();
     let mut ids = Vec::new();
     if others.is_empty() {
@@ -152,7 +159,11 @@ pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
         }
 
         // Source columns: 总计 = Σ top-level sources, 小计 = Σ its group.
-        if others.iter().all(|i| is_source(&cols[*i].measure)) {
+        let group_subtotal = |i: usize| {
+            let l = leaf(&cols[i].header);
+            group(&cols[i].header).is_some() && (l.contains("小计") || l.contains("合计"))
+        };
+        if others.iter().all(|i| is_source(&cols[*i].measure) || group_subtotal(*i)) {
             let mut top: Vec<usize> = Vec::new();
             let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
             for &i in &others {
@@ -201,9 +212,17 @@ pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
     ids
 }
 
+/// Whether some of the columns contain others (summing them would count money
+/// twice): a measure that includes another, or the same measure printed twice
+/// under the same name. Two columns of one measure with names of their own
+/// (财政专户 `教育收费` and `其他专户收入拨款`) are two parts of it.
 fn has_nesting(cols: &[gongkai_model::Column], idx: &[usize]) -> bool {
     idx.iter().any(|a| idx.iter().any(|b| a != b && contains(&cols[*a].measure, &cols[*b].measure)))
-        || idx.iter().enumerate().any(|(k, a)| idx[k + 1..].iter().any(|b| cols[*a].measure == cols[*b].measure))
+        || idx.iter().enumerate().any(|(k, a)| {
+            idx[k + 1..]
+                .iter()
+                .any(|b| cols[*a].measure == cols[*b].measure && leaf(&cols[*a].header) == leaf(&cols[*b].header))
+        })
 }
 
 /// Checks one identity on one row; reports a finding when it fails.
@@ -238,4 +257,43 @@ pub(super) fn check_identity(
     let mut locations = vec![cell_location(table, part, row, id.total)];
     locations.extend(id.parts.iter().map(|c| cell_location(table, part, row, *c)));
     out.push(ctx.finding(message, Some(&comparison), locations));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gongkai_model::Column;
+
+    fn part(columns: &[(&str, Measure)]) -> TablePart {
+        TablePart {
+            side: None,
+            columns: columns
+                .iter()
+                .map(|(h, m)| Column { measure: m.clone(), header: (*h).to_owned(), index: None, inferred: None })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// 广州's 基本支出 table: 总计 = 财政拨款/合计 + two 财政专户 columns with names
+    /// of their own + 其他资金; the group's 合计 = its three budgets.
+    #[test]
+    fn a_group_total_is_its_subtotal_and_named_parts_of_one_source_add_up() {
+        use Measure::*;
+        let p = part(&[
+            ("总计", Total),
+            ("财政拨款/合计", Total),
+            ("财政拨款/一般公共预算", GeneralBudget),
+            ("财政拨款/政府性基金预算", GovernmentFund),
+            ("财政专户/教育收费", FiscalSpecialAccount),
+            ("财政专户/其他专户收入拨款", FiscalSpecialAccount),
+            ("其他资金", OtherFunds),
+        ]);
+        let ids = row_identities(&p);
+        assert!(ids.contains(&Identity { total: 1, parts: vec![2, 3] }), "{ids:?}");
+        assert!(ids.contains(&Identity { total: 0, parts: vec![1, 4, 5, 6] }), "{ids:?}");
+        // The same source printed twice under one name is counted once: nothing.
+        let p = part(&[("合计", Total), ("一般公共预算", GeneralBudget), ("一般公共预算", GeneralBudget)]);
+        assert!(row_identities(&p).is_empty());
+    }
 }

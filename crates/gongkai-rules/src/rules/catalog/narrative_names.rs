@@ -118,7 +118,18 @@ fn claim_code(ctx: &Context<'_>, claim: &Claim, names: &[LevelName]) -> Option<(
     // The row of the 一般公共预算支出表 the names designate.
     if let Some((table, part)) = ctx.part(TableKind::GeneralBudgetExpenditure) {
         let row = match claim.kind {
-            ClaimKind::CodeParagraph => find_chain(part, names).row,
+            ClaimKind::CodeParagraph => {
+                // A name the chain contradicts is a misnaming of the chain's code
+                // (this rule's finding) unless it is another code's name at that
+                // level (`人大事务（款）` is 20101's, not a wrong name of 20104):
+                // then the paragraph is about that other code, not this row's.
+                let chain = find_chain(part, names);
+                let another_code = chain
+                    .unmatched
+                    .iter()
+                    .any(|n| catalog().codes_named(&n.name).into_iter().any(|c| code_at(c, n.level) == Some(c)));
+                chain.row.filter(|_| !(chain.contradicted && another_code))
+            }
             _ => {
                 let mut rows = part.rows.iter().filter(|r| {
                     r.project.is_none()

@@ -1,7 +1,9 @@
 use gongkai_model::{Location, Measure, Side, TableKind};
 
 use crate::context::{table_location, text_location};
-use crate::rules::cross_table::lookup::{At, Term, cell, compare, current_line, in_carry_over, total_column};
+use crate::rules::cross_table::lookup::{
+    At, Term, cell, compare, counts_carry_over, current_line, fund_carry_over, in_carry_over, total_column,
+};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -11,7 +13,11 @@ declare_rule! {
     /// the summary lines that announce them: each table's 总计 — zero when the table
     /// is empty or not published — equals 表1's 基金预算拨款 / 国有资本经营预算拨款 /
     /// 上年结转结余 line and 表4's 政府性基金预算 / 国有资本经营预算 income line and
-    /// expenditure 总计.
+    /// expenditure 总计. Where the summaries print the fund's carry-over from last
+    /// year (表4's line under 上年结转结余, or 表2's column of that fund under
+    /// 上年结转结余) and the table's 总计 is this year's line plus it, the table
+    /// spends both (杭州's 政府性基金预算支出表 does) and the line is compared with
+    /// the sum.
     ///
     /// ## Why it matters
     /// Most units have no fund or state-capital money, and these tables are often
@@ -45,8 +51,7 @@ impl Rule for EmptyFundTables {
             }
             let Some(table_term) = table_total(ctx, kind) else { continue };
             let first_location = match &lines[0] {
-                Line::One(t) => t.location(),
-                Line::Sum(ts) => ts[0].location(),
+                Line::One(t) | Line::Current { line: t, .. } => t.location(),
             };
             let table_term = Term {
                 value: table_term.value,
@@ -56,7 +61,14 @@ impl Rule for EmptyFundTables {
             for line in &lines {
                 match line {
                     Line::One(term) => compare(ctx, out, term, std::slice::from_ref(&table_term)),
-                    Line::Sum(terms) => compare(ctx, out, &table_term, terms),
+                    Line::Current { line, carried } => {
+                        if counts_carry_over(ctx, &table_term, std::slice::from_ref(line), carried) {
+                            let terms: Vec<Term> = std::iter::once(line).chain(carried).cloned().collect();
+                            compare(ctx, out, &table_term, &terms);
+                        } else {
+                            compare(ctx, out, line, std::slice::from_ref(&table_term));
+                        }
+                    }
                 }
             }
         }
@@ -106,10 +118,11 @@ fn table_total(ctx: &Context<'_>, kind: TableKind) -> Option<TableTotal> {
 }
 
 /// A summary line to compare with a fund table's total: one printed figure, or
-/// the sum of a current and a carried-over line.
+/// this year's line of the fund with the fund's carry-over from last year, which
+/// a template's fund table may spend too (the table's total says whether).
 enum Line<'a> {
     One(Term<'a>),
-    Sum(Vec<Term<'a>>),
+    Current { line: Term<'a>, carried: Vec<Term<'a>> },
 }
 
 /// The summary lines of a budget: 表1's current-year line (or 上年结转结余), 表4's
@@ -122,7 +135,11 @@ fn summary_lines<'a>(ctx: &Context<'a>, m: &Measure) -> Vec<Line<'a>> {
     {
         let row = if *m == Measure::CarryOver { p.line(m) } else { current_line(p, m) };
         if let Some(r) = row {
-            out.push(Line::One(cell(t1, p, r, c)));
+            let line = cell(t1, p, r, c);
+            match fund_carry_over(ctx, m).filter(|_| *m != Measure::CarryOver) {
+                Some(carried) => out.push(Line::Current { line, carried }),
+                None => out.push(Line::One(line)),
+            }
         }
     }
     if *m == Measure::CarryOver {
@@ -137,7 +154,9 @@ fn summary_lines<'a>(ctx: &Context<'a>, m: &Measure) -> Vec<Line<'a>> {
             // current line plus the carried one.
             let carried = p.rows.iter().find(|row| row.measure.as_ref() == Some(m) && in_carry_over(p, row));
             match carried.filter(|row| row.amount(c).is_some()) {
-                Some(carried) => out.push(Line::Sum(vec![cell(t4, p, r, c), cell(t4, p, carried, c)])),
+                Some(carried) => {
+                    out.push(Line::Current { line: cell(t4, p, r, c), carried: vec![cell(t4, p, carried, c)] });
+                }
                 None => out.push(Line::One(cell(t4, p, r, c))),
             }
         }

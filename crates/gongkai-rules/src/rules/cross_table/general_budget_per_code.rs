@@ -1,6 +1,8 @@
 use gongkai_model::{Measure, TableKind};
 
-use crate::rules::cross_table::lookup::{compare_by_code, source_columns, total_column};
+use crate::rules::cross_table::lookup::{
+    carried_columns, cell, compare_by_code, counts_carry_over, source_columns, total_column,
+};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -9,6 +11,9 @@ declare_rule! {
     /// general-budget expenditure table's (一般公共预算支出表, 表5) 合计 equals the
     /// general-budget columns of the income table (收入总表, 表2) for that code —
     /// 一般公共预算 plus 上级一般公共预算 (转移支付) where 表2 prints the two apart.
+    /// Where 表2 also splits 上年结转结余 by fund and 表5's 总计 is this year's
+    /// general budget plus last year's (a template whose 表5 spends both), every
+    /// code is compared with both columns.
     ///
     /// ## Why it matters
     /// 表5 details how the general-budget money of 表2 is spent; a code where the
@@ -33,7 +38,17 @@ impl Rule for GeneralBudgetPerCode {
         else {
             return;
         };
-        let (Some(c5), Some(cols)) = (total_column(p5), source_columns(p2, &Measure::GeneralBudget)) else { return };
+        let (Some(c5), Some(mut cols)) = (total_column(p5), source_columns(p2, &Measure::GeneralBudget)) else {
+            return;
+        };
+        if let (Some(r5), Some(r2), Some(carried)) =
+            (p5.total_row(), p2.total_row(), carried_columns(p2, &Measure::GeneralBudget))
+        {
+            let terms = |cols: &[usize]| cols.iter().map(|c| cell(t2, p2, r2, *c)).collect::<Vec<_>>();
+            if counts_carry_over(ctx, &cell(t5, p5, r5, c5), &terms(&cols), &terms(&carried)) {
+                cols.extend(carried);
+            }
+        }
         compare_by_code(ctx, out, &(t5, p5, vec![c5]), &(t2, p2, cols));
     }
 }

@@ -187,7 +187,8 @@ pub(super) fn current_line<'a>(part: &'a TablePart, m: &Measure) -> Option<&'a R
 /// part, so the whole general budget is the sum of both.
 pub(super) fn source_columns(part: &TablePart, m: &Measure) -> Option<Vec<usize>> {
     use Measure::*;
-    let col = |x: &Measure| part.column(x);
+    // A fund printed again under 上年结转结余 is last year's money, not this year's.
+    let col = |x: &Measure| part.columns.iter().position(|c| &c.measure == x && !carried_over(&c.header));
     let family = match m {
         GeneralBudget | GeneralBudgetOwn | GeneralBudgetTransfer => {
             Some((GeneralBudget, GeneralBudgetOwn, GeneralBudgetTransfer))
@@ -221,6 +222,66 @@ pub(super) fn source_columns(part: &TablePart, m: &Measure) -> Option<Vec<usize>
     } else {
         t.map(|t| vec![t])
     }
+}
+
+/// Whether a column's header path puts it under a carry-over group
+/// (`上年结转结余/一般公共预算`): the fund's money carried over from last year.
+pub(super) fn carried_over(header: &str) -> bool {
+    header.rsplit_once('/').is_some_and(|(group, _)| group.contains("结转") || group.contains("结余"))
+}
+
+/// The columns of an income table (表2) that hold the carry-over of the budget
+/// `m` (一般公共预算, 政府性基金预算, 国有资本经营预算): its column under the
+/// 上年结转结余 group, where the template splits the carry-over by fund.
+pub(super) fn carried_columns(part: &TablePart, m: &Measure) -> Option<Vec<usize>> {
+    let cols: Vec<usize> = part
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| &c.measure == m && carried_over(&c.header))
+        .map(|(i, _)| i)
+        .collect();
+    (!cols.is_empty()).then_some(cols)
+}
+
+/// A fund's carry-over from last year as the summaries print it: 表4's income
+/// line of that fund under 上年结转结余, else 表2's carry-over column of that
+/// fund on its 总计 row. `None` where neither prints it.
+pub(super) fn fund_carry_over<'a>(ctx: &Context<'a>, m: &Measure) -> Option<Vec<Term<'a>>> {
+    if let Some(t4) = ctx.table(gongkai_model::TableKind::FiscalAllocationSummary)
+        && let Some(p) = t4.side(gongkai_model::Side::Income)
+        && let Some(c) = total_column(p)
+        && let Some(r) = p.rows.iter().find(|r| r.measure.as_ref() == Some(m) && in_carry_over(p, r))
+        && r.amount(c).is_some()
+    {
+        return Some(vec![cell(t4, p, r, c)]);
+    }
+    let (t2, p2) = ctx.part(gongkai_model::TableKind::IncomeSummary)?;
+    let r = p2.total_row()?;
+    let cols = carried_columns(p2, m)?;
+    Some(cols.into_iter().map(|c| cell(t2, p2, r, c)).collect())
+}
+
+/// Whether a fund's spending table counts the fund's carry-over with this
+/// year's money: templates differ (杭州's 一般公共预算支出表 spends 本年 +
+/// 上年结转 of the general budget, 上海's only this year's), and a document says
+/// which by its totals: true when `total` agrees with `current` plus `carried`
+/// and not with `current` alone; when it agrees with neither, whichever is
+/// nearer (the total is wrong either way, and the other reading would also flag
+/// every row that has a carry-over). False when nothing is carried over.
+pub(super) fn counts_carry_over(ctx: &Context<'_>, total: &Term, current: &[Term], carried: &[Term]) -> bool {
+    if carried.iter().all(|t| t.value.is_none_or(|v| v.value().is_zero())) {
+        return false;
+    }
+    let values = |terms: &[&Term]| terms.iter().map(|t| t.value).collect::<Vec<_>>();
+    let current_only: Vec<&Term> = current.iter().collect();
+    let with_carry: Vec<&Term> = current.iter().chain(carried).collect();
+    let a = ctx.tolerance.sum(total.value, &values(&current_only));
+    if a.agrees() {
+        return false;
+    }
+    let b = ctx.tolerance.sum(total.value, &values(&with_carry));
+    b.agrees() || b.difference.abs() < a.difference.abs()
 }
 
 /// Reports when `actual` differs from the sum of `expected` (one term: the same

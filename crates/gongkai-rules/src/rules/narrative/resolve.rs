@@ -104,9 +104,19 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     match claim.kind {
         ClaimKind::CodeParagraph => {
-            for kind in [TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary] {
+            // A per-code paragraph of the overview or of the 支出 section speaks
+            // of all the department's money (表3 支出总表); elsewhere (一般公共
+            // 预算 sections) of the general budget (表5).
+            let all_funds = matches!(claim.section, SectionKind::Overview | SectionKind::Expenditure);
+            let order = if all_funds {
+                [TableKind::ExpenditureSummary, TableKind::GeneralBudgetExpenditure]
+            } else {
+                [TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary]
+            };
+            for kind in order {
                 if let Some((table, part)) = ctx.part(kind) {
-                    if let Some(row) = find_chain(part, &claim.subject.names).row {
+                    let chain = find_chain(part, &claim.subject.names);
+                    if let Some(row) = chain.row.filter(|_| !chain.contradicted) {
                         push_measure(&mut out, table, part, row, Some(&Measure::Total));
                     }
                     break;
@@ -448,13 +458,17 @@ pub struct Chain<'a, 'n> {
     pub unmatched: Vec<&'n LevelName>,
     /// The deepest row of the best chain whose name matches (for messages).
     pub closest: Option<&'a Row>,
+    /// Whether the chain prints a level the names name, under another name
+    /// (`人大事务（款）一般行政管理事务（项）` against the 发展与改革事务 款's
+    /// row): the row is then another code's, not the one the names designate.
+    pub contradicted: bool,
 }
 
 /// Matches the names of a per-code paragraph with the rows of a function-coded
 /// table: the row of the deepest name and its 款 and 类 ancestors.
 pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<'a, 'n> {
     let Some(deepest) = names.iter().max_by_key(|n| level_rank(n.level)) else {
-        return Chain { row: None, unmatched: Vec::new(), closest: None };
+        return Chain { row: None, unmatched: Vec::new(), closest: None, contradicted: false };
     };
     let ancestors = |row: &'a Row| -> Vec<&'a Row> {
         let mut out = vec![row];
@@ -485,25 +499,34 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
     if !named {
         rows = at_level(false);
     }
-    let best = rows
+    let scored: Vec<(&'a Row, Vec<&'a Row>, usize)> = rows
         .into_iter()
         .map(|r| {
             let chain = ancestors(r);
             let score = names.iter().filter(|n| matched(&chain, n)).count();
             (r, chain, score)
         })
-        .max_by_key(|(_, _, score)| *score);
+        .collect();
+    // Two rows that match the names equally well (`一般行政管理事务` under 司法 and
+    // under 强制隔离戒毒, for names saying 监狱 whose row the table prints without
+    // a code) leave the row unknown: picking one would compare the claim with
+    // another code's figure.
+    let top = scored.iter().map(|(_, _, score)| *score).max().unwrap_or(0);
+    let tied = scored.iter().filter(|(_, _, score)| *score == top).count() > 1;
+    let best = scored.into_iter().find(|(_, _, score)| *score == top);
     match best {
         Some((row, chain, score)) if score > 0 => {
-            let unmatched = names.iter().filter(|n| !matched(&chain, n)).collect();
+            let unmatched: Vec<&LevelName> = names.iter().filter(|n| !matched(&chain, n)).collect();
             let closest = chain.iter().copied().find(|r| {
                 names
                     .iter()
                     .any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && same_name(&r.label, &n.name))
             });
-            Chain { row: named.then_some(row), unmatched, closest }
+            let contradicted =
+                unmatched.iter().any(|n| chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level)));
+            Chain { row: (named && !tied).then_some(row), unmatched, closest, contradicted }
         }
-        _ => Chain { row: None, unmatched: names.iter().collect(), closest: None },
+        _ => Chain { row: None, unmatched: names.iter().collect(), closest: None, contradicted: false },
     }
 }
 

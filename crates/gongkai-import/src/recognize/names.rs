@@ -21,7 +21,23 @@ use gongkai_model::{ClassCode, Inference, RowRole, TableKind, TablePart};
 pub fn codes_from_names(kind: TableKind, part: &mut TablePart) {
     let classified = (kind.is_function_coded() && kind != TableKind::GeneralBudgetProjectExpenditure)
         || kind == TableKind::GeneralBudgetBasicExpenditure;
-    if !classified || part.side.is_some() || part.rows.iter().any(|r| r.code.is_some()) {
+    if !classified || part.side.is_some() {
+        return;
+    }
+    assign(part);
+}
+
+/// The same for the expenditure side of a two-sided summary (收支总表,
+/// 财政拨款收支总表), whose classes, 款 and 项 are printed by name: its
+/// name-only rows (the recognizer reads them as groups) get their codes.
+pub fn codes_from_names_on_side(part: &mut TablePart) {
+    if part.side == Some(gongkai_model::Side::Expenditure) {
+        assign(part);
+    }
+}
+
+fn assign(part: &mut TablePart) {
+    if part.rows.iter().any(|r| r.code.is_some()) {
         return;
     }
     let catalog = Catalog::builtin();
@@ -109,6 +125,21 @@ mod tests {
         }
         assert_eq!(codes[6], None, "a unit's name is no classification");
         assert!(p.rows[..6].iter().all(|r| r.inferred == Some(Inference::CodeFromName) && r.role == RowRole::Item));
+    }
+
+    #[test]
+    fn the_spending_side_of_a_summary_gets_codes_too() {
+        let mut p = part(&["一般公共服务支出", "其他一般公共服务支出", "其他一般公共服务支出"]);
+        p.side = Some(gongkai_model::Side::Expenditure);
+        codes_from_names(TableKind::IncomeExpenditureSummary, &mut p);
+        assert!(p.rows[0].code.is_none(), "a one-sided table's reading does not apply");
+        codes_from_names_on_side(&mut p);
+        let codes: Vec<String> = p.rows.iter().filter_map(|r| r.code.as_ref().map(|c| c.to_string())).collect();
+        assert_eq!(codes, ["201", "20199", "2019999"]);
+        let mut income = part(&["一般公共服务支出"]);
+        income.side = Some(gongkai_model::Side::Income);
+        codes_from_names_on_side(&mut income);
+        assert!(income.rows[0].code.is_none());
     }
 
     #[test]

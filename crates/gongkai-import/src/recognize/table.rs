@@ -697,6 +697,9 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
         }
         parts.push(TablePart { side: Some(Side::Expenditure), columns, rows });
     }
+    for part in &mut parts {
+        super::names::codes_from_names_on_side(part);
+    }
     parts
 }
 

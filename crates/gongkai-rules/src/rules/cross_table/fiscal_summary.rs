@@ -1,7 +1,7 @@
-use gongkai_model::{Measure, Side, TableKind};
+use gongkai_model::{Measure, Side, Table, TableKind, TablePart};
 
 use crate::rules::cross_table::lookup::{
-    Term, cell, compare, compare_by_code, current_line, in_carry_over, total_column,
+    Term, cell, code_term, codes, compare, compare_by_code, current_line, in_carry_over, total_column,
 };
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -13,7 +13,8 @@ declare_rule! {
     /// 表1's current-year lines of the same budget; its expenditure 一般公共预算 column
     /// equals the general-budget table's (表5) 合计 for every 类 and for the 总计 row;
     /// likewise its 政府性基金 and 国有资本经营 columns against those tables where they
-    /// are published.
+    /// are published. A 表4 printing one amount per code (预算数) is compared code by
+    /// code with the sum of those tables, when their 总计 rows agree.
     ///
     /// ## Why it matters
     /// 表4 is what the finance bureau actually allocates; when it disagrees with
@@ -69,6 +70,10 @@ impl Rule for FiscalSummary {
         }
         // Expenditure columns against the per-budget tables, 类 by 类.
         let Some(exp4) = t4.side(Side::Expenditure) else { return };
+        if exp4.column(&Measure::GeneralBudget).is_none() {
+            one_column_per_code(ctx, t4, exp4, out);
+            return;
+        }
         for (m, kind) in [
             (Measure::GeneralBudget, TableKind::GeneralBudgetExpenditure),
             (Measure::GovernmentFund, TableKind::GovernmentFundExpenditure),
@@ -77,6 +82,51 @@ impl Rule for FiscalSummary {
             let (Some(c4), Some((t, p))) = (exp4.column(&m), ctx.part(kind)) else { continue };
             let Some(c) = total_column(p) else { continue };
             compare_by_code(ctx, out, &(t4, exp4, vec![c4]), &(t, p, vec![c]));
+        }
+    }
+}
+
+/// A 表4 whose expenditure side prints one amount per code (预算数), not one
+/// column per budget: each code's amount is the sum of that code in the
+/// per-budget tables that print amounts (一般公共预算, 政府性基金, 国有资本经营).
+/// The 总计 rows say whether the two are the same money (a template's 表4 may
+/// also count the year-end carry-forward); only when they agree is every code
+/// compared — a code a table does not print at a level it prints is a zero there.
+fn one_column_per_code(ctx: &Context<'_>, t4: &Table, exp4: &TablePart, out: &mut Findings) {
+    let Some(c4) = total_column(exp4) else { return };
+    let tables: Vec<(&Table, &TablePart, usize)> =
+        [TableKind::GeneralBudgetExpenditure, TableKind::GovernmentFundExpenditure, TableKind::StateCapitalExpenditure]
+            .into_iter()
+            .filter_map(|kind| ctx.table(kind))
+            .filter(|t| !t.has_no_amounts())
+            .filter_map(|t| {
+                let p = t.main()?;
+                Some((t, p, total_column(p)?))
+            })
+            .collect();
+    if tables.is_empty() {
+        return;
+    }
+    let Some(r4) = exp4.total_row() else { return };
+    let totals: Option<Vec<Term>> = tables.iter().map(|(t, p, c)| Some(cell(t, p, p.total_row()?, *c))).collect();
+    let Some(totals) = totals else { return };
+    let values: Vec<_> = totals.iter().map(|t| t.value).collect();
+    if !ctx.tolerance.sum(cell(t4, exp4, r4, c4).value, &values).agrees() {
+        return;
+    }
+    let mut all = codes(exp4);
+    for (_, p, _) in &tables {
+        for code in codes(p) {
+            if !all.contains(&code) {
+                all.push(code);
+            }
+        }
+    }
+    for code in all {
+        let Some(left) = code_term(t4, exp4, code, c4) else { continue };
+        let right: Option<Vec<Term>> = tables.iter().map(|(t, p, c)| code_term(t, p, code, *c)).collect();
+        if let Some(right) = right {
+            compare(ctx, out, &left, &right);
         }
     }
 }

@@ -1,4 +1,4 @@
-use gongkai_model::{ClassCode, Level, Measure, RowRole, Side, TableKind};
+use gongkai_model::{ClassCode, Measure, RowRole, Side, TableKind};
 
 use crate::rules::cross_table::lookup::{Term, cell, code_term, compare, current_line, source_columns, total_column};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -7,8 +7,8 @@ declare_rule! {
     /// ## What it checks
     /// The summary table (收支总表, 表1) against the income table (收入总表, 表2)
     /// and the expenditure table (支出总表, 表3): 表1 收入总计 = 表2 总计; 表1 支出总计
-    /// = 表3 总计; each 类 on 表1's expenditure side = that 类's 总计/合计 in 表2 and
-    /// 表3; and each current-year income line of 表1 (一般公共预算拨款, 其中 一般财力 /
+    /// = 表3 总计; each 类 on 表1's expenditure side (and each 款 and 项, where 表1
+    /// prints them) = that code's 总计/合计 in 表2 and 表3; and each current-year income line of 表1 (一般公共预算拨款, 其中 一般财力 /
     /// 上级转移支付, 基金, 国资, 财政专户, 单位资金) and each carry-over line = the
     /// matching source column(s) of 表2's 总计 row. Amounts are compared in 万元.
     ///
@@ -48,14 +48,16 @@ impl Rule for SummaryTotals {
                 }
             }
         }
-        // Each 类 of the expenditure side.
+        // Each code of the expenditure side: its 类, and its 款 and 项 where it
+        // prints them (a code the other table does not print at a level it
+        // prints is a zero there).
         if let Some(p1) = t1.side(Side::Expenditure)
             && let Some(c1) = total_column(p1)
         {
             let mut codes: Vec<&ClassCode> = Vec::new();
-            codes.extend(p1.rows.iter().filter_map(lei));
+            codes.extend(p1.rows.iter().filter_map(class_code));
             for (_, p, _) in &others {
-                for code in p.rows.iter().filter(|r| r.role == RowRole::Item).filter_map(lei) {
+                for code in p.rows.iter().filter(|r| r.role == RowRole::Item).filter_map(class_code) {
                     if !codes.contains(&code) {
                         codes.push(code);
                     }
@@ -101,9 +103,9 @@ const LINES: [Measure; 14] = [
     Measure::NonFiscalCarryOver,
 ];
 
-/// The code of a 类 row (not a project row).
-fn lei(r: &gongkai_model::Row) -> Option<&ClassCode> {
-    r.code.as_ref().filter(|c| c.level() == Level::Lei && r.project.is_none())
+/// The code of a classification row (not a project row).
+fn class_code(r: &gongkai_model::Row) -> Option<&ClassCode> {
+    r.code.as_ref().filter(|_| r.project.is_none())
 }
 
 /// The carry-over lines themselves (上年结转结余, 财政拨款结转, 非财政拨款结转结余).

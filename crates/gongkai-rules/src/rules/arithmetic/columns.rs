@@ -115,7 +115,14 @@ pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
         ([t], _) | (_, [t]) => Some(*t),
         _ => None,
     };
-    let others: Vec<usize> = (0..cols.len()).filter(|i| Some(*i) != total).collect();
+    // A column of text (绩效目标, 说明, 实施时间) holds no money: it is in no
+    // identity and does not stand in the way of one.
+    let text_only = |i: usize| {
+        cols[i].measure == Measure::Other
+            && part.rows.iter().any(|r| r.cells.get(i).is_some_and(|c| c.text.is_some()))
+            && part.rows.iter().all(|r| r.amount(i).is_none())
+    };
+    let others: Vec<usize> = (0..cols.len()).filter(|i| Some(*i) != total && !text_only(*i)).collect();
     let mut ids = Vec::new();
     if others.is_empty() {
         return ids;

@@ -111,7 +111,7 @@ const CORPUS: &[Expected] = &[
         unit: Some("西安市交通运输局"),
         total: Some("74868.34"),
         listed: (14, 11),
-        known: 11,
+        known: 10,
         forms: 8,
         claims: (55, 38, 11),
         evaluated: 152,

@@ -598,6 +598,18 @@ impl<'a> Recognizer<'a> {
                 i = next;
             }
         }
+        // A bracketed line under the title qualifies it (`（按经济分类科目分）`
+        // under `…一般公共预算支出明细表`): it is part of the title, and may
+        // change what the table is.
+        if let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())
+            && !lines[next].is_tabular()
+        {
+            let sub = paragraph::clean_line(&lines[next]).0.trim();
+            if sub.chars().count() > 2 && sub.starts_with(['（', '(']) && sub.ends_with(['）', ')']) {
+                title_text.push_str(sub);
+                i = next;
+            }
+        }
         let kind = match table_title(&title_text, &self.options.aliases) {
             Some(TitleKind::Table(kind)) => kind,
             Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => {
@@ -673,7 +685,9 @@ impl<'a> Recognizer<'a> {
             let combined: Vec<&Line> = all.iter().map(|&k| &lines[k]).collect();
             let title = &lines[previous.title];
             let mut table = table::build_table(kind, previous.number, title, &combined, &mut self.diagnostics);
-            table.title = paragraph::clean_line(title).0.to_owned();
+            // The title as first read (with a wrapped line or a subtitle).
+            table.title =
+                self.doc.tables.last().map_or_else(|| paragraph::clean_line(title).0.to_owned(), |t| t.title.clone());
             *self.doc.tables.last_mut().expect("a continued table has a predecessor") = table;
             self.last_table = Some(LastTable { end, body: all, ..previous });
             return end;

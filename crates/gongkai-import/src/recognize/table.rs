@@ -128,7 +128,11 @@ pub fn build_table(
 /// same table without it, so its labels and amounts stand where the
 /// recognizer reads them. Each remaining cell keeps its own column.
 fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
-    let header = grid.iter().take(4).find(|l| l.cells.first().is_some_and(|c| !c.text.trim().is_empty()))?;
+    let header = grid
+        .iter()
+        .filter(|l| !is_subtitle(l))
+        .take(4)
+        .find(|l| l.cells.first().is_some_and(|c| !c.text.trim().is_empty()))?;
     let first = normalize(&header.cells[0].text);
     if !matches!(first.as_str(), "序号" | "行次" | "栏次" | "项目序号") {
         return None;
@@ -418,7 +422,10 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     let by_unit = headers.iter().any(|h| {
         h.cells.iter().take(first.max(1)).any(|c| {
             let t = normalize(&c.text);
-            (t.contains("单位") || t.contains("部门")) && (t.contains("代码") || t.contains("编码"))
+            // (`部门经济科目编码` is a classification's code, not a unit's.)
+            (t.contains("单位") || t.contains("部门"))
+                && (t.contains("代码") || t.contains("编码"))
+                && !t.contains("科目")
         })
     });
     let mut rows = Vec::new();

@@ -9,7 +9,9 @@ declare_rule! {
     /// 人员经费 equals the 合计 of the economic 类 rows 301 工资福利支出 + 303 对个人和
     /// 家庭的补助, and its 公用经费 equals the 合计 of the other 类 rows (302 商品和服务
     /// 支出, and 310 资本性支出 etc. where present). Only department economic codes
-    /// (3xx) are read; a table in another classification is left alone.
+    /// (3xx) are read; a table in another classification is left alone, and so is
+    /// one whose own rows split a class otherwise (a 302 row with 人员经费: a
+    /// province's definition of personnel costs, not the national one).
     ///
     /// ## Why it matters
     /// 人员经费 and 公用经费 are defined by economic class; a split that does not
@@ -49,6 +51,13 @@ impl Rule for PersonnelPublicSplit {
             return;
         }
         let personnel = |r: &Row| r.code.as_ref().is_some_and(|c| matches!(c.as_str(), "301" | "303"));
+        // A table whose own rows put money of a 公用 class under 人员经费 (陕西
+        // counts part of 302 as personnel) or the reverse splits by another
+        // definition than the national one: it is not this rule's to judge.
+        let nonzero = |r: &Row, col: usize| r.amount(col).is_some_and(|n| !n.value().is_zero());
+        if lei.iter().any(|r| if personnel(r) { nonzero(r, pu) } else { nonzero(r, pe) }) {
+            return;
+        }
         let people: Vec<Term> = lei.iter().filter(|r| personnel(r)).map(|r| cell(t, p, r, c)).collect();
         let public: Vec<Term> = lei.iter().filter(|r| !personnel(r)).map(|r| cell(t, p, r, c)).collect();
         compare(ctx, out, &cell(t, p, total, pe), &people);

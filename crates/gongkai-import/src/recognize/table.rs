@@ -419,8 +419,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
     // A table by unit (`部门代码 | 部门名称`, the 收入总表 of some templates): its
     // codes are the units' own, not classification codes.
-    let by_unit = headers.iter().any(|h| {
-        h.cells.iter().take(first.max(1)).any(|c| {
+    let unit_code_column = headers.iter().find_map(|h| {
+        h.cells.iter().take(first.max(1)).position(|c| {
             let t = normalize(&c.text);
             // (`部门经济科目编码` is a classification's code, not a unit's.)
             (t.contains("单位") || t.contains("部门"))
@@ -428,25 +428,51 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
                 && !t.contains("科目")
         })
     });
+    let by_unit = unit_code_column.is_some();
     let mut rows = Vec::new();
+    // Per row of a table by unit, the length of the unit code it prints.
+    let mut unit_codes: Vec<Option<usize>> = Vec::new();
     for line in data {
-        if by_unit {
+        if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
+            continue; // a header repeated after a page break
+        }
+        if let Some(u) = unit_code_column {
             if let Some(row) = unit_row(line, first, &columns) {
+                let code = line.cells.get(u).map(|c| c.text.trim()).filter(|t| !t.is_empty());
+                unit_codes.push(code.filter(|t| t.chars().all(|c| c.is_ascii_digit())).map(str::len));
                 rows.push(row);
             }
             continue;
-        }
-        if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
-            continue; // a header repeated after a page break
         }
         let previous = rows.iter().rev().find_map(|r: &Row| r.code.clone());
         if let Some(row) = coded_row(kind, line, first, &columns, previous.as_ref(), diagnostics) {
             rows.push(row);
         }
     }
+    if by_unit {
+        nest_by_unit_code(&mut rows, &unit_codes);
+    }
     let mut part = TablePart { side: None, columns, rows };
     super::names::codes_from_names(kind, &mut part);
     part
+}
+
+/// A table by unit prints each row's unit code (`222` the department, `222001`
+/// its units; a 政府采购 list puts the fund `1 全额` above its units): a row
+/// with a code is part of the nearest row above it with a shorter code. The
+/// printed codes are the structure; the amounts are not consulted. Rows
+/// without a code (a unit's projects or purchases, and the categories they are
+/// grouped in, shown only by indentation the text does not keep) are left
+/// unnested: how many levels they make is not known.
+fn nest_by_unit_code(rows: &mut [Row], codes: &[Option<usize>]) {
+    for i in 0..rows.len().min(codes.len()) {
+        let Some(mine) = codes[i] else { continue };
+        if rows[i].role == RowRole::Total {
+            continue;
+        }
+        let parent = (0..i).rev().find(|&j| rows[j].role != RowRole::Total && codes[j].is_some_and(|t| t < mine));
+        rows[i].part_of = parent.and_then(|p| u32::try_from(p).ok());
+    }
 }
 
 /// A row of a table by unit: the unit's code and name as its label, a total row
@@ -458,8 +484,10 @@ fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
     if label.is_empty() && cells.iter().all(Cell::is_empty) {
         return None;
     }
-    let plain = normalize(&label);
-    let role = if matches!(plain.as_str(), "合计" | "总计") { RowRole::Total } else { RowRole::Group };
+    // The first label says whether it is the total (`合计 | … | 882` keeps a
+    // count column among its labels).
+    let first_label = label_cells.iter().map(|c| normalize(c.text.trim())).find(|t| !t.is_empty()).unwrap_or_default();
+    let role = if matches!(first_label.as_str(), "合计" | "总计") { RowRole::Total } else { RowRole::Group };
     Some(plain_row(role, label, cells, line))
 }
 
@@ -962,6 +990,19 @@ mod tests {
         let part = part_of("（按支出经济分类科目-不含上年结转）\n科目名称\t合计\t人员经费\n工资福利支出\t5.00\t5.00\n");
         assert_eq!(headers(&part), ["合计", "人员经费"]);
         assert_eq!(part.columns[0].measure, Measure::Total);
+    }
+
+    /// A table by unit code: the department `153` over its units `153001`…, a
+    /// purchase list's fund `1` over its units; rows without a code stay
+    /// unnested (their levels are shown only by indentation).
+    #[test]
+    fn units_nest_by_their_printed_codes() {
+        let part = part_of(
+            "单位编码\t单位名称\t合计\n合计\t\t30.00\n153\t西安市公安局\t30.00\n153001\t本级\t10.00\n\t车辆维修\t10.00\n153002\t交通管理支队\t20.00\n",
+        );
+        let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
+        assert_eq!(nesting, [None, None, Some(1), None, Some(1)]);
+        assert_eq!(part.rows[0].role, RowRole::Total);
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub fn measure(text: &str) -> Measure {
         Measure::AgencyOperating
     } else if has("合计") || has("总计") || has("小计") {
         Measure::Total
-    } else if has("预算数") || has("决算数") || t == "金额" || t == "预算" {
+    } else if has("预算数") || has("决算数") || t == "金额" || t == "预算" || t == "预算金额" {
         Measure::BudgetAmount
     } else {
         Measure::Other

@@ -12,7 +12,11 @@ declare_rule! {
     /// (each unit's name and subtotal on an uncoded line, then that unit's
     /// 类/款/项 again) is checked unit by unit: each unit's line against its own
     /// top-level rows. A 政府采购 table is a list of purchases, each printing the
-    /// function code it is paid from, not a hierarchy: it is not checked here.
+    /// function code it is paid from, not a classification hierarchy. A table
+    /// that prints each row's unit code (`222` a department, `222001` its units,
+    /// a purchase list's fund `1 全额` over its units) is checked by that
+    /// nesting: each row against the coded rows printed under it, the total row
+    /// against the top ones.
     ///
     /// ## Why it matters
     /// The hierarchy identity is the first thing a finance bureau checks: a row
@@ -47,6 +51,85 @@ impl Rule for HierarchySum {
                 }
             }
         }
+        // Tables by unit code (and 政府采购 lists): the nesting the reader took
+        // from the printed unit codes.
+        for table in &ctx.doc.tables {
+            for part in table.parts.iter().filter(|p| p.side.is_none()) {
+                check_nested(ctx, table, part, out);
+            }
+        }
+    }
+}
+
+/// Each row that other rows are part of (a unit's line over its purchases, a
+/// department's over its units) against the sum of those rows, and the total
+/// row against the rows that are part of none.
+fn check_nested(ctx: &Context<'_>, table: &Table, part: &TablePart, out: &mut Findings) {
+    if part.rows.iter().all(|r| r.part_of.is_none()) {
+        return;
+    }
+    let mut groups: Vec<(&Row, Vec<&Row>)> = Vec::new();
+    for (i, parent) in part.rows.iter().enumerate() {
+        let children: Vec<&Row> = part
+            .rows
+            .iter()
+            .filter(|r| r.part_of.is_some_and(|p| p as usize == i) && r.role != RowRole::OfWhich)
+            .collect();
+        if !children.is_empty() {
+            groups.push((parent, children));
+        }
+    }
+    // The total: the rows that head others and are part of none (a row that is
+    // part of none and heads none may be a project under a unit, whose place
+    // the reader did not know).
+    if let Some(total) = part.total_row() {
+        let heads = |i: usize| part.rows.iter().any(|r| r.part_of.is_some_and(|p| p as usize == i));
+        let top: Vec<&Row> = part
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| r.part_of.is_none() && r.role != RowRole::Total && heads(*i))
+            .map(|(_, r)| r)
+            .collect();
+        if !top.is_empty() {
+            groups.push((total, top));
+        }
+    }
+    for (parent, children) in groups {
+        report_sums(ctx, table, part, parent, &children, out);
+    }
+}
+
+/// Reports every column where `parent` is not the sum of `children`.
+fn report_sums(
+    ctx: &Context<'_>,
+    table: &Table,
+    part: &TablePart,
+    parent: &Row,
+    children: &[&Row],
+    out: &mut Findings,
+) {
+    for column in 0..part.columns.len() {
+        let parts: Vec<_> = children.iter().map(|c| c.amount(column)).collect();
+        if parent.amount(column).is_none() && parts.iter().all(Option::is_none) {
+            continue;
+        }
+        let comparison = ctx.tolerance.sum(parent.amount(column), &parts);
+        if comparison.agrees() {
+            continue;
+        }
+        let message = format!(
+            "{} {} {}为 {}，但所属各行合计为 {}（{}）",
+            table.display(),
+            row_name(parent),
+            column_name(part, column),
+            show(parent.amount(column)),
+            comparison.expected,
+            difference_note(&comparison)
+        );
+        let mut locations = vec![cell_location(table, part, parent, column)];
+        locations.extend(children.iter().map(|c| cell_location(table, part, c, column)));
+        out.push(ctx.finding(message, Some(&comparison), locations));
     }
 }
 

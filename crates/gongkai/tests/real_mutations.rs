@@ -27,7 +27,7 @@
 //! Budget PDFs are the `YS*` files (`JS` final accounts and `TPL` templates are
 //! not budgets); a scan without a text layer must be refused by the importer
 //! ([`SCANS`]) and is not counted, nor is a document that prints no tables
-//! ([`NO_TABLES`]).
+//! ([`NO_TABLES`]), nor is a file that is no budget disclosure ([`NOT_BUDGETS`]).
 //!
 //! `cargo test -p gongkai --test real_mutations -- --nocapture` prints the table,
 //! per document: the amount cells drawn from; the recognised tables without an
@@ -69,6 +69,12 @@ const SCANS: &[&str] = &["YS2026_湖南_长沙市公安局交通警察局_部门
 const NO_TABLES: &[&str] =
     &["YS2026_北京_北京市交通委员会_部门预算.pdf", "YS2026_北京_北京市卫生健康委员会_部门预算.pdf"];
 
+/// Files named as budgets that are not budget disclosures: 长沙国资委's holds a
+/// 2020 项目支出绩效评价报告 (see `pdf_corpus.rs`). Not counted: the target is
+/// about budgets; its one table (the evaluated project's funds) has no
+/// identity to break.
+const NOT_BUDGETS: &[&str] = &["YS2026_湖南_长沙市国有资产监督管理委员会_部门预算.pdf"];
+
 /// The ratchet: per document, the least number of the [`PER_DOCUMENT`] changes
 /// that must be detected (today's figures). Raise a floor when detection
 /// improves; never lower one to make the test pass.
@@ -96,7 +102,6 @@ const FLOORS: &[(&str, usize)] = &[
     ("YS2026_浙江_杭州市交通运输局_部门预算.pdf", 39),
     ("YS2026_浙江_杭州市公安局_部门预算.pdf", 38),
     ("YS2026_浙江_杭州市司法局_部门预算.pdf", 34),
-    ("YS2026_湖南_长沙市国有资产监督管理委员会_部门预算.pdf", 0),
     ("YS2026_重庆_重庆市商务委员会_部门预算情况说明.pdf", 39),
     ("YS2026_重庆_重庆市委宣传部_部门预算.pdf", 40),
     ("YS2026_重庆_重庆市科学技术局_部门预算.pdf", 38),
@@ -331,6 +336,8 @@ fn measure_corpus() -> Vec<Outcome> {
                 );
                 if no_tables {
                     println!("{file}: prints no tables (none recognised), not counted");
+                } else if NOT_BUDGETS.contains(&file.as_str()) {
+                    println!("{file}: not a budget disclosure, not counted");
                 } else {
                     outcomes.push(outcome);
                 }

@@ -150,7 +150,7 @@ pub fn measure(text: &str) -> Measure {
         Measure::NonFiscalCarryOver
     } else if has("财政拨款结转") {
         Measure::FiscalCarryOver
-    } else if has("上年结转") {
+    } else if has("上年结转") || has("上年结余") {
         Measure::CarryOver
     } else if has("结转下年") {
         Measure::CarryForward
@@ -371,6 +371,7 @@ mod tests {
         assert_eq!(measure("人员支出"), Measure::Personnel);
         assert_eq!(measure("日常公用支出"), Measure::PublicUse);
         assert_eq!(measure("其他资金"), Measure::OtherFunds);
+        assert_eq!(measure("上年结余、结转"), Measure::CarryOver);
         assert_eq!(measure("其他收入"), Measure::OtherIncome);
     }
 

@@ -216,7 +216,8 @@ pub fn measure(text: &str) -> Measure {
         Measure::AgencyOperating
     } else if has("合计") || has("总计") || has("小计") {
         Measure::Total
-    } else if has("预算数") || has("决算数") || t == "金额" || t == "预算" || t == "预算金额" {
+    } else if has("预算数") || has("决算数") || has("执行数") || t == "金额" || t == "预算" || t == "预算金额"
+    {
         Measure::BudgetAmount
     } else {
         Measure::Other
@@ -372,6 +373,8 @@ mod tests {
         assert_eq!(measure("日常公用支出"), Measure::PublicUse);
         assert_eq!(measure("其他资金"), Measure::OtherFunds);
         assert_eq!(measure("上年结余、结转"), Measure::CarryOver);
+        assert_eq!(measure("执行数"), Measure::BudgetAmount);
+        assert_eq!(measure("预算金额"), Measure::BudgetAmount);
         assert_eq!(measure("其他收入"), Measure::OtherIncome);
     }
 

@@ -347,7 +347,8 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
                 T::FiscalAllocationSummary,
                 Some(Side::Expenditure),
                 l,
-                &[Some(M::Total), Some(M::GeneralBudget)],
+                // A 表4 printing one amount per line (预算数) as well as one by budget.
+                &[Some(M::Total), Some(M::GeneralBudget), Some(M::BudgetAmount)],
             );
             named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]) || a
         }

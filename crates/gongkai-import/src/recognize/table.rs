@@ -430,8 +430,9 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     });
     let by_unit = unit_code_column.is_some();
     let mut rows = Vec::new();
-    // Per row of a table by unit, the length of the unit code it prints.
-    let mut unit_codes: Vec<Option<usize>> = Vec::new();
+    // Per row of a table by unit, the length of the unit code it prints and how
+    // many label cells after the code it fills.
+    let mut unit_codes: Vec<(Option<usize>, usize)> = Vec::new();
     for line in data {
         if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
             continue; // a header repeated after a page break
@@ -439,7 +440,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
         if let Some(u) = unit_code_column {
             if let Some(row) = unit_row(line, first, &columns) {
                 let code = line.cells.get(u).map(|c| c.text.trim()).filter(|t| !t.is_empty());
-                unit_codes.push(code.filter(|t| t.chars().all(|c| c.is_ascii_digit())).map(str::len));
+                let filled = line.cells.iter().take(first).skip(u + 1).filter(|c| !c.text.trim().is_empty()).count();
+                unit_codes.push((code.filter(|t| t.chars().all(|c| c.is_ascii_digit())).map(str::len), filled));
                 rows.push(row);
             }
             continue;
@@ -459,19 +461,34 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
 
 /// A table by unit prints each row's unit code (`222` the department, `222001`
 /// its units; a 政府采购 list puts the fund `1 全额` above its units): a row
-/// with a code is part of the nearest row above it with a shorter code. The
-/// printed codes are the structure; the amounts are not consulted. Rows
-/// without a code (a unit's projects or purchases, and the categories they are
-/// grouped in, shown only by indentation the text does not keep) are left
-/// unnested: how many levels they make is not known.
-fn nest_by_unit_code(rows: &mut [Row], codes: &[Option<usize>]) {
-    for i in 0..rows.len().min(codes.len()) {
-        let Some(mine) = codes[i] else { continue };
+/// with a code is part of the nearest row above it with a shorter code. A row
+/// without a code that fills two or more label cells after the code column (a
+/// purchase: its 采购项目, 采购目录, 规格 …) is a line of the nearest unit above
+/// it. A row without a code that prints only a name (a category of projects, or
+/// a project under one: the print does not say which) is left unnested: how
+/// many levels such rows make is not printed. The printed cells are the
+/// structure; the amounts are not consulted. A unit whose uncoded rows are not
+/// all such lines (a purchase printed by name only, `…（内容涉密）`) gets none:
+/// which of them are its lines is then not known.
+fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
+    let n = rows.len().min(codes.len());
+    for i in 0..n {
         if rows[i].role == RowRole::Total {
             continue;
         }
-        let parent = (0..i).rev().find(|&j| rows[j].role != RowRole::Total && codes[j].is_some_and(|t| t < mine));
-        rows[i].part_of = parent.and_then(|p| u32::try_from(p).ok());
+        if let (Some(mine), _) = codes[i] {
+            let parent = (0..i).rev().find(|&j| rows[j].role != RowRole::Total && codes[j].0.is_some_and(|t| t < mine));
+            rows[i].part_of = parent.and_then(|p| u32::try_from(p).ok());
+            // The uncoded rows up to the next coded row (or total): its lines,
+            // if every one of them is a detailed line.
+            let end = (i + 1..n).find(|&k| codes[k].0.is_some() || rows[k].role == RowRole::Total).unwrap_or(n);
+            let lines = i + 1..end;
+            if !lines.is_empty() && lines.clone().all(|k| codes[k].1 >= 2) {
+                for k in lines {
+                    rows[k].part_of = u32::try_from(i).ok();
+                }
+            }
+        }
     }
 }
 
@@ -992,9 +1009,9 @@ mod tests {
         assert_eq!(part.columns[0].measure, Measure::Total);
     }
 
-    /// A table by unit code: the department `153` over its units `153001`…, a
-    /// purchase list's fund `1` over its units; rows without a code stay
-    /// unnested (their levels are shown only by indentation).
+    /// A table by unit code: the department `153` over its units `153001`…;
+    /// rows without a code that print only a name stay unnested (a category
+    /// or a project: the print does not say).
     #[test]
     fn units_nest_by_their_printed_codes() {
         let part = part_of(
@@ -1003,6 +1020,18 @@ mod tests {
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
         assert_eq!(nesting, [None, None, Some(1), None, Some(1)]);
         assert_eq!(part.rows[0].role, RowRole::Total);
+    }
+
+    /// A purchase list: each purchase fills its 采购项目 and 采购目录; a unit
+    /// with a purchase printed by name only gets no lines.
+    #[test]
+    fn purchases_are_lines_of_their_unit() {
+        let header = "单位编码\t采购项目\t采购目录\t预算金额\n合计\t\t\t30.00\n";
+        let part = part_of(&format!(
+            "{header}153001\t本级\t\t10.00\n\t办公经费\tA05040101复印纸\t4.00\n\t办公经费\tA05049900办公用品\t6.00\n153002\t支队\t\t20.00\n\t其他业务经费（内容涉密）\t\t20.00\n"
+        ));
+        let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
+        assert_eq!(nesting, [None, None, Some(1), Some(1), None, None]);
     }
 
     #[test]

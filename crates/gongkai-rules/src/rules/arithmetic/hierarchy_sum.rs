@@ -96,17 +96,18 @@ fn check_nested(ctx: &Context<'_>, table: &Table, part: &TablePart, out: &mut Fi
         }
     }
     for (parent, children) in groups {
-        report_sums(ctx, table, part, parent, &children, out);
+        report_sums(ctx, (table, part), parent, &children, "所属各行", out);
     }
 }
 
-/// Reports every column where `parent` is not the sum of `children`.
+/// Reports every column where `parent` is not the sum of `children` (named
+/// `what` in the message: `下级款`, `所属各行`).
 fn report_sums(
     ctx: &Context<'_>,
-    table: &Table,
-    part: &TablePart,
+    (table, part): (&Table, &TablePart),
     parent: &Row,
     children: &[&Row],
+    what: &str,
     out: &mut Findings,
 ) {
     for column in 0..part.columns.len() {
@@ -119,7 +120,7 @@ fn report_sums(
             continue;
         }
         let message = format!(
-            "{} {} {}为 {}，但所属各行合计为 {}（{}）",
+            "{} {} {}为 {}，但{what}合计为 {}（{}）",
             table.display(),
             row_name(parent),
             column_name(part, column),
@@ -201,33 +202,11 @@ fn check_block(ctx: &Context<'_>, table: &Table, part: &TablePart, block: &Block
         }
     }
     for (parent, children) in groups {
-        for column in 0..part.columns.len() {
-            let parts: Vec<_> = children.iter().map(|c| c.amount(column)).collect();
-            if parent.amount(column).is_none() && parts.iter().all(Option::is_none) {
-                continue;
-            }
-            let comparison = ctx.tolerance.sum(parent.amount(column), &parts);
-            if comparison.agrees() {
-                continue;
-            }
-            let level = match children.first().and_then(|c| c.code.as_ref()) {
-                Some(code) if parent.role == RowRole::Total => format!("{}级", code.level().name_zh()),
-                Some(code) => format!("下级{}", code.level().name_zh()),
-                None => "下级".to_owned(),
-            };
-            let message = format!(
-                "{} {} {}为 {}，但{}合计为 {}（{}）",
-                table.display(),
-                row_name(parent),
-                column_name(part, column),
-                show(parent.amount(column)),
-                level,
-                comparison.expected,
-                difference_note(&comparison)
-            );
-            let mut locations = vec![cell_location(table, part, parent, column)];
-            locations.extend(children.iter().map(|c| cell_location(table, part, c, column)));
-            out.push(ctx.finding(message, Some(&comparison), locations));
-        }
+        let level = match children.first().and_then(|c| c.code.as_ref()) {
+            Some(code) if parent.role == RowRole::Total => format!("{}级", code.level().name_zh()),
+            Some(code) => format!("下级{}", code.level().name_zh()),
+            None => "下级".to_owned(),
+        };
+        report_sums(ctx, (table, part), parent, &children, &level, out);
     }
 }

@@ -303,6 +303,9 @@ impl Grid {
 /// own.
 fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
     let lines = super::lines::group_lines(band);
+    if lines.len() < 2 {
+        return vec![lines.into_iter().flat_map(|l| l.pieces).collect()];
+    }
     let with_amounts: Vec<f32> = lines
         .iter()
         .filter(|l| {
@@ -335,6 +338,13 @@ fn split_lines_of_amounts(band: Vec<Piece>) -> Vec<Vec<Piece>> {
 /// digits only that completes it, become one piece at their middle height — the
 /// row's figure, read from the cell's box rather than guessed from the text.
 fn join_wrapped_numbers(band: Vec<Piece>, edges: &[f32]) -> Vec<Piece> {
+    // Most bands print one line: nothing can be wrapped.
+    let (low, high) =
+        band.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), p| (a.min(p.baseline), b.max(p.baseline)));
+    let size = band.iter().map(|p| p.size).fold(1.0f32, f32::max);
+    if high - low <= 0.35 * size {
+        return band;
+    }
     let mut by_slot: Vec<Vec<Piece>> = vec![Vec::new(); edges.len() + 1];
     for piece in band {
         by_slot[slot_of(piece.center_x(), edges)].push(piece);

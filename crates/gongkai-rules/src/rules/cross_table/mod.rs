@@ -7,6 +7,7 @@ mod general_budget_per_code;
 mod income_expenditure_per_code;
 mod lookup;
 mod personnel_public_split;
+mod project_amounts;
 mod project_rollup;
 mod summary_totals;
 mod vehicle_operation;
@@ -17,6 +18,7 @@ pub use fiscal_summary::FiscalSummary;
 pub use general_budget_per_code::GeneralBudgetPerCode;
 pub use income_expenditure_per_code::IncomeExpenditurePerCode;
 pub use personnel_public_split::PersonnelPublicSplit;
+pub use project_amounts::ProjectAmounts;
 pub use project_rollup::ProjectRollup;
 pub use summary_totals::SummaryTotals;
 pub use vehicle_operation::VehicleOperation;
@@ -35,5 +37,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &ProjectRollup,
         &VehicleOperation,
         &EmptyFundTables,
+        &ProjectAmounts,
     ]
 }

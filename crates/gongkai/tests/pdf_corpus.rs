@@ -114,7 +114,7 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 8,
         claims: (55, 38, 11),
-        evaluated: 263,
+        evaluated: 262,
         errors: &[],
     },
     // Tables in 元.
@@ -246,7 +246,7 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 0,
         claims: (20, 16, 7),
-        evaluated: 304,
+        evaluated: 303,
         errors: &[],
     },
     Expected {
@@ -257,7 +257,7 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 0,
         claims: (20, 16, 7),
-        evaluated: 344,
+        evaluated: 343,
         errors: &[],
     },
     Expected {
@@ -268,7 +268,7 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 0,
         claims: (20, 16, 7),
-        evaluated: 215,
+        evaluated: 214,
         errors: &[],
     },
     // `一、文字部分` holds 第一部分…第九部分; `二、表格部分` begins the tables.
@@ -453,24 +453,12 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 20,
         claims: (67, 63, 15),
-        evaluated: 298,
-        errors: &[
-            (
-                "N110",
-                "misread (claim measure): p.18 `涉及当年一般公共预算拨款324,638.50万元` is 表1's 一般公共预算拨款 \
+        evaluated: 297,
+        errors: &[(
+            "N110",
+            "misread (claim measure): p.18 `涉及当年一般公共预算拨款324,638.50万元` is 表1's 一般公共预算拨款 \
                  3,246,385,029.74 元, not 收入总计",
-            ),
-            (
-                "A103",
-                "misread (carry-over sub-lines): 使用非财政拨款结余 (blank) and 上年实户资金余额 32,624,907.71 are sibling \
-                 lines; the second was read as a 其中 of the first",
-            ),
-            (
-                "A103",
-                "misread (carry-over sub-lines): so 收入总计 3,444,476,979.18 = 3,280,825,029.74 + 32,624,907.71 + \
-                 131,027,041.73 lost a part",
-            ),
-        ],
+        )],
     },
     Expected {
         file: "YS2026_陕西_西安市审计局_部门预算.pdf",
@@ -480,17 +468,12 @@ const CORPUS: &[Expected] = &[
         known: 10,
         forms: 6,
         claims: (54, 50, 11),
-        evaluated: 216,
+        evaluated: 215,
         errors: &[
             (
                 "N110",
                 "misread (claim measure): p.18 `涉及当年一般公共预算拨款4005.29万元` is 表1's 一般公共预算拨款 40,052,896.08 元",
             ),
-            (
-                "A103",
-                "misread (carry-over sub-lines): 上年实户资金余额 981,827.50 read as a 其中 of 使用非财政拨款结余",
-            ),
-            ("A103", "misread (carry-over sub-lines): 收入总计 42,034,723.58 = 41,052,896.08 + 981,827.50 lost a part"),
             (
                 "N110",
                 "misread (cell wrapping): 表15's task rows 购买中介机构审计服务 350 and 审计培训 15 wrap around the vertical \

@@ -879,7 +879,18 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         return Some(row);
     }
     let styles = styles_of(previous);
-    let level = if of_which { u8::MAX } else { outline_level(&row, &styles) };
+    let mut level = if of_which { u8::MAX } else { outline_level(&row, &styles) };
+    // An unnumbered line without `其中` right after an unnumbered top-level
+    // line (`使用非财政拨款结余` then `上年实户资金余额`, between 本年收入合计 and
+    // 收入总计) is that line's sibling: only `其中`, or a line continuing a
+    // `其中` list, makes a part of the line above.
+    if !of_which
+        && level == u8::MAX
+        && row.numbering.is_none()
+        && previous.last().is_some_and(|p| p.role == RowRole::Line && p.numbering.is_none() && p.part_of.is_none())
+    {
+        level = 1;
+    }
     if level == u8::MAX {
         row.role = RowRole::OfWhich;
     }
@@ -1032,6 +1043,21 @@ mod tests {
         ));
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
         assert_eq!(nesting, [None, None, Some(1), Some(1), None, None]);
+    }
+
+    /// Between 本年收入合计 and 收入总计, unnumbered lines without `其中` are
+    /// siblings; a `其中` and the line continuing its list are parts.
+    #[test]
+    fn an_unmarked_line_after_a_top_line_is_its_sibling() {
+        let text = "收入\t\n项目\t预算数\n一、财政拨款\t100.00\n本年收入合计\t100.00\n使用非财政拨款结余\t\n上年实户资金余额\t5.00\n上年结转\t7.00\n其中：财政拨款资金结转\t7.00\n非财政拨款资金结余\t\n收入总计\t112.00\n";
+        let layout = crate::layout::layout_text(text);
+        let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
+        let parts = two_sided_parts(&grid, &mut Vec::new());
+        let rows = &parts[0].rows;
+        let role = |label: &str| rows.iter().find(|r| r.label == label).map(|r| r.role).unwrap();
+        assert_eq!(role("上年实户资金余额"), RowRole::Line);
+        assert_eq!(role("财政拨款资金结转"), RowRole::OfWhich);
+        assert_eq!(role("非财政拨款资金结余"), RowRole::OfWhich);
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub enum Inference {
     /// number wrapped inside its cell, `576,171.1` over `1`, or a value centred
     /// against a label that wraps) and joined to that row.
     WrappedValue,
+    /// The row prints no unit code in a table by unit code; it was taken as a
+    /// line of the unit above it (a purchase) because it fills the label cells
+    /// after the code that a unit's own row leaves blank.
+    LineOfUnit,
 }
 
 impl Inference {
@@ -49,11 +53,12 @@ impl Inference {
             Inference::CodeFromName => "code_from_name",
             Inference::CellsBeyondHeader => "cells_beyond_header",
             Inference::WrappedValue => "wrapped_value",
+            Inference::LineOfUnit => "line_of_unit",
         }
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 7] = [
+    pub const ALL: [Inference; 8] = [
         Inference::ColumnByPosition,
         Inference::GroupExtent,
         Inference::ColumnUnnamed,
@@ -61,6 +66,7 @@ impl Inference {
         Inference::CodeFromName,
         Inference::CellsBeyondHeader,
         Inference::WrappedValue,
+        Inference::LineOfUnit,
     ];
 
     /// The reason in Chinese, for messages.
@@ -73,6 +79,7 @@ impl Inference {
             Inference::CodeFromName => "该行未印科目编码，编码系按科目名称和上下行推定",
             Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
             Inference::WrappedValue => "该数字印在单独的行上（单元格内折行），系拼接到所在行",
+            Inference::LineOfUnit => "该行未印单位编码，按其填写的明细栏目推定为上方单位的明细行",
         }
     }
 
@@ -94,6 +101,9 @@ impl Inference {
                 "the row has more cells than its header; amounts may stand under the wrong columns"
             }
             Inference::WrappedValue => "the value was printed on lines of its own and joined to its row",
+            Inference::LineOfUnit => {
+                "the row prints no unit code; it was taken as a line of the unit above by the detail cells it fills"
+            }
         }
     }
 }

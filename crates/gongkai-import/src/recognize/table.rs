@@ -467,8 +467,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
 /// it. A row without a code that prints only a name (a category of projects, or
 /// a project under one: the print does not say which) is left unnested: how
 /// many levels such rows make is not printed. The printed cells are the
-/// structure; the amounts are not consulted. A unit whose uncoded rows are not
-/// all such lines (a purchase printed by name only, `…（内容涉密）`) gets none:
+/// structure; the amounts are not consulted. The purchase lines are marked
+/// [`Inference::LineOfUnit`]. A unit whose uncoded rows are not all such lines (a purchase printed by name only, `…（内容涉密）`) gets none:
 /// which of them are its lines is then not known.
 fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
     let n = rows.len().min(codes.len());
@@ -486,6 +486,9 @@ fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
             if !lines.is_empty() && lines.clone().all(|k| codes[k].1 >= 2) {
                 for k in lines {
                     rows[k].part_of = u32::try_from(i).ok();
+                    // Read from the filled cells, not from a printed code: a
+                    // failing sum over these lines is a warning.
+                    rows[k].inferred.get_or_insert(Inference::LineOfUnit);
                 }
             }
         }
@@ -1043,6 +1046,9 @@ mod tests {
         ));
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
         assert_eq!(nesting, [None, None, Some(1), Some(1), None, None]);
+        // Lines of a unit by the cells they fill, not by a printed code: inferred.
+        assert_eq!(part.rows[2].inferred, Some(Inference::LineOfUnit));
+        assert_eq!(part.rows[1].inferred, None);
     }
 
     /// Between 本年收入合计 and 收入总计, unnumbered lines without `其中` are

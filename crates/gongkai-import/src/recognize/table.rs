@@ -297,7 +297,7 @@ pub fn column_letters(mut index: usize) -> String {
 }
 
 /// A line under a title that only qualifies it, in brackets
-/// (`（按支出经济分类科目-不含上年结转）`): no column's header.
+/// (`（按经济分类科目）`): no column's header.
 fn is_subtitle(line: &Line) -> bool {
     let mut texts = line.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty());
     let (Some(only), None) = (texts.next(), texts.next()) else { return false };
@@ -468,8 +468,9 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
 /// a project under one: the print does not say which) is left unnested: how
 /// many levels such rows make is not printed. The printed cells are the
 /// structure; the amounts are not consulted. The purchase lines are marked
-/// [`Inference::LineOfUnit`]. A unit whose uncoded rows are not all such lines (a purchase printed by name only, `…（内容涉密）`) gets none:
-/// which of them are its lines is then not known.
+/// [`Inference::LineOfUnit`]. A unit whose uncoded rows are not all such
+/// lines (a purchase printed by name only, `…（涉密）`) gets none: which of
+/// them are its lines is then not known.
 fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
     let n = rows.len().min(codes.len());
     for i in 0..n {
@@ -1018,7 +1019,7 @@ mod tests {
     /// A bracketed line under the title qualifies it; it heads no column.
     #[test]
     fn a_bracketed_subtitle_is_no_header() {
-        let part = part_of("（按支出经济分类科目-不含上年结转）\n科目名称\t合计\t人员经费\n工资福利支出\t5.00\t5.00\n");
+        let part = part_of("（按经济分类科目）\n科目名称\t合计\t人员经费\n工资福利支出\t5.00\t5.00\n");
         assert_eq!(headers(&part), ["合计", "人员经费"]);
         assert_eq!(part.columns[0].measure, Measure::Total);
     }
@@ -1029,7 +1030,7 @@ mod tests {
     #[test]
     fn units_nest_by_their_printed_codes() {
         let part = part_of(
-            "单位编码\t单位名称\t合计\n合计\t\t30.00\n153\t西安市公安局\t30.00\n153001\t本级\t10.00\n\t车辆维修\t10.00\n153002\t交通管理支队\t20.00\n",
+            "单位编码\t单位名称\t合计\n合计\t\t30.00\n153\t某局\t30.00\n153001\t本级\t10.00\n\t车辆维修\t10.00\n153002\t直属支队\t20.00\n",
         );
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
         assert_eq!(nesting, [None, None, Some(1), None, Some(1)]);
@@ -1042,7 +1043,7 @@ mod tests {
     fn purchases_are_lines_of_their_unit() {
         let header = "单位编码\t采购项目\t采购目录\t预算金额\n合计\t\t\t30.00\n";
         let part = part_of(&format!(
-            "{header}153001\t本级\t\t10.00\n\t办公经费\tA05040101复印纸\t4.00\n\t办公经费\tA05049900办公用品\t6.00\n153002\t支队\t\t20.00\n\t其他业务经费（内容涉密）\t\t20.00\n"
+            "{header}153001\t本级\t\t10.00\n\t办公经费\tA05040101复印纸\t4.00\n\t办公经费\tA05049900办公用品\t6.00\n153002\t支队\t\t20.00\n\t其他业务经费（涉密）\t\t20.00\n"
         ));
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
         assert_eq!(nesting, [None, None, Some(1), Some(1), None, None]);

@@ -66,6 +66,24 @@ pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
     .run()
 }
 
+/// The whole a share names between `占` and its figure (`占授予中小企业合同金额的
+/// 55.78%` → `授予中小企业合同金额`, `占“三公”经费的比例为7.32%` → `“三公”经费`);
+/// `None` for a bare share (`占55.78%`, `占比为55.78%`).
+fn share_base(text: &Text, range: Range<usize>) -> Option<String> {
+    let range = text.trim(range);
+    let (start, mut end) = (range.start, range.end);
+    // Words between the whole and the figure, longest first.
+    const LINKS: &[&str] =
+        &["的比例为", "的比重为", "的比例", "的比重", "比例为", "比重为", "比例", "比重", "的", "为", "约", "达"];
+    while let Some(s) = LINKS.iter().find_map(|w| text.ends_with(end, w).filter(|&s| s >= start)) {
+        end = s;
+    }
+    let range = text.trim(start..end);
+    // `占比` is the word "share", not a whole.
+    let start = if text.at(range.start, "比") { range.start + 1 } else { range.start };
+    (range.end >= start + 2).then(|| text.printed(start..range.end))
+}
+
 /// Ends a sentence: reasons and headings do not reach past it.
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '!' | '?' | '\n' | '\r')
@@ -249,8 +267,10 @@ impl Parser<'_> {
             }
             let start = share_word.unwrap_or(f.span.start);
             let idx = self.subject_or_current(subject, start, |c| c.share.is_none());
+            let base = share_word.and_then(|w| share_base(self.text, w + 1..f.span.start));
             let claim = &mut self.claims[idx];
             claim.share = Some(quantity);
+            claim.share_of = base;
             claim.span.end = claim.span.end.max(f.span.end);
         } else if let Some(comparative) = comparative_start(self.text, lead.clone())
             && let Some(current) = self.current.filter(|&c| {
@@ -329,6 +349,7 @@ impl Parser<'_> {
             subject: ClaimSubject { label: subject.label, code: None, names: subject.names },
             amount: None,
             share: None,
+            share_of: None,
             change: None,
             items: Vec::new(),
             span: start..start,

@@ -124,6 +124,8 @@ pub struct ParsedClaim {
     pub amount: Option<Spanned<Quantity>>,
     /// The share (`占99.82%`).
     pub share: Option<Spanned<Quantity>>,
+    /// The whole the share is of, when named (`占授予中小企业合同金额的55.78%`).
+    pub share_of: Option<String>,
     /// The year-on-year change.
     pub change: Option<ParsedChange>,
     /// For compositions: the items listed, `等` removed.
@@ -150,6 +152,7 @@ impl ParsedClaim {
             amount_at: self.amount.as_ref().map(|a| locate(a.span.clone())),
             share: self.share.as_ref().map(|s| s.value),
             share_at: self.share.as_ref().map(|s| locate(s.span.clone())),
+            share_of: self.share_of.clone(),
             change: self.change.as_ref().map(|c| c.to_change(locate)),
             items: self.items.clone(),
             text: span_text(paragraph, &self.span),

@@ -42,6 +42,19 @@ fn amount_with_share_and_change() {
 }
 
 #[test]
+fn share_names_its_whole() {
+    for (p, whole) in [
+        ("基本支出927.93万元，占91.81%。", None),
+        ("基本支出927.93万元，占比为91.81%。", None),
+        ("授予小微企业合同金额1015.5万元，占授予中小企业合同金额的55.78%。", Some("授予中小企业合同金额")),
+        ("公务接待费0.9万元，占“三公”经费的比例为1.95%。", Some("“三公”经费")),
+        ("项目支出82.77万元，占部门预算项目支出总额的 65.9%。", Some("部门预算项目支出总额")),
+    ] {
+        assert_eq!(one(p).share_of.as_deref(), whole, "{p}");
+    }
+}
+
+#[test]
 fn decrease_and_other_comparatives() {
     let p = "项目支出82.77万元，占8.19%，比上年预算减少321.07万元，下降79.50%";
     let ch = one(p).change.unwrap();

@@ -251,6 +251,10 @@ pub struct Claim {
     /// Where the share is printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_at: Option<Provenance>,
+    /// The whole the share is of, when the clause names it (`占授予中小企业合同金额的
+    /// 55.78%` → `授予中小企业合同金额`); `None` for a bare `占55.78%`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_of: Option<String>,
     /// The year-on-year change claimed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,

@@ -288,3 +288,53 @@ fn shares_adding_to_100_percent_are_of_their_own_whole() {
     let findings = run_n102(&wrong);
     assert!(findings.iter().any(|f| f.locations.iter().any(|l| l.at.line == 374)), "{findings:#?}");
 }
+
+fn n102(text: &str) -> Vec<Finding> {
+    run("N102", text)
+}
+
+fn n102_lines(text: &str) -> Vec<u32> {
+    n102(text).iter().map(|f| f.locations[0].at.line).collect()
+}
+
+/// A share that names its whole (`占面向中小企业预留…金额的62.50%`) is of the
+/// amount an earlier claim states for that whole (8.00), not of the section's
+/// total (采购预算 10.89); a share that whole does not explain is still an error.
+#[test]
+fn a_share_naming_its_whole_is_of_that_whole() {
+    let sentence = "面向中小企业预留政府采购项目预算金额10.89万元，小微企业预留政府采购项目预算金额10.89万元。";
+    assert!(example().contains(sentence));
+    let named = |share: &str| {
+        example().replacen(
+            sentence,
+            &format!(
+                "面向中小企业预留政府采购项目预算金额8.00万元，其中：小微企业预留政府采购项目预算金额5.00万元，\
+                 占面向中小企业预留政府采购项目预算金额的{share}%。"
+            ),
+            1,
+        )
+    };
+    assert!(!n102_lines(&named("62.50")).contains(&502), "{:#?}", n102(&named("62.50")));
+    assert!(n102_lines(&named("60.50")).contains(&502), "{:#?}", n102(&named("60.50")));
+}
+
+/// A 决算 figure's share is of the 决算 total stated beside the 预算 one
+/// (`支出预算为2.00万元，支出决算为1.50万元 … 支出决算1.20万元，占80.00%`: 1.20 /
+/// 1.50), never of the larger 预算.
+#[test]
+fn an_outturn_share_is_of_the_outturn_total() {
+    let anchor = "2024年财政拨款“三公”经费比上年预算增加0.00万元";
+    assert!(example().contains(anchor));
+    let with = |share: &str| {
+        example().replacen(
+            anchor,
+            &format!(
+                "2023年财政拨款“三公”经费支出预算为2.00万元，支出决算为1.50万元，其中：公务用车运行费支出决算1.20万元，\
+                 占{share}%。\n\n{anchor}"
+            ),
+            1,
+        )
+    };
+    assert!(!n102_lines(&with("80.00")).contains(&484), "{:#?}", n102(&with("80.00")));
+    assert!(n102_lines(&with("70.00")).contains(&484), "{:#?}", n102(&with("70.00")));
+}

@@ -1,6 +1,6 @@
 use gongkai_model::{Claim, ClaimKind, Decimal, Disclosure, Location, Measure, Number, SectionKind, Side, TableKind};
 
-use super::resolve::{amount_location, section_total, subject_name, subsection_total, top_section, wan};
+use super::resolve::{amount_location, norm, section_total, subject_name, subsection_total, top_section, wan};
 use crate::context::{cell_location, text_location};
 use crate::tolerance::half_unit;
 use crate::{Context, Findings, Rule, declare_rule};
@@ -9,14 +9,18 @@ declare_rule! {
     /// ## What it checks
     /// A share stated with an amount (`一般公共预算1,008.93万元，占99.82%`) equals the
     /// amount divided by its base, by interval division of the rounded figures. The
-    /// base is the total claim of the subsection the share stands in (the largest
+    /// base is the whole the share names when an earlier claim states it
+    /// (`授予中小企业合同金额1,820.69万元 … 其中：授予小微企业合同金额1,015.50万元，
+    /// 占授予中小企业合同金额的55.78%`), the total claim of the subsection the share stands in (the largest
     /// amount without a share stated before it since the subsection's heading,
     /// e.g. `一般公共预算当年拨款432,564.30万元` for the shares of its 类), the
     /// section's total claim (the same in the top-level section, e.g.
     /// `收入预算1,010.70万元`), the sum of the amounts of a run of shares that
     /// add up to 100% (the text's own whole) or, failing
     /// that, a table total (收入总计, 支出总计, the 一般公共预算支出表 总计, the
-    /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base.
+    /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base. A
+    /// total of the other stage is no base: a 决算 figure's share is of a 决算 total,
+    /// not of the 预算 stated beside it.
     ///
     /// ## Why it matters
     /// Shares are recomputed by hand when a draft changes and are easily left at
@@ -47,6 +51,11 @@ impl Rule for ClaimShare {
             let share = share.value;
             // Bases, the preferred first: the section's total claim, then table totals.
             let mut bases: Vec<(Number, String, Location)> = Vec::new();
+            if let Some(whole) = named_whole(doc, index)
+                && let Some(value) = wan(whole.amount)
+            {
+                bases.push((value, format!("所述总额“{}”", whole.subject.label), amount_location(whole)));
+            }
             for total in [subsection_total(doc, index), section_total(doc, index)].into_iter().flatten() {
                 if let Some(value) = wan(total.amount) {
                     bases.push((value, format!("本节总额“{}”", total.subject.label), amount_location(total)));
@@ -89,6 +98,47 @@ impl Rule for ClaimShare {
             out.push(finding);
         }
     }
+}
+
+/// The whole a share names (`占授予中小企业合同金额的55.78%`), when an earlier
+/// claim of the same top-level section states it: the claim named exactly, else
+/// one whose name ends with the whole's (`国家信访局政府采购支出总额` for
+/// `政府采购支出总额`), else one whose name contains it; the nearest of the best.
+/// A whole named by no claim (`占本年支出合计的`) is left to the other bases.
+fn named_whole(doc: &Disclosure, index: usize) -> Option<&Claim> {
+    let claim = &doc.claims[index];
+    let key = norm(claim.share_of.as_deref()?);
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let top = top_section(doc, claim.source.line);
+    let fit = |c: &Claim| -> u8 {
+        let label = norm(&c.subject.label);
+        if label.is_empty() {
+            0
+        } else if label == key {
+            3
+        } else if label.ends_with(&key) || (label.chars().count() >= 2 && key.ends_with(&label)) {
+            2
+        } else if label.contains(&key) {
+            1
+        } else {
+            0
+        }
+    };
+    doc.claims[..index]
+        .iter()
+        .rev()
+        .filter(|c| c.kind != ClaimKind::Composition && wan(c.amount).is_some())
+        .take_while(|c| top_section(doc, c.source.line) == top)
+        .map(|c| (fit(c), c))
+        .filter(|(fit, _)| *fit > 0)
+        // Equal fits keep the first seen: walking backwards, the nearest.
+        .fold(None, |best: Option<(u8, &Claim)>, (fit, c)| match best {
+            Some((b, _)) if b >= fit => best,
+            _ => Some((fit, c)),
+        })
+        .map(|(_, c)| c)
 }
 
 /// The whole that a run of shares divides: the claims with an amount and a

@@ -2,7 +2,7 @@ use gongkai_model::{
     Figure, FundingLine, Location, Measure, Number, PerformanceTargets, RowRole, Side, TableKind, TargetScope,
 };
 
-use super::resolve::{Candidate, cell_wan, norm, wan};
+use super::resolve::{Candidate, cell_wan, fund_lines, norm, wan};
 use crate::context::{difference_note, text_location};
 use crate::tolerance::Comparison;
 use crate::{Context, Findings, Rule, declare_rule};
@@ -23,7 +23,9 @@ declare_rule! {
     ///   expenditure table (matched by project name, else by amount);
     /// * the overview paragraph (`整体预算绩效目标1个。涉及金额1,010.7万元；当年财政拨款
     ///   项目1个，涉及预算金额82.46万元`) states as many overall and project targets as
-    ///   there are target tables, and the amounts those tables cover.
+    ///   there are target tables, and the amounts those tables cover (or, when the
+    ///   amount is printed as one fund's, `涉及当年一般公共预算拨款…`, that fund's
+    ///   income line).
     ///
     /// ## Why it matters
     /// Performance targets must cover the whole budget and every project; a target
@@ -293,6 +295,12 @@ fn overview_amount(
     // whichever of its sentences it stands in, and the tables published are only
     // some of the projects'.
     for c in project_spending(ctx) {
+        options.push((ctx.tolerance.same(c.value, Some(actual)), c.describe(), vec![c.location()]));
+    }
+    // An amount printed as one fund's (`涉及当年一般公共预算拨款4005.29万元，政府性基金
+    // 预算拨款0.00万元`) is that fund's line of the income tables.
+    let printed_as = ctx.doc.claims.iter().find(|c| c.amount_at.as_ref() == Some(&money.source));
+    for c in printed_as.map(|claim| fund_lines(ctx, &claim.subject.label)).unwrap_or_default() {
         options.push((ctx.tolerance.same(c.value, Some(actual)), c.describe(), vec![c.location()]));
     }
     if options.is_empty() || options.iter().any(|(c, _, _)| c.agrees()) {

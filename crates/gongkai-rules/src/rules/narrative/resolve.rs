@@ -144,6 +144,17 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
     out
 }
 
+/// The income lines of the fund a label names, wherever the label stands
+/// (`涉及当年一般公共预算拨款` in the performance overview → 表1's 一般公共预算拨款
+/// line and 表2's 一般公共预算 total); empty when it names no fund.
+pub fn fund_lines<'a>(ctx: &Context<'a>, label: &str) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    if ["一般公共预算", "政府性基金", "国有资本", "财政拨款"].iter().any(|w| label.contains(w)) {
+        by_label(ctx, SectionKind::Income, &strip_level(label), &mut out);
+    }
+    out
+}
+
 fn push_measure<'a>(
     out: &mut Vec<Candidate<'a>>,
     table: &'a Table,
@@ -548,8 +559,29 @@ pub fn section_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
         .iter()
         .filter(|c| c.kind == ClaimKind::Amount && c.share.is_none())
         .filter(|c| top_section(doc, c.source.line) == top)
-        .filter(|c| wan(c.amount).is_some())
+        .filter(|c| wan(c.amount).is_some() && same_stage(&c.subject.label, &claim.subject.label))
         .max_by_key(|c| wan(c.amount).map(Number::value))
+}
+
+/// Whether two subjects can be part and whole by the stage of the figure they
+/// name: a 决算 figure (the year's outturn) is a part of a 决算 total, never of the
+/// 预算 it is set against (`“三公”经费支出预算76.43万元，支出决算46.21万元 … 因公出国
+/// （境）费支出决算4.69万元，占10.15%` divides by 46.21). Subjects that name no
+/// stage fit either.
+pub fn same_stage(a: &str, b: &str) -> bool {
+    let stage = |label: &str| {
+        if label.contains("决算") {
+            Some(true)
+        } else if label.contains("预算") {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    match (stage(a), stage(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// The total of the innermost section a claim stands in, when that is a
@@ -569,6 +601,6 @@ pub fn subsection_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
         .iter()
         .filter(|c| c.kind == ClaimKind::Amount && c.share.is_none())
         .filter(|c| c.source.line >= start)
-        .filter(|c| wan(c.amount).is_some())
+        .filter(|c| wan(c.amount).is_some() && same_stage(&c.subject.label, &claim.subject.label))
         .max_by_key(|c| wan(c.amount).map(Number::value))
 }

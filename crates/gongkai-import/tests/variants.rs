@@ -39,6 +39,17 @@ fn page_break_blank_lines_inside_tables_and_sentences() {
     same_facts(&out.join("\n"), "page-break blank lines");
 }
 
+/// `（二）政府采购情况。2024年，…采购` with the sentence going on below: the
+/// heading is the first sentence, the rest of the line opens the paragraph.
+#[test]
+fn run_in_heading() {
+    let text = example_text();
+    let heading = "(二) 政府采购情况\n\n2024年，奇台县社会保险管理局单位采购预算10.89万元，其中：";
+    assert!(text.contains(heading));
+    let run_in = "(二) 政府采购情况。2024年，奇台县社会保险管理局单位采购预算\n10.89万元，其中：";
+    same_facts(&text.replacen(heading, run_in, 1), "run-in heading");
+}
+
 #[test]
 fn missing_table_numbers() {
     let original = example_text();

@@ -202,9 +202,13 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     }
     let continues = previous.trim_end().ends_with(['，', ',', '、']);
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
+    let label = &next[..next.find(['：', ':']).unwrap_or(0)];
+    // A label names something; one with an amount (`6,143.52万元：`) is the end of
+    // the sentence before it.
     !continues
         && label_len.is_some_and(|n| (1..=12).contains(&n))
-        && !next[..next.find(['：', ':']).unwrap_or(0)].contains(['，', '。'])
+        && !label.contains(['，', '。', '%'])
+        && !label.contains('元')
 }
 
 /// Recognises a disclosure in a layout.
@@ -514,9 +518,18 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Collects the following paragraphs (until a heading that ends the block).
-    fn collect_paragraph(&self, lines: &[Line], mut i: usize, stop: impl Fn(&str) -> bool) -> (Paragraph, usize) {
-        let mut p = Paragraph::from_line(&lines[i]);
-        i += 1;
+    fn collect_paragraph(&self, lines: &[Line], i: usize, stop: impl Fn(&str) -> bool) -> (Paragraph, usize) {
+        self.continue_paragraph(Paragraph::from_line(&lines[i]), lines, i + 1, stop)
+    }
+
+    /// Continues `p` with the lines from `i` while its sentence runs on.
+    fn continue_paragraph(
+        &self,
+        mut p: Paragraph,
+        lines: &[Line],
+        mut i: usize,
+        stop: impl Fn(&str) -> bool,
+    ) -> (Paragraph, usize) {
         while !p.is_complete() {
             let Some(next) = (i..lines.len()).find(|k| !lines[*k].is_blank()) else { break };
             let t = paragraph::clean_line(&lines[next]).0;
@@ -728,6 +741,11 @@ impl<'a> Recognizer<'a> {
         }
         if let Some(level) = heading_level(text) {
             let (numbering, heading) = split_numbering(text);
+            // A run-in heading (`（二）政府采购情况。所属各预算单位政府采购预算总额`,
+            // the sentence going on to the next line): the heading is its first
+            // sentence, the rest of the line opens the section's first paragraph.
+            let run_in = heading.find('。').filter(|&end| !heading[end + '。'.len_utf8()..].trim().is_empty());
+            let heading = run_in.map_or(heading, |end| &heading[..end]);
             let section = Section {
                 kind: section_kind(heading),
                 numbering: numbering.map(str::to_owned),
@@ -747,13 +765,26 @@ impl<'a> Recognizer<'a> {
                 }
                 _ => self.sections.push(section),
             }
-            return i + 1;
+            let Some(end) = run_in else { return i + 1 };
+            let (cleaned, _) = paragraph::clean_line(line);
+            let rest_start = cleaned.len() - split_numbering(cleaned).1.len() + end + '。'.len_utf8();
+            let skip = cleaned[..rest_start].chars().count();
+            let first = Paragraph::from_line_after(line, skip);
+            let (p, next) = self.continue_paragraph(first, lines, i + 1, |t| self.is_structural(t));
+            self.add_paragraph(p);
+            return next;
         }
         if line.is_tabular() {
             self.unparsed(line, "table row outside any recognised table");
             return i + 1;
         }
         let (p, next) = self.collect_paragraph(lines, i, |t| self.is_structural(t));
+        self.add_paragraph(p);
+        next
+    }
+
+    /// Adds a paragraph of explanation text to the current section.
+    fn add_paragraph(&mut self, p: Paragraph) {
         let Some(section) = self.current_section_mut() else {
             let t = p.to_text_ref();
             self.doc.unparsed.push(Unparsed {
@@ -761,12 +792,11 @@ impl<'a> Recognizer<'a> {
                 reason: "text before the first section".into(),
                 source: t.source,
             });
-            return next;
+            return;
         };
         section.paragraphs.push(p.to_text_ref());
         let kind = section.kind;
         self.paragraphs_for_claims.push((kind, p));
-        next
     }
 
     fn current_section_mut(&mut self) -> Option<&mut Section> {
@@ -926,6 +956,13 @@ fn subsection_kind(parent: SectionKind, own: SectionKind) -> SectionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_with_a_label_is_a_new_item_but_not_an_amount() {
+        assert!(starts_new_item("机关运行经费情况。", "政府采购：本年无采购。"));
+        assert!(!starts_new_item("所属各预算单位政府采购预算总额", "6,143.52万元：政府采购货物预算5,242.52万元"));
+        assert!(!starts_new_item("收入合计，", "其中：一般公共预算"));
+    }
 
     #[test]
     fn a_subsection_saying_only_spending_is_of_its_parent_kind() {

@@ -39,6 +39,20 @@ impl Paragraph {
         p
     }
 
+    /// Starts a paragraph from a line's text after its first `skip` characters
+    /// (the body of a run-in heading).
+    pub fn from_line_after(line: &Line, skip: usize) -> Paragraph {
+        let (text, column) = clean_line(line);
+        let rest: String = text.chars().skip(skip).collect();
+        let trimmed = rest.trim_start();
+        let column = column + (skip + rest.chars().count() - trimmed.chars().count()) as u32;
+        let mut p = Paragraph::default();
+        p.pieces.push((0, line.number, line.page, column));
+        p.chars = trimmed.chars().count();
+        p.text.push_str(trimmed);
+        p
+    }
+
     /// Appends a line (a continuation after a page break).
     pub fn push(&mut self, line: &Line) {
         let (text, column) = clean_line(line);

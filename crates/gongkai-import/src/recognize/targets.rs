@@ -116,6 +116,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
     let mut blank_before = false;
     let mut carried = (String::new(), String::new());
     let mut previous_row: Option<&Line> = None;
+    let mut amount_columns = false;
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
@@ -140,7 +141,7 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
             continue;
         }
         match &columns {
-            None => form_line(&mut table, line),
+            None => form_line(&mut table, line, &mut amount_columns),
             Some(cols) => {
                 let level3 = cell(line, cols.level3);
                 let value = cell(line, cols.value);
@@ -210,11 +211,20 @@ fn continue_row(table: &mut PerformanceTargets, cols: &IndicatorColumns, line: &
     }
 }
 
-/// The labelled lines above the indicator grid.
-fn form_line(table: &mut PerformanceTargets, line: &Line) {
+/// The labelled lines above the indicator grid. `amount_columns` is set by a
+/// header line that names amount columns and prints no figure (`任务名称 | 主要内容
+/// | 总额 | 财政拨款 | 其他资金`): below it a whole number is an amount too
+/// (`购买中介机构审计服务 | … | 350 | 350`), where elsewhere a figure without
+/// decimals may be a year or a count.
+fn form_line(table: &mut PerformanceTargets, line: &Line, amount_columns: &mut bool) {
     let cells: Vec<(usize, &str)> =
         line.cells.iter().enumerate().map(|(i, c)| (i, c.text.trim())).filter(|(_, t)| !t.is_empty()).collect();
     let Some((_, first)) = cells.first().copied() else { return };
+    if cells.iter().all(|(_, t)| Number::parse_printed(t).is_none())
+        && cells.iter().any(|(_, t)| ["总额", "金额", "财政拨款"].iter().any(|w| normalize(t).contains(w)))
+    {
+        *amount_columns = true;
+    }
     let key = normalize(first);
     let next_text = |after: usize| cells.iter().find(|(i, _)| *i > after).map(|(_, t)| (*t).to_owned());
     let source = Provenance::line(line.number).with_page(line.page);
@@ -244,6 +254,7 @@ fn form_line(table: &mut PerformanceTargets, line: &Line) {
             Some(_) if row_has_amount && labels.is_empty() => {}
             Some(value)
                 if text.contains('.')
+                    || *amount_columns
                     || labels.iter().any(|l| l.contains("资金") || l.contains("合计") || l.contains("总额")) =>
             {
                 let label = labels.join("/");

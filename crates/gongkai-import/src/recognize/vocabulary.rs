@@ -72,7 +72,15 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     if t.contains("绩效目标") {
         return Some(if t.contains("项目") { TitleKind::ProjectTargets } else { TitleKind::OverallTargets });
     }
-    let has = |w: &str| t.contains(w);
+    // `收入支出` is the long form of `收支` (`收入支出决算总表`).
+    let has = |w: &str| t.contains(w) || (w == "收支" && t.contains("收入支出"));
+    // `收入决算表`, `二、支出决算表`: the national 决算 format's names of the
+    // income and spending summaries (a budget may name them `收入预算表`), with
+    // no fund, class or kind of spending qualifying them.
+    let bare = |word: &str| {
+        ["决算表", "预算表"].iter().any(|s| t.ends_with(&format!("{word}{s}")))
+            && !["基本", "项目", "其他", "经费", "运行", "财政拨款", "政府"].iter().any(|q| t.contains(q))
+    };
     let kind = if has("三公") {
         TableKind::ThreePublicExpenses
     } else if has("结转结余") || has("结转资金") {
@@ -106,6 +114,10 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
         TableKind::ExpenditureSummary
     } else if has("项目支出") {
         TableKind::ProjectExpenditure
+    } else if bare("收入") && !has("支出") {
+        TableKind::IncomeSummary
+    } else if bare("支出") && !has("收入") {
+        TableKind::ExpenditureSummary
     } else if has("预算") || has("决算") || has("经费") || has("支出") || has("收入") {
         TableKind::Other
     } else {
@@ -401,6 +413,25 @@ mod tests {
         assert_eq!(k("财政拨款基本支出表（经济科目）"), Some(TableKind::Other));
         assert_eq!(k("2024 年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。"), None);
         assert_eq!(k("一、主要职能"), None);
+    }
+
+    /// The national 决算 format's names: `收入支出` for `收支`, and the income and
+    /// spending summaries named without `总表`.
+    #[test]
+    fn final_accounts_titles() {
+        let a = Aliases::default();
+        let k = |t| match table_title(t, &a) {
+            Some(TitleKind::Table(k)) => Some(k),
+            _ => None,
+        };
+        assert_eq!(k("收入支出决算总表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("二、收入决算表"), Some(TableKind::IncomeSummary));
+        assert_eq!(k("三、支出决算表"), Some(TableKind::ExpenditureSummary));
+        assert_eq!(k("财政拨款收入支出决算总表"), Some(TableKind::FiscalAllocationSummary));
+        assert_eq!(k("政府性基金预算财政拨款收入支出决算表"), Some(TableKind::GovernmentFundExpenditure));
+        // Qualified spending is not the spending summary.
+        assert_eq!(k("部门预算基本支出预算表"), Some(TableKind::Other));
+        assert_eq!(k("部门预算项目支出及其他支出预算表"), Some(TableKind::ProjectExpenditure));
     }
 
     #[test]

@@ -70,7 +70,12 @@ pub fn resolve_columns(rows: &[&Line], first: usize, count: usize, index_row: Op
 fn column_measure(header: &str) -> Measure {
     let parts: Vec<&str> = header.split('/').collect();
     let leaf = parts.last().copied().unwrap_or("");
-    let m = measure(leaf);
+    let m = match measure(leaf) {
+        // A column headed `支出总计` (`收入总计`) is its rows' total; the words
+        // name a line of their own only in the 收支总表.
+        Measure::IncomeTotal | Measure::ExpenditureTotal => Measure::Total,
+        m => m,
+    };
     let named_by_group = m == Measure::Other || m == Measure::Total && parts.len() > 1 && !leaf.contains("合计");
     if !named_by_group {
         return m;
@@ -136,9 +141,18 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
     let mut unsure = false;
     for lower in &rows[1..] {
         let mut children: Vec<Vec<&Label>> = vec![Vec::new(); leaves.len()];
-        for label in lower {
-            let owner = leaves.iter().rposition(|(i, _)| *i <= label.index).unwrap_or(0);
-            children[owner].push(label);
+        // Labels left of every group above: a header of its own, merged down
+        // from the rows above (`总计 | 因公出国(境)费 | 公务接待费` beside a
+        // `公务用车购置及运行维护费` group), unless the first group stands within
+        // the label's cell (a group label printed off its first column).
+        let mut own: Vec<&Label> = Vec::new();
+        for (k, label) in lower.iter().enumerate() {
+            let span_end = lower.get(k + 1).map_or(usize::MAX, |next| next.index);
+            match leaves.iter().rposition(|(i, _)| *i <= label.index) {
+                Some(owner) => children[owner].push(label),
+                None if leaves.first().is_some_and(|(i, _)| *i < span_end) => children[0].push(label),
+                None => own.push(label),
+            }
         }
         // A lone child is a misplaced child of the nearest earlier real group.
         for k in 0..children.len() {
@@ -149,8 +163,8 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
                 children[g].push(child);
             }
         }
-        let mut next = Vec::new();
-        let mut next_lone = Vec::new();
+        let mut next: Vec<(usize, String)> = own.iter().map(|l| (l.index, l.text.clone())).collect();
+        let mut next_lone = vec![false; next.len()];
         for (((index, text), kids), was_lone) in leaves.into_iter().zip(children).zip(lone) {
             if kids.is_empty() {
                 next.push((index, text));
@@ -248,6 +262,28 @@ mod tests {
         let rows = vec![row(&[(1, "合计"), (2, "一般公共")]), row(&[(2, "预算")])];
         let (_, unsure) = by_reading_order(&rows).unwrap();
         assert!(!unsure);
+    }
+
+    /// `总计 | 因公出国(境)费 | 公务接待费` merged down beside the group
+    /// `公务用车购置及运行维护费` (printed one cell right of its first column
+    /// `小计`), each over three funds: the three are headers of their own, the
+    /// group holds 小计, 购置费 and 运行维护费 only.
+    #[test]
+    fn labels_left_of_every_group_are_headers_of_their_own() {
+        let funds = ["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+        let groups = ["总计", "因公出国(境)费", "公务接待费", "小计", "公务用车购置费", "公务用车运行维护费"];
+        let bottom: Vec<(usize, &str)> = (0..18).map(|k| (2 + k, funds[k % 3])).collect();
+        let rows = vec![
+            row(&[(12, "公务用车购置及运行维护费")]),
+            row(&groups.iter().enumerate().map(|(g, t)| (2 + 3 * g, *t)).collect::<Vec<_>>()),
+            row(&bottom),
+        ];
+        let (leaves, _) = by_reading_order(&rows).unwrap();
+        assert_eq!(leaves.len(), 18);
+        assert_eq!(leaves[0], "总计/一般公共预算");
+        assert_eq!(leaves[6], "公务接待费/一般公共预算");
+        assert_eq!(leaves[9], "公务用车购置及运行维护费/小计/一般公共预算");
+        assert_eq!(leaves[17], "公务用车购置及运行维护费/公务用车运行维护费/国有资本经营预算");
     }
 
     #[test]

@@ -327,7 +327,8 @@ pub fn numeral_value(text: &str) -> Option<u32> {
 /// The kind of an explanation heading, from its words.
 pub fn section_kind(heading: &str) -> SectionKind {
     let t = normalize(heading);
-    let has = |w: &str| t.contains(w);
+    // `收入支出` is the long form of `收支` (`收入支出决算总体情况说明`).
+    let has = |w: &str| t.contains(w) || (w == "收支" && t.contains("收入支出"));
     if has("三公") {
         SectionKind::ThreePublicExpenses
     } else if has("结转结余") {
@@ -381,6 +382,8 @@ mod tests {
         assert_eq!(section_kind("财政拨款收支预算总体情况说明"), SectionKind::FiscalAllocation);
         assert_eq!(section_kind("财政拨款基本支出预算情况说明"), SectionKind::BasicExpenditure);
         assert_eq!(section_kind("支出预算情况说明"), SectionKind::Expenditure);
+        assert_eq!(section_kind("收入支出决算总体情况说明"), SectionKind::Overview);
+        assert_eq!(section_kind("财政拨款收入支出决算总体情况说明"), SectionKind::FiscalAllocation);
         assert_eq!(measure("人员支出"), Measure::Personnel);
         assert_eq!(measure("日常公用支出"), Measure::PublicUse);
         assert_eq!(measure("其他资金"), Measure::OtherFunds);

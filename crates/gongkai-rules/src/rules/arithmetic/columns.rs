@@ -216,6 +216,78 @@ pub(super) fn row_identities(part: &TablePart) -> Vec<Identity> {
             ids.push(Identity { total: t, parts: others.clone() });
         }
     }
+    if ids.is_empty() {
+        ids = grid_identities(cols);
+    }
+    ids
+}
+
+/// The identities of a grid header: every column's leaf is one of a few funds,
+/// printed again under each category (`总计/一般公共预算 | … | 因公出国(境)费/
+/// 一般公共预算 | … | 公务用车购置及运行维护费/小计/国有资本经营预算`). Per fund,
+/// the categories add up as the columns of a plain header do: the top-level
+/// 总计 (合计) is the sum of the other top-level categories and of each group's
+/// 小计, and a group's 小计 the sum of its other members. Derived only when
+/// every fund is printed under the same categories and each fund's columns
+/// name exactly one top-level total.
+fn grid_identities(cols: &[gongkai_model::Column]) -> Vec<Identity> {
+    let mut leaves: Vec<&str> = Vec::new();
+    for c in cols {
+        if !leaves.contains(&leaf(&c.header)) {
+            leaves.push(leaf(&c.header));
+        }
+    }
+    if leaves.len() < 2 || !cols.len().is_multiple_of(leaves.len()) || cols.len() / leaves.len() < 3 {
+        return Vec::new();
+    }
+    if cols.iter().any(|c| group(&c.header).is_none() || !is_source(&c.measure)) {
+        return Vec::new();
+    }
+    let is_total = |path: &str| path.contains("总计") || path.contains("合计");
+    let is_subtotal = |path: &str| leaf(path).contains("小计");
+    let mut categories: Option<Vec<&str>> = None;
+    let mut ids = Vec::new();
+    for fund in &leaves {
+        // Each column of this fund with its category path (the header without the fund).
+        let members: Vec<(usize, &str)> = cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| leaf(&c.header) == *fund)
+            .filter_map(|(i, c)| group(&c.header).map(|g| (i, g)))
+            .collect();
+        let paths: Vec<&str> = members.iter().map(|(_, g)| *g).collect();
+        match &categories {
+            None => categories = Some(paths.clone()),
+            Some(first) if *first != paths => return Vec::new(),
+            Some(_) => {}
+        }
+        let totals: Vec<usize> =
+            members.iter().filter(|(_, g)| group(g).is_none() && is_total(g)).map(|(i, _)| *i).collect();
+        let [total] = totals.as_slice() else { return Vec::new() };
+        let mut top: Vec<usize> = Vec::new();
+        let mut groups: Vec<(&str, Vec<(usize, &str)>)> = Vec::new();
+        for &(i, path) in members.iter().filter(|(i, _)| i != total) {
+            match group(path) {
+                None => top.push(i),
+                Some(g) => match groups.iter_mut().find(|(name, _)| *name == g) {
+                    Some((_, m)) => m.push((i, path)),
+                    None => groups.push((g, vec![(i, path)])),
+                },
+            }
+        }
+        for (_, m) in &groups {
+            let subtotals: Vec<usize> = m.iter().filter(|(_, p)| is_subtotal(p)).map(|(i, _)| *i).collect();
+            let [subtotal] = subtotals.as_slice() else { return Vec::new() };
+            let rest: Vec<usize> = m.iter().map(|(i, _)| *i).filter(|i| i != subtotal).collect();
+            if rest.is_empty() {
+                return Vec::new();
+            }
+            ids.push(Identity { total: *subtotal, parts: rest });
+            top.push(*subtotal);
+        }
+        top.sort_unstable();
+        ids.push(Identity { total: *total, parts: top });
+    }
     ids
 }
 
@@ -301,6 +373,27 @@ mod tests {
         assert!(ids.contains(&Identity { total: 0, parts: vec![1, 4, 5, 6] }), "{ids:?}");
         // The same source printed twice under one name is counted once: nothing.
         let p = part(&[("合计", Total), ("一般公共预算", GeneralBudget), ("一般公共预算", GeneralBudget)]);
+        assert!(row_identities(&p).is_empty());
+    }
+
+    /// 深圳's 三公 table: six categories × three funds; per fund 总计 = 因公出国 +
+    /// 公务接待 + 公务用车/小计, and 公务用车/小计 = 购置费 + 运行维护费.
+    #[test]
+    fn a_grid_header_adds_up_per_fund() {
+        use Measure::*;
+        let funds = [("一般公共预算", GeneralBudget), ("政府性基金预算", GovernmentFund)];
+        let categories =
+            ["总计", "因公出国(境)费", "公务接待费", "公务用车/小计", "公务用车/购置费", "公务用车/运行维护费"];
+        let headers: Vec<(String, Measure)> =
+            categories.iter().flat_map(|c| funds.iter().map(move |(f, m)| (format!("{c}/{f}"), m.clone()))).collect();
+        let p = part(&headers.iter().map(|(h, m)| (h.as_str(), m.clone())).collect::<Vec<_>>());
+        let ids = row_identities(&p);
+        assert!(ids.contains(&Identity { total: 6, parts: vec![8, 10] }), "{ids:?}");
+        assert!(ids.contains(&Identity { total: 0, parts: vec![2, 4, 6] }), "{ids:?}");
+        assert!(ids.contains(&Identity { total: 1, parts: vec![3, 5, 7] }), "{ids:?}");
+        assert_eq!(ids.len(), 4);
+        // A fund missing under one category: no grid.
+        let p = part(&headers[..11].iter().map(|(h, m)| (h.as_str(), m.clone())).collect::<Vec<_>>());
         assert!(row_identities(&p).is_empty());
     }
 }

@@ -40,6 +40,9 @@ pub enum Inference {
     /// line of the unit above it (a purchase) because it fills the label cells
     /// after the code that a unit's own row leaves blank.
     LineOfUnit,
+    /// The rows print no levels (categories and items alike, by name only);
+    /// which rows each one adds up was read from their sums.
+    NestedBySums,
 }
 
 impl Inference {
@@ -54,11 +57,12 @@ impl Inference {
             Inference::CellsBeyondHeader => "cells_beyond_header",
             Inference::WrappedValue => "wrapped_value",
             Inference::LineOfUnit => "line_of_unit",
+            Inference::NestedBySums => "nested_by_sums",
         }
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 8] = [
+    pub const ALL: [Inference; 9] = [
         Inference::ColumnByPosition,
         Inference::GroupExtent,
         Inference::ColumnUnnamed,
@@ -67,6 +71,7 @@ impl Inference {
         Inference::CellsBeyondHeader,
         Inference::WrappedValue,
         Inference::LineOfUnit,
+        Inference::NestedBySums,
     ];
 
     /// The reason in Chinese, for messages.
@@ -80,6 +85,7 @@ impl Inference {
             Inference::CellsBeyondHeader => "该行的单元格多于表头的列，数字可能错列",
             Inference::WrappedValue => "该数字印在单独的行上（单元格内折行），系拼接到所在行",
             Inference::LineOfUnit => "该行未印单位编码，按其填写的明细栏目推定为上方单位的明细行",
+            Inference::NestedBySums => "各行未印层级，各行归属哪一合计系按金额推定",
         }
     }
 
@@ -103,6 +109,9 @@ impl Inference {
             Inference::WrappedValue => "the value was printed on lines of its own and joined to its row",
             Inference::LineOfUnit => {
                 "the row prints no unit code; it was taken as a line of the unit above by the detail cells it fills"
+            }
+            Inference::NestedBySums => {
+                "the rows print no levels; which total each one is part of was read from the sums"
             }
         }
     }

@@ -116,3 +116,92 @@ fn a_summary_spending_side_by_name_is_compared_code_by_code() {
     );
     check("X101", &changed, &["Warning “表1 收支总表” 20199 其他一般公共服务支出 “预算数”列为 51.00"]);
 }
+
+/// 陕西's 专项业务经费 list: under each unit, categories and projects printed
+/// alike, a name and an amount, no code, no indent. Each category is the sum of
+/// the rows right below it, which is how they nest; a changed project amount
+/// leaves one group failing, reported as a warning (the nesting is inferred).
+const PROJECT_LIST: &str = "\
+2026年某局部门预算
+表10 部门综合预算专项业务经费支出表
+单位：元
+单位编码\t单位（项目）名称\t项目金额\t项目简介
+合计\t\t175.00\t
+153001\t某局\t175.00\t
+\t通用项目\t100.00\t
+\t办公场所租赁\t60.00\t
+\t甲业务用房租赁\t20.00\t
+\t乙业务用房租赁\t40.00\t
+\t物业管理服务\t40.00\t
+\t食堂包厨\t40.00\t
+\t专用项目\t75.00\t
+\t业务费\t75.00\t
+\t办案差旅费\t30.00\t
+\t协助破案费\t45.00\t
+";
+
+#[test]
+fn a_list_without_levels_nests_by_its_sums() {
+    check("A101", PROJECT_LIST, &[]);
+    check("A102", PROJECT_LIST, &[]);
+    let changed = PROJECT_LIST.replace("\t办案差旅费\t30.00", "\t办案差旅费\t31.00");
+    let imported = gongkai_import::import_text(&changed, "layout.txt", &Default::default()).expect("imports");
+    let findings = Engine::new(Config::default()).unwrap().check(&imported.document);
+    let sums: Vec<_> = findings.iter().filter(|f| f.rule.starts_with('A')).collect();
+    assert!(!sums.is_empty(), "the changed amount is found");
+    assert!(sums.iter().all(|f| f.severity == gongkai_model::Severity::Warning), "{sums:#?}");
+    let line = changed.lines().position(|l| l.contains("办案差旅费")).unwrap() as u32 + 1;
+    assert!(sums.iter().any(|f| f.locations.iter().any(|l| l.at.line == line)), "{sums:#?}");
+}
+
+/// A list running over pages prints its title and header again on each; the
+/// header's merged cell may wrap on one page (`购买服` over `务内容`) and not on
+/// the next. Neither is a row of the unit above it: the unit's purchases still
+/// add up.
+const PURCHASES: &str = "\
+2026年某局部门预算
+表12
+某局政府采购（资产配置、购买服务）
+预算表（不含上年结转）
+单位：万元
+科目编码\t\t\t单位编码\t采购项目\t采购目录\t购买服\t数量\t预算金额
+类\t款\t项\t\t\t\t务内容\t\t
+204\t02\t02\t153001\t某局\t\t\t\t60.00
+204\t02\t02\t\t办公设备购置\tA02010104台式计算机\t\t30\t10.00
+某局政府采购（资产配置、购买服务）
+预算表（不含上年结转）
+科目编码\t\t\t单位编码\t采购项目\t采购目录\t购买服务内容\t数量\t预算金额
+类\t款\t项\t\t\t\t\t\t
+204\t02\t02\t\t城市交通秩序管理咨询\tC20030400社会与管理咨询服务\t\t1\t20.00
+204\t02\t02\t\t交通标线施划\tC15030500城市交通管理和养护服务\t\t1\t30.00
+";
+
+#[test]
+fn a_header_repeated_on_the_next_page_is_no_row() {
+    check("A101", PURCHASES, &[]);
+    let changed = PURCHASES.replace(
+        "交通标线施划\tC15030500城市交通管理和养护服务\t\t1\t30.00",
+        "交通标线施划\tC15030500城市交通管理和养护服务\t\t1\t31.00",
+    );
+    check("A101", &changed, &["Warning"]);
+}
+
+/// 深圳's 三公 table: 总计 | 因公出国(境)费 | 公务接待费 merged down beside the
+/// 公务用车购置及运行维护费 group, each over the three funds. Per fund the
+/// categories add up.
+const THREE_PUBLIC_GRID: &str = "\
+2026年某局部门预算
+表9 财政拨款“三公”经费支出表
+单位：万元
+预算单位\t年度\t\t\t\t\t\t\t\t\t\t\t公务用车购置及运行维护费
+\t\t总计\t\t\t因公出国(境)费\t\t\t公务接待费\t\t\t小计\t\t\t公务用车购置费\t\t\t公务用车运行维护费
+\t\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算
+某局\t2026年\t53.09\t0.00\t0.00\t38.40\t0.00\t0.00\t9.09\t0.00\t0.00\t5.60\t0.00\t0.00\t0.00\t0.00\t0.00\t5.60\t0.00\t0.00
+";
+
+#[test]
+fn a_grid_header_adds_up_per_fund() {
+    check("A102", THREE_PUBLIC_GRID, &[]);
+    let changed = THREE_PUBLIC_GRID.replace("\t9.09\t0.00", "\t10.09\t0.00");
+    check("A102", &changed, &["“总计”下的“一般公共预算”列为 53.09"]);
+}

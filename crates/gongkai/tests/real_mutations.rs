@@ -85,7 +85,7 @@ const FLOORS: &[(&str, usize)] = &[
     // A101 summed as if it were a hierarchy (every row prints the same function
     // code; fund, unit and item rows added together make 3× the total — 19
     // false errors), most of its cells drawn being code digits read as amounts.
-    ("YS2022_陕西_西安市交通运输局_部门综合预算.pdf", 34),
+    ("YS2022_陕西_西安市交通运输局_部门综合预算.pdf", 40),
     ("YS2025_上海_普陀区万里街道办事处_区级部门预算.pdf", 40),
     ("YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf", 40),
     ("YS2025_湖南_长沙市公安局_本级_部门预算公开.pdf", 40),
@@ -105,7 +105,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("YS2026_重庆_重庆市商务委员会_部门预算情况说明.pdf", 39),
     ("YS2026_重庆_重庆市委宣传部_部门预算.pdf", 40),
     ("YS2026_重庆_重庆市科学技术局_部门预算.pdf", 38),
-    ("YS2026_陕西_西安市公安局_部门预算.pdf", 28),
+    ("YS2026_陕西_西安市公安局_部门预算.pdf", 40),
     ("YS2026_陕西_西安市审计局_部门预算.pdf", 40),
 ];
 

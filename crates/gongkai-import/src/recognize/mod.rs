@@ -11,6 +11,7 @@ mod matters;
 mod names;
 mod paragraph;
 mod profile;
+mod sum_nesting;
 mod table;
 mod targets;
 mod unit_name;

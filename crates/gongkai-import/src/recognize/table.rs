@@ -9,6 +9,7 @@ use gongkai_model::{
 use std::collections::HashMap;
 
 use super::header::resolve_columns;
+use super::sum_nesting::{ListRow, nest};
 use super::vocabulary::{is_label_header, measure, normalize, split_numbering};
 use crate::error::Diagnostic;
 use crate::layout::{CellText, Line};
@@ -30,8 +31,28 @@ pub fn build_table(
     // column: a 支出 label beside an empty 收入 side must stay on the 支出 side.
     let in_columns: Vec<Option<Line>> = body.iter().map(|l| l.in_sheet_columns()).collect();
     let mut begun = false;
+    // The title and the lines of text above the grid, which a table running
+    // over several pages prints again on each (`2022年…政府采购（资产配置、购买
+    // 服务）` over `预算表（不含上年结转）`).
+    // A wrapped title's second line may have been taken into the title line
+    // before the body: a text line right after a repeated title is skipped too.
+    let mut preamble: Vec<String> = vec![normalize(&title.text)];
+    let mut after_title = false;
     for (line, in_columns) in body.iter().zip(&in_columns) {
         let text = line.text.trim();
+        if !line.is_tabular() {
+            let plain = normalize(text);
+            if !begun {
+                preamble.push(plain);
+            } else if plain.chars().count() >= 4
+                && (after_title || preamble.iter().any(|p| p.contains(plain.as_str())))
+                && !has_amount(line)
+            {
+                after_title = true;
+                continue;
+            }
+        }
+        after_title = false;
         // Notes printed side by side (`预算单位：…  金额单位：万元`). Every cell
         // of a note names a 单位 or starts 编制; a row of amounts does neither,
         // and is not normalised cell by cell just to find out.
@@ -417,6 +438,23 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     let mut columns = resolve_columns(&headers, first, count, index_row);
     set_aside_other_years(&mut columns);
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
+    // Every label of the header rows: a header repeated after a page break may
+    // distribute its merged cells over its two rows differently (`购买服务内容`
+    // in the upper row on one page, in the lower on the next).
+    // (`购买服` over `务内容` on one page, `购买服务内容` on the next), so a
+    // column's labels joined count as one of its labels too.
+    let mut header_labels: Vec<String> =
+        header_idx.iter().flat_map(|i| grid[*i].texts()).map(normalize).filter(|t| !t.is_empty()).collect();
+    let widest = header_idx.iter().map(|i| grid[*i].cells.len()).max().unwrap_or(0);
+    for column in 0..widest {
+        let joined: String =
+            header_idx.iter().filter_map(|i| grid[*i].cells.get(column)).map(|c| normalize(&c.text)).collect();
+        header_labels.push(joined);
+    }
+    let repeats_header = |line: &Line| {
+        let texts: Vec<String> = line.texts().iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect();
+        texts.len() >= 3 && texts.iter().all(|t| header_labels.contains(t))
+    };
     // A table by unit (`部门代码 | 部门名称`, the 收入总表 of some templates): its
     // codes are the units' own, not classification codes.
     let unit_code_column = headers.iter().find_map(|h| {
@@ -434,7 +472,11 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     // many label cells after the code it fills.
     let mut unit_codes: Vec<(Option<usize>, usize)> = Vec::new();
     for line in data {
-        if header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line) || is_level_row(line) {
+        if header_texts.iter().any(|h| *h == line.texts())
+            || repeats_header(line)
+            || is_index_row(line)
+            || is_level_row(line)
+        {
             continue; // a header repeated after a page break
         }
         if let Some(u) = unit_code_column {
@@ -465,12 +507,12 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
 /// without a code that fills two or more label cells after the code column (a
 /// purchase: its 采购项目, 采购目录, 规格 …) is a line of the nearest unit above
 /// it. A row without a code that prints only a name (a category of projects, or
-/// a project under one: the print does not say which) is left unnested: how
-/// many levels such rows make is not printed. The printed cells are the
+/// a project under one: the print does not say which) makes levels that are
+/// not printed. The printed cells are the
 /// structure; the amounts are not consulted. The purchase lines are marked
 /// [`Inference::LineOfUnit`]. A unit whose uncoded rows are not all such
-/// lines (a purchase printed by name only, `…（涉密）`) gets none: which of
-/// them are its lines is then not known.
+/// lines (a purchase printed by name only, `…（涉密）`; a list of categories
+/// and projects) is nested as the rows' sums allow ([`nest_by_sums`]).
 fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
     let n = rows.len().min(codes.len());
     for i in 0..n {
@@ -491,8 +533,29 @@ fn nest_by_unit_code(rows: &mut [Row], codes: &[(Option<usize>, usize)]) {
                     // failing sum over these lines is a warning.
                     rows[k].inferred.get_or_insert(Inference::LineOfUnit);
                 }
+            } else if !lines.is_empty() {
+                nest_by_sums(rows, i, lines, codes);
             }
         }
+    }
+}
+
+/// The uncoded rows `lines` under the unit row `unit`, some printed by name
+/// only: nested as their sums allow (see [`super::sum_nesting`]), in the first
+/// column the unit prints an amount in. A row filling its detail cells (a
+/// purchase) heads no others.
+fn nest_by_sums(rows: &mut [Row], unit: usize, lines: std::ops::Range<usize>, codes: &[(Option<usize>, usize)]) {
+    let Some(column) = rows[unit].cells.iter().position(|c| c.amount.is_some()) else { return };
+    let Some(total) = rows[unit].amount(column) else { return };
+    let list: Option<Vec<ListRow>> = lines
+        .clone()
+        .map(|k| rows[k].amount(column).map(|a| ListRow { amount: a.value(), can_head: codes[k].1 < 2 }))
+        .collect();
+    let Some(nesting) = list.and_then(|list| nest(&list, total.value())) else { return };
+    for (offset, parent) in nesting.parent.iter().enumerate() {
+        let k = lines.start + offset;
+        rows[k].part_of = u32::try_from(parent.map_or(unit, |p| lines.start + p)).ok();
+        rows[k].inferred.get_or_insert(Inference::NestedBySums);
     }
 }
 
@@ -1025,20 +1088,21 @@ mod tests {
     }
 
     /// A table by unit code: the department `153` over its units `153001`…;
-    /// rows without a code that print only a name stay unnested (a category
-    /// or a project: the print does not say).
+    /// a row without a code that prints only a name (a category or a project:
+    /// the print does not say) is nested by its sum, marked inferred.
     #[test]
     fn units_nest_by_their_printed_codes() {
         let part = part_of(
             "单位编码\t单位名称\t合计\n合计\t\t30.00\n153\t某局\t30.00\n153001\t本级\t10.00\n\t车辆维修\t10.00\n153002\t直属支队\t20.00\n",
         );
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
-        assert_eq!(nesting, [None, None, Some(1), None, Some(1)]);
+        assert_eq!(nesting, [None, None, Some(1), Some(2), Some(1)]);
+        assert_eq!(part.rows[3].inferred, Some(Inference::NestedBySums));
         assert_eq!(part.rows[0].role, RowRole::Total);
     }
 
     /// A purchase list: each purchase fills its 采购项目 and 采购目录; a unit
-    /// with a purchase printed by name only gets no lines.
+    /// with a purchase printed by name only gets its lines by their sums.
     #[test]
     fn purchases_are_lines_of_their_unit() {
         let header = "单位编码\t采购项目\t采购目录\t预算金额\n合计\t\t\t30.00\n";
@@ -1046,7 +1110,8 @@ mod tests {
             "{header}153001\t本级\t\t10.00\n\t办公经费\tA05040101复印纸\t4.00\n\t办公经费\tA05049900办公用品\t6.00\n153002\t支队\t\t20.00\n\t其他业务经费（涉密）\t\t20.00\n"
         ));
         let nesting: Vec<Option<u32>> = part.rows.iter().map(|r| r.part_of).collect();
-        assert_eq!(nesting, [None, None, Some(1), Some(1), None, None]);
+        assert_eq!(nesting, [None, None, Some(1), Some(1), None, Some(4)]);
+        assert_eq!(part.rows[5].inferred, Some(Inference::NestedBySums));
         // Lines of a unit by the cells they fill, not by a printed code: inferred.
         assert_eq!(part.rows[2].inferred, Some(Inference::LineOfUnit));
         assert_eq!(part.rows[1].inferred, None);

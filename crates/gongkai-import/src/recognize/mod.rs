@@ -245,6 +245,16 @@ struct Recognizer<'a> {
     /// The sheet of a workbook's 目录 (its `Line::sheet`): there the 目录 ends
     /// with its sheet, where a text's ends at the part heading it repeats.
     contents_sheet: Option<String>,
+    /// The heading of the explanation part, for text before its first section.
+    explanation_heading: Option<TextRef>,
+}
+
+/// A part's name for comparing a body heading with its 目录 entry: without
+/// numbering and a leading year (`2026年单位预算编制说明` → `单位预算编制说明`).
+fn part_key(text: &str) -> String {
+    let t = normalize(split_numbering(text).1);
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 4 && t.chars().nth(4) == Some('年') { t.chars().skip(5).collect() } else { t }
 }
 
 /// Where the last table was read from (line indices).
@@ -286,7 +296,27 @@ impl<'a> Recognizer<'a> {
             last_table: None,
             numbered_parts: false,
             contents_sheet: None,
+            explanation_heading: None,
         }
+    }
+
+    /// A body line naming an explanation part the 目录 lists among the
+    /// document's parts (`六、其他相关情况说明` listed; `其他相关情况说明`, or
+    /// `2026年单位预算编制说明` for `四、单位预算编制说明`, printed), where the name
+    /// alone would not say it is a part.
+    fn listed_part_heading(&self, text: &str) -> Option<(Part, DocumentPart)> {
+        let key = part_key(text);
+        if !key.ends_with("说明") || key.ends_with("名词解释") || key.chars().count() < 4 {
+            return None;
+        }
+        self.doc
+            .contents
+            .iter()
+            .filter(|e| {
+                e.table.is_none() && e.numbering.as_deref().is_some_and(|n| n.chars().all(|c| !c.is_ascii_digit()))
+            })
+            .any(|e| part_key(&e.title) == key)
+            .then_some((Part::Explanation, DocumentPart::Explanation))
     }
 
     fn unparsed(&mut self, line: &Line, reason: &str) {
@@ -349,6 +379,11 @@ impl<'a> Recognizer<'a> {
                     .filter(|(part, _)| *part != self.part)
                     .filter(tables_division)
             });
+            let heading = heading.or_else(|| {
+                (!matches!(self.part, Part::Cover | Part::Contents | Part::Explanation) && !line.is_tabular())
+                    .then(|| self.listed_part_heading(&text))
+                    .flatten()
+            });
             if part_of_heading(&text).is_some() {
                 self.numbered_parts = true;
             }
@@ -378,6 +413,13 @@ impl<'a> Recognizer<'a> {
                 }
                 if part == Part::Profile {
                     self.profile_heading = Some(text.clone());
+                }
+                // Only a heading naming the explanation (`…说明`) names its text.
+                if part == Part::Explanation && toc_part == DocumentPart::Explanation && text.chars().count() <= 40 {
+                    self.explanation_heading = Some(TextRef {
+                        text: text.clone(),
+                        source: Provenance::line(line.number).with_page(line.page),
+                    });
                 }
                 i += 1;
                 continue;
@@ -665,7 +707,8 @@ impl<'a> Recognizer<'a> {
                 let t = paragraph::clean_line(l).0;
                 let starts_new = part_of_heading(t).is_some()
                     || table_number(t).is_some()
-                    || (!l.is_tabular() && table_title(t, &self.options.aliases).is_some());
+                    || (!l.is_tabular() && table_title(t, &self.options.aliases).is_some())
+                    || (!l.is_tabular() && self.listed_part_heading(t).is_some());
                 if starts_new {
                     break;
                 }
@@ -743,10 +786,14 @@ impl<'a> Recognizer<'a> {
         if let Some(level) = heading_level(text) {
             let (numbering, heading) = split_numbering(text);
             // A run-in heading (`（二）政府采购情况。所属各预算单位政府采购预算总额`,
-            // the sentence going on to the next line): the heading is its first
-            // sentence, the rest of the line opens the section's first paragraph.
-            let run_in = heading.find('。').filter(|&end| !heading[end + '。'.len_utf8()..].trim().is_empty());
-            let heading = run_in.map_or(heading, |end| &heading[..end]);
+            // `（一）机关运行经费：2025年…机关运行经费`, the sentence going on to the
+            // next line): the heading is what stands before the first full stop or
+            // colon, the rest of the line opens the section's first paragraph.
+            let run_in = heading
+                .char_indices()
+                .find(|(_, c)| matches!(c, '。' | '：' | ':'))
+                .filter(|&(end, c)| end > 0 && !heading[end + c.len_utf8()..].trim().is_empty());
+            let heading = run_in.map_or(heading, |(end, _)| &heading[..end]);
             let section = Section {
                 kind: section_kind(heading),
                 numbering: numbering.map(str::to_owned),
@@ -766,9 +813,9 @@ impl<'a> Recognizer<'a> {
                 }
                 _ => self.sections.push(section),
             }
-            let Some(end) = run_in else { return i + 1 };
+            let Some((end, stop)) = run_in else { return i + 1 };
             let (cleaned, _) = paragraph::clean_line(line);
-            let rest_start = cleaned.len() - split_numbering(cleaned).1.len() + end + '。'.len_utf8();
+            let rest_start = cleaned.len() - split_numbering(cleaned).1.len() + end + stop.len_utf8();
             let skip = cleaned[..rest_start].chars().count();
             let first = Paragraph::from_line_after(line, skip);
             let (p, next) = self.continue_paragraph(first, lines, i + 1, |t| self.is_structural(t));
@@ -784,8 +831,26 @@ impl<'a> Recognizer<'a> {
         next
     }
 
-    /// Adds a paragraph of explanation text to the current section.
+    /// Adds a paragraph of explanation text to the current section. Text
+    /// before the first section of a part that has one heading for all its
+    /// text (上海's `2026年单位预算编制说明`, no `一、` below it) is a section
+    /// under that heading, of the kind it names, else an overview.
     fn add_paragraph(&mut self, p: Paragraph) {
+        if self.sections.is_empty()
+            && let Some(heading) = self.explanation_heading.clone()
+        {
+            let kind = match section_kind(&heading.text) {
+                SectionKind::Other => SectionKind::Overview,
+                kind => kind,
+            };
+            self.sections.push(Section {
+                kind,
+                numbering: None,
+                heading,
+                paragraphs: Vec::new(),
+                subsections: Vec::new(),
+            });
+        }
         let Some(section) = self.current_section_mut() else {
             let t = p.to_text_ref();
             self.doc.unparsed.push(Unparsed {

@@ -1,0 +1,82 @@
+//! Explanation parts as templates lay them out beyond the example's numbered
+//! sections: a part with one heading for all its text, a part named only by
+//! its 目录 entry, and headings run into their first sentence. Made-up text in
+//! the layouts seen (上海's unit budgets, 长沙's other matters).
+
+mod common;
+
+use common::import;
+use gongkai_model::SectionKind;
+
+/// 上海: the 目录 lists `四、单位预算编制说明` and `六、其他相关情况说明`; the body
+/// prints `2026年单位预算编制说明` over plain paragraphs, the tables, then
+/// `其他相关情况说明` over numbered sections.
+const SHANGHAI: &str = "\
+上海市2026年市级单位预算
+预算单位：某某中心
+
+目录
+一、单位主要职能
+二、单位机构设置
+三、名词解释
+四、单位预算编制说明
+五、单位预算表
+1. 2026年预算单位财务收支预算总表
+六、其他相关情况说明
+
+某某中心主要职能
+某某中心负责某某工作。
+
+名词解释
+（一）财政拨款收入：是本级财政部门拨付的资金。
+
+2026年单位预算编制说明
+2026年，某某中心收入预算100万元，其中：财政拨款收入100万元。
+支出预算100万元，其中：财政拨款支出预算100万元。
+
+2026年预算单位财务收支预算总表
+单位：万元
+项目\t预算数\t项目\t预算数
+一、财政拨款收入\t100.00\t一、一般公共服务支出\t100.00
+收入总计\t100.00\t支出总计\t100.00
+
+其他相关情况说明
+一、机关运行经费预算
+本单位无机关运行经费。
+二、政府采购预算情况
+2026年度本单位政府采购预算10.00万元，其中：政府采购货物预算10.00万元。
+";
+
+#[test]
+fn a_part_with_one_heading_and_a_part_named_by_its_contents_entry_are_read() {
+    let doc = import(SHANGHAI).document;
+    let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SectionKind::Overview, SectionKind::AgencyOperating, SectionKind::Procurement],
+        "{:#?}",
+        doc.sections
+    );
+    assert_eq!(doc.sections[0].heading.text, "2026年单位预算编制说明");
+    let labels: Vec<&str> = doc.claims.iter().map(|c| c.subject.label.as_str()).collect();
+    assert!(labels.contains(&"收入预算") && labels.contains(&"政府采购货物预算"), "{labels:?}");
+    assert!(doc.unparsed.iter().all(|u| !u.text.contains("收入预算")), "{:#?}", doc.unparsed);
+}
+
+/// 长沙: `（一）机关运行经费：2025年某局机关运行经费` with the figure on the next
+/// line: the heading stops at the colon, the rest opens the paragraph.
+#[test]
+fn a_heading_run_into_its_sentence_after_a_colon() {
+    let text = "\
+2025年某局部门预算
+第三部分 部门预算情况说明
+一、其他重要事项的情况说明
+（一）机关运行经费：2025年某局机关运行经费
+20.00万元，比上年预算减少1.00万元。
+";
+    let doc = import(text).document;
+    let sub = &doc.sections[0].subsections[0];
+    assert_eq!((sub.kind, sub.heading.text.as_str()), (SectionKind::AgencyOperating, "机关运行经费"));
+    let claim = doc.claims.iter().find(|c| c.amount.is_some()).expect("a claim");
+    assert_eq!(claim.subject.label, "机关运行经费");
+}

@@ -220,6 +220,7 @@ pub fn recognize(
 ) -> Result<(Disclosure, Vec<Diagnostic>), ImportError> {
     let mut r = Recognizer::new(file, options);
     r.run(&layout.lines);
+    r.flush_table(&layout.lines);
     r.finish(layout)
 }
 
@@ -266,6 +267,10 @@ struct LastTable {
     key: String,
     body: Vec<usize>,
     end: usize,
+    /// Pages were added to `body` since the table was last built: it is built
+    /// again once, when what follows is no further page of it
+    /// ([`Recognizer::flush_table`]), not once per page.
+    stale: bool,
 }
 
 /// A title compared across pages: without its number (`表1`), `（续）` and blanks.
@@ -331,6 +336,9 @@ impl<'a> Recognizer<'a> {
     fn run(&mut self, lines: &[Line]) {
         let mut i = 0;
         while i < lines.len() {
+            if self.part != Part::Tables {
+                self.flush_table(lines);
+            }
             let line = &lines[i];
             if line.is_blank() {
                 i += 1;
@@ -739,22 +747,39 @@ impl<'a> Recognizer<'a> {
                 .count();
             let mut all: Vec<usize> = previous.body.clone();
             all.extend(&body_indices[repeated..]);
-            let combined: Vec<&Line> = all.iter().map(|&k| &lines[k]).collect();
-            let title = &lines[previous.title];
-            let mut table = table::build_table(kind, previous.number, title, &combined, &mut self.diagnostics);
-            // The title as first read (with a wrapped line or a subtitle).
-            table.title =
-                self.doc.tables.last().map_or_else(|| paragraph::clean_line(title).0.to_owned(), |t| t.title.clone());
-            *self.doc.tables.last_mut().expect("a continued table has a predecessor") = table;
-            self.last_table = Some(LastTable { end, body: all, ..previous });
+            self.last_table = Some(LastTable { end, body: all, stale: true, ..previous });
             return end;
         }
+        self.flush_table(lines);
         let mut table = table::build_table(kind, number, title_line, &body, &mut self.diagnostics);
         table.title = title_text.clone();
         self.doc.tables.push(table);
-        self.last_table =
-            Some(LastTable { title: i, number, kind, key: table_key(&title_text), body: body_indices, end });
+        self.last_table = Some(LastTable {
+            title: i,
+            number,
+            kind,
+            key: table_key(&title_text),
+            body: body_indices,
+            end,
+            stale: false,
+        });
         end
+    }
+
+    /// Builds the last table again from all its pages, if pages were added to
+    /// it since it was built.
+    fn flush_table(&mut self, lines: &[Line]) {
+        let Some(last) = self.last_table.as_mut().filter(|t| t.stale) else { return };
+        last.stale = false;
+        let (kind, number, title) = (last.kind, last.number, &lines[last.title]);
+        let combined: Vec<&Line> = last.body.iter().map(|&k| &lines[k]).collect();
+        let mut table = table::build_table(kind, number, title, &combined, &mut self.diagnostics);
+        // The title as first read (with a wrapped line or a subtitle).
+        table.title =
+            self.doc.tables.last().map_or_else(|| paragraph::clean_line(title).0.to_owned(), |t| t.title.clone());
+        if let Some(last) = self.doc.tables.last_mut() {
+            *last = table;
+        }
     }
 
     /// The table this block continues: the last table, of the same kind and

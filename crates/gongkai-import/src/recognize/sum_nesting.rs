@@ -25,7 +25,8 @@
 //!
 //! [`Inference::NestedBySums`]: gongkai_model::Inference::NestedBySums
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use gongkai_model::Decimal;
 
@@ -87,9 +88,17 @@ enum Item {
 /// A run's end, the row taken as unknown in it, and its items.
 type Run = (usize, Option<usize>, Vec<Item>);
 
+/// The runs found from one start, one per (end, unknown row).
+#[derive(Default)]
+struct Found {
+    runs: Vec<Run>,
+    seen: HashSet<(usize, Option<usize>)>,
+}
+
 struct Search<'r> {
     rows: &'r [ListRow],
-    memo: HashMap<(usize, Decimal, u8, bool), Vec<Run>>,
+    /// Shared, so that a memoised run list is looked at, never copied.
+    memo: HashMap<(usize, Decimal, u8, bool), Rc<[Run]>>,
     steps: usize,
 }
 
@@ -97,15 +106,17 @@ impl Search<'_> {
     /// The runs of items starting at `start` that add up to `target` (with
     /// `free`, one leaf in them may take any amount), one per (end, unknown
     /// row). `None` when the step budget is spent.
-    fn runs(&mut self, start: usize, target: Decimal, depth: u8, free: bool) -> Option<Vec<Run>> {
+    fn runs(&mut self, start: usize, target: Decimal, depth: u8, free: bool) -> Option<Rc<[Run]>> {
         let key = (start, target, depth, free);
         if let Some(found) = self.memo.get(&key) {
-            return Some(found.clone());
+            return Some(Rc::clone(found));
         }
-        let mut found: Vec<Run> = Vec::new();
+        let mut found = Found::default();
         let mut path = Vec::new();
         self.walk(start, start, Decimal::ZERO, target, depth, free, None, &mut path, &mut found)?;
-        self.memo.insert(key, found.clone());
+        let found = found.runs;
+        let found: Rc<[Run]> = found.into();
+        self.memo.insert(key, Rc::clone(&found));
         Some(found)
     }
 
@@ -120,7 +131,7 @@ impl Search<'_> {
         free: bool,
         unknown: Option<usize>,
         path: &mut Vec<Item>,
-        found: &mut Vec<Run>,
+        found: &mut Found,
     ) -> Option<()> {
         self.steps += 1;
         if self.steps > STEP_BUDGET {
@@ -130,8 +141,8 @@ impl Search<'_> {
             return Some(());
         }
         let complete = if unknown.is_some() { true } else { acc == target };
-        if pos > start && complete && !found.iter().any(|(e, u, _)| *e == pos && *u == unknown) {
-            found.push((pos, unknown, path.clone()));
+        if pos > start && complete && found.seen.insert((pos, unknown)) {
+            found.runs.push((pos, unknown, path.clone()));
         }
         let Some(row) = self.rows.get(pos).copied() else { return Some(()) };
         path.push(Item::Leaf(pos));
@@ -144,7 +155,8 @@ impl Search<'_> {
         }
         if row.can_head && depth < MAX_DEPTH {
             let inner_free = free && unknown.is_none();
-            for (end, inner_unknown, _) in self.runs(pos + 1, row.amount, depth + 1, inner_free)? {
+            let inner = self.runs(pos + 1, row.amount, depth + 1, inner_free)?;
+            for &(end, inner_unknown, _) in inner.iter() {
                 path.push(Item::Head { row: pos, end, unknown: inner_unknown, depth: depth + 1 });
                 self.walk(start, end, acc + row.amount, target, depth, free, unknown.or(inner_unknown), path, found)?;
                 path.pop();

@@ -452,6 +452,11 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
         header_labels.push(joined);
     }
     let repeats_header = |line: &Line| {
+        // Most lines are data: their first label is no header label.
+        let first = line.cells.iter().map(|c| c.text.trim()).find(|t| !t.is_empty());
+        if !first.is_some_and(|t| header_labels.contains(&normalize(t))) || has_amount(line) {
+            return false;
+        }
         let texts: Vec<String> = line.texts().iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect();
         texts.len() >= 3 && texts.iter().all(|t| header_labels.contains(t))
     };

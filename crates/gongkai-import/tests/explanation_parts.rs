@@ -80,3 +80,39 @@ fn a_heading_run_into_its_sentence_after_a_colon() {
     let claim = doc.claims.iter().find(|c| c.amount.is_some()).expect("a claim");
     assert_eq!(claim.subject.label, "机关运行经费");
 }
+
+/// 深圳: numbered parts that are sections themselves (`第二部分部门预算收支总体
+/// 情况` over plain paragraphs), and a part whose one section is named by the
+/// unit (`一、某局（本级）`), which speaks of the whole only when the tables
+/// show no other unit.
+fn shenzhen(units: &str) -> String {
+    format!(
+        "\
+2026年某局部门预算
+第一部分部门概况
+某局负责某某工作。
+第二部分部门预算收支总体情况
+2026年某局部门预算收入30.00万元，较2025年年初预算减少1.00万元。
+第三部分部门预算支出具体情况
+一、某局（本级）
+某局（本级）预算30.00万元，包括在职人员经费10.00万元、项目支出20.00万元。
+第八部分 部门预算表
+表3 支出总表
+单位：万元
+预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出
+{units}\t208\t社会保障和就业支出\t30.00\t10.00\t20.00
+"
+    )
+}
+
+#[test]
+fn numbered_parts_and_unit_sections_take_the_kind_the_part_names() {
+    let doc = import(&shenzhen("某局（本级）\t\t\t30.00\t10.00\t20.00\n")).document;
+    let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Overview, SectionKind::Expenditure], "{:#?}", doc.sections);
+    // Two units in the tables: the 本级 section is one unit's, not the whole.
+    let two = "某局\t\t\t50.00\t20.00\t30.00\n某局（本级）\t\t\t30.00\t10.00\t20.00\n";
+    let doc = import(&shenzhen(two)).document;
+    assert_eq!(doc.sections[1].kind, SectionKind::Other);
+    assert!(doc.claims.iter().filter(|c| c.subject.label == "项目支出").all(|c| c.section == SectionKind::Other));
+}

@@ -38,6 +38,25 @@ impl Number {
         self.0.scale()
     }
 
+    /// Half a unit in the last printed place (`1.08` → 0.005, `12` → 0.5): the
+    /// rounding a printed figure may hide (DOMAIN.md §5). The one definition,
+    /// used by the rules' tolerance and by the importer where a structure is
+    /// read from sums.
+    pub fn half_unit(self) -> Decimal {
+        let mut h = Decimal::new(5, 1);
+        // 0.5 · 10^-scale: shift the decimal point; never fails for scale ≤ 27.
+        let _ = h.set_scale(1 + self.decimals().min(26));
+        h
+    }
+
+    /// Whether `parts` add up to this total within the rounding of every
+    /// printed figure: `|T − Σvᵢ| ≤ ½·10^(−d_T) + Σ ½·10^(−dᵢ)`.
+    pub fn adds_up(self, parts: &[Number]) -> bool {
+        let sum: Decimal = parts.iter().map(|p| p.value()).sum();
+        let allowed: Decimal = self.half_unit() + parts.iter().map(|p| p.half_unit()).sum::<Decimal>();
+        (self.value() - sum).abs() <= allowed
+    }
+
     /// Parses a plain decimal (`-12.50`), the form used in JSON. Printed forms with
     /// separators or full-width digits are the importer's business.
     pub fn parse(text: &str) -> Result<Number, NumberError> {

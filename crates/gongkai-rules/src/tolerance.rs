@@ -42,10 +42,7 @@ pub fn evaluations() -> u32 {
 
 /// Half a unit in the last printed place: `1.08` → 0.005, `12` → 0.5.
 pub fn half_unit(value: Number) -> Decimal {
-    let mut h = Decimal::new(5, 1);
-    // 0.5 · 10^-scale: shift the decimal point; never fails for scale ≤ 27.
-    let _ = h.set_scale(1 + value.decimals().min(26));
-    h
+    value.half_unit()
 }
 
 /// The tolerance settings of a run.

@@ -18,8 +18,8 @@ mod unit_name;
 pub mod vocabulary;
 
 use gongkai_model::{
-    Claim, Disclosure, DocumentKind, DocumentPart, GlossaryEntry, MissingTable, Provenance, Section, SectionKind,
-    TableKind, TextRef, TocEntry, UnitLevel, Unparsed,
+    Claim, Disclosure, DocumentKind, DocumentPart, GlossaryEntry, MissingTable, Provenance, RowRole, Section,
+    SectionKind, TableKind, TextRef, TocEntry, UnitLevel, Unparsed,
 };
 
 pub use table::column_letters;
@@ -236,7 +236,11 @@ struct Recognizer<'a> {
     toc_has_pages: bool,
     cover: Vec<TextRef>,
     sections: Vec<Section>,
-    paragraphs_for_claims: Vec<(SectionKind, Paragraph)>,
+    /// Each paragraph with its section's kind and the index of its top-level section.
+    paragraphs_for_claims: Vec<(SectionKind, Paragraph, usize)>,
+    /// Top-level sections named by a unit (`一、深圳市住房和建设局（本级）`) that
+    /// took their kind from the part above them.
+    unit_sections: Vec<usize>,
     profile_heading: Option<String>,
     recognised_anything: bool,
     /// The last table read, for a continuation on the next page.
@@ -248,6 +252,17 @@ struct Recognizer<'a> {
     contents_sheet: Option<String>,
     /// The heading of the explanation part, for text before its first section.
     explanation_heading: Option<TextRef>,
+    /// How many sections there were when the current explanation part began.
+    explanation_start: usize,
+}
+
+/// A part heading without its `第X部分` (`第三部分部门预算支出具体情况` →
+/// `部门预算支出具体情况`).
+fn split_part_number(text: &str) -> &str {
+    match text.find("部分") {
+        Some(p) if text.trim_start().starts_with('第') && p < 20 => text[p + "部分".len()..].trim_start(),
+        _ => text,
+    }
 }
 
 /// A part's name for comparing a body heading with its 目录 entry: without
@@ -296,12 +311,14 @@ impl<'a> Recognizer<'a> {
             cover: Vec::new(),
             sections: Vec::new(),
             paragraphs_for_claims: Vec::new(),
+            unit_sections: Vec::new(),
             profile_heading: None,
             recognised_anything: false,
             last_table: None,
             numbered_parts: false,
             contents_sheet: None,
             explanation_heading: None,
+            explanation_start: 0,
         }
     }
 
@@ -422,12 +439,17 @@ impl<'a> Recognizer<'a> {
                 if part == Part::Profile {
                     self.profile_heading = Some(text.clone());
                 }
-                // Only a heading naming the explanation (`…说明`) names its text.
-                if part == Part::Explanation && toc_part == DocumentPart::Explanation && text.chars().count() <= 40 {
+                // Only a heading naming the explanation (`…说明`, or a numbered
+                // part `第二部分 部门预算收支总体情况`) names its text.
+                let names_text = toc_part == DocumentPart::Explanation || part_of_heading(&text).is_some();
+                if part == Part::Explanation && names_text && text.chars().count() <= 40 {
                     self.explanation_heading = Some(TextRef {
                         text: text.clone(),
                         source: Provenance::line(line.number).with_page(line.page),
                     });
+                    self.explanation_start = self.sections.len();
+                } else {
+                    self.explanation_heading = None;
                 }
                 i += 1;
                 continue;
@@ -836,7 +858,19 @@ impl<'a> Recognizer<'a> {
                     section.kind = subsection_kind(parent.kind, section.kind);
                     parent.subsections.push(section)
                 }
-                _ => self.sections.push(section),
+                // A section naming no kind (`一、深圳市住房和建设局（本级）`) under
+                // a part that names one (`第三部分 部门预算支出具体情况`) is of
+                // the part's kind.
+                _ => {
+                    let mut section = section;
+                    if section.kind == SectionKind::Other
+                        && let Some(part) = &self.explanation_heading
+                    {
+                        section.kind = section_kind(split_part_number(&part.text));
+                        self.unit_sections.push(self.sections.len());
+                    }
+                    self.sections.push(section)
+                }
             }
             let Some((end, stop)) = run_in else { return i + 1 };
             let (cleaned, _) = paragraph::clean_line(line);
@@ -861,10 +895,10 @@ impl<'a> Recognizer<'a> {
     /// text (上海's `2026年单位预算编制说明`, no `一、` below it) is a section
     /// under that heading, of the kind it names, else an overview.
     fn add_paragraph(&mut self, p: Paragraph) {
-        if self.sections.is_empty()
+        if self.sections.len() == self.explanation_start
             && let Some(heading) = self.explanation_heading.clone()
         {
-            let kind = match section_kind(&heading.text) {
+            let kind = match section_kind(split_part_number(&heading.text)) {
                 SectionKind::Other => SectionKind::Overview,
                 kind => kind,
             };
@@ -887,7 +921,8 @@ impl<'a> Recognizer<'a> {
         };
         section.paragraphs.push(p.to_text_ref());
         let kind = section.kind;
-        self.paragraphs_for_claims.push((kind, p));
+        let top = self.sections.len() - 1;
+        self.paragraphs_for_claims.push((kind, p, top));
     }
 
     fn current_section_mut(&mut self) -> Option<&mut Section> {
@@ -984,7 +1019,32 @@ impl<'a> Recognizer<'a> {
 
     fn claims(&mut self) {
         let mut claims: Vec<Claim> = Vec::new();
-        for (section, p) in &self.paragraphs_for_claims {
+        // A section named by a unit speaks of that unit: of the whole document
+        // only when the tables show no other unit (one unit line, taken as
+        // their total); else its figures match no table total, and it names
+        // no kind.
+        let units = self
+            .doc
+            .tables
+            .iter()
+            .filter(|t| matches!(t.kind, TableKind::IncomeSummary | TableKind::ExpenditureSummary))
+            .flat_map(|t| &t.parts)
+            .map(|p| {
+                p.rows.iter().filter(|r| r.role == RowRole::Group && r.code.is_none() && r.amount(0).is_some()).count()
+            })
+            .max()
+            .unwrap_or(0);
+        if units > 1 {
+            for &k in &self.unit_sections {
+                self.sections[k].kind = SectionKind::Other;
+            }
+            for (kind, _, top) in &mut self.paragraphs_for_claims {
+                if self.unit_sections.contains(top) {
+                    *kind = SectionKind::Other;
+                }
+            }
+        }
+        for (section, p, _) in &self.paragraphs_for_claims {
             claims.extend(claim_map::claims_of(*section, p));
         }
         matters::absorb(&mut self.doc.other_matters, &claims);

@@ -503,7 +503,33 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     }
     let mut part = TablePart { side: None, columns, rows };
     super::names::codes_from_names(kind, &mut part);
+    unit_line_as_total(&mut part);
     part
+}
+
+/// A table of one unit that prints no 合计 line but the unit's own line on
+/// top (深圳: `深圳市住房和建设局（本级） | 34,460.46 | …` over its 类/款/项): that
+/// line is the table's total, when the page says so itself — it is the only
+/// line without a code above the classified lines, and their 类 add up to it
+/// in its first column (within rounding: 深圳 converts from 元).
+fn unit_line_as_total(part: &mut TablePart) {
+    if part.rows.iter().any(|r| r.role == RowRole::Total) {
+        return;
+    }
+    let Some(first) = part.rows.iter().position(|r| r.amount(0).is_some()) else { return };
+    let head = &part.rows[first];
+    let classified = |r: &Row| r.code.is_some() && r.project.is_none();
+    if head.code.is_some() || head.role != RowRole::Group || !part.rows[first + 1..].iter().any(classified) {
+        return;
+    }
+    let top: Vec<Number> = part.rows[first + 1..]
+        .iter()
+        .filter(|r| r.code.as_ref().is_some_and(|c| c.level() == gongkai_model::Level::Lei) && r.project.is_none())
+        .filter_map(|r| r.amount(0))
+        .collect();
+    if head.amount(0).is_some_and(|total| total.adds_up(&top)) {
+        part.rows[first].role = RowRole::Total;
+    }
 }
 
 /// A table by unit prints each row's unit code (`222` the department, `222001`
@@ -1104,6 +1130,23 @@ mod tests {
         assert_eq!(nesting, [None, None, Some(1), Some(2), Some(1)]);
         assert_eq!(part.rows[3].inferred, Some(Inference::NestedBySums));
         assert_eq!(part.rows[0].role, RowRole::Total);
+    }
+
+    /// 深圳's table of one unit prints no 合计 line: the unit's line on top is
+    /// the total when its 类 add up to it (within rounding), and not otherwise
+    /// (A101 then reports the unit's line against its 类 all the same).
+    #[test]
+    fn a_unit_line_on_top_of_its_classes_is_their_total() {
+        let table = |top: &str| {
+            format!(
+                "预算单位\t科目编码\t科目名称\t支出总计\n某局（本级）\t\t\t{top}\n\t208\t社会保障和就业支出\t10.00\n\t20805\t行政事业单位养老支出\t10.00\n\t212\t城乡社区支出\t20.01\n\t21201\t城乡社区管理事务\t20.01\n"
+            )
+        };
+        let part = part_of(&table("30.00"));
+        assert_eq!(part.rows[0].role, RowRole::Total);
+        assert_eq!(part.total_row().map(|r| r.label.as_str()), Some("某局（本级）"));
+        let part = part_of(&table("31.00"));
+        assert_eq!(part.rows[0].role, RowRole::Group);
     }
 
     /// A purchase list: each purchase fills its 采购项目 and 采购目录; a unit

@@ -104,6 +104,10 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
         TableKind::GeneralBudgetProjectExpenditure
     } else if has("一般公共预算") {
         TableKind::GeneralBudgetExpenditure
+    } else if has("项目支出") && !has("收支") {
+        // `项目支出总表` (深圳): the projects' spending by fund, not the
+        // spending summary.
+        TableKind::ProjectExpenditure
     } else if has("财政拨款") && has("收支") {
         TableKind::FiscalAllocationSummary
     } else if has("收支") && (has("总表") || has("总体")) {
@@ -435,6 +439,7 @@ mod tests {
         // Qualified spending is not the spending summary.
         assert_eq!(k("部门预算基本支出预算表"), Some(TableKind::Other));
         assert_eq!(k("部门预算项目支出及其他支出预算表"), Some(TableKind::ProjectExpenditure));
+        assert_eq!(k("项目支出总表"), Some(TableKind::ProjectExpenditure));
     }
 
     #[test]

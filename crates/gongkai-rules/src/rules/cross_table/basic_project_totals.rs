@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What it checks
     /// The general-budget expenditure table (表5) against its two detail tables:
     /// 表5 总计 row 基本支出 = the basic-expenditure table's (表6) 总计, and 表5 总计 row
-    /// 项目支出 = the project table's (表7) 总计 (项目支出合计). Amounts in 万元.
+    /// 项目支出 = the project table's (表7) 总计 (项目支出合计); a detail table of
+    /// all funds that prints the general budget's share in a column of its own
+    /// is compared in that column. Amounts in 万元.
     ///
     /// ## Why it matters
     /// 表6 and 表7 break down 表5's two columns by economic class; if their totals
@@ -34,7 +36,10 @@ impl Rule for BasicProjectTotals {
             (Measure::Project, TableKind::GeneralBudgetProjectExpenditure),
         ] {
             let (Some(c5), Some((t, p))) = (p5.column(&m), ctx.part(kind)) else { continue };
-            let (Some(c), Some(r)) = (total_column(p), p.total_row()) else { continue };
+            // A detail table of all funds printing the general budget's share
+            // in a column of its own (深圳's 基本支出总表): that column is 表5's.
+            let c = p.column(&Measure::GeneralBudget).or_else(|| total_column(p));
+            let (Some(c), Some(r)) = (c, p.total_row()) else { continue };
             compare(ctx, out, &cell(t, p, r, c), &[cell(t5, p5, r5, c5)]);
         }
     }

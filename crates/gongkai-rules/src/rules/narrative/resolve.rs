@@ -155,6 +155,30 @@ pub fn fund_lines<'a>(ctx: &Context<'a>, label: &str) -> Vec<Candidate<'a>> {
     out
 }
 
+/// Whether a label names the income line `word` itself: the word, with at
+/// most a word of kind or stage after it (`其他收入`, `事业收入预算`,
+/// `财政专户管理资金`, `上年结转结余`), and not a thing of its own named after
+/// it (`其他收入工作经费` is a project paid from it).
+fn names_income(label: &str, word: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "",
+        "收入",
+        "预算",
+        "收入预算",
+        "预算数",
+        "资金",
+        "管理资金",
+        "管理资金收入",
+        "拨款",
+        "合计",
+        "结余",
+        "结转结余",
+        "资金结转",
+        "和结余",
+    ];
+    label.rfind(word).is_some_and(|p| AFTER.contains(&&label[p + word.len()..]))
+}
+
 fn push_measure<'a>(
     out: &mut Vec<Candidate<'a>>,
     table: &'a Table,
@@ -394,15 +418,15 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         } else {
             (vec![M::StateCapital, M::StateCapitalOwn], M::StateCapital)
         })
-    } else if l.contains("财政专户") {
+    } else if names_income(l, "财政专户") {
         Some((vec![M::FiscalSpecialAccount], M::FiscalSpecialAccount))
-    } else if l.contains("单位资金") {
+    } else if names_income(l, "单位资金") {
         Some((vec![M::UnitFunds], M::UnitFunds))
-    } else if l.contains("事业收入") {
+    } else if names_income(l, "事业收入") {
         Some((vec![M::OperationalIncome], M::OperationalIncome))
-    } else if l.contains("其他收入") {
+    } else if names_income(l, "其他收入") {
         Some((vec![M::OtherIncome], M::OtherIncome))
-    } else if l.contains("上年结转") {
+    } else if names_income(l, "上年结转") {
         Some((vec![M::CarryOver], M::CarryOver))
     } else {
         None

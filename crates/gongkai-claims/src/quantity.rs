@@ -126,8 +126,10 @@ fn is_target_or_threshold(text: &Text, f: &Figure) -> bool {
     while before > 0 && text.key(before - 1) == ' ' {
         before -= 1;
     }
+    // `100万元（含）以上`: the bound's own qualifier before the threshold word.
+    let after = if text.at(f.span.end, "(含)") { f.span.end + 3 } else { f.span.end };
     TARGET_BEFORE.iter().any(|w| text.ends_with(before, w).is_some())
-        || THRESHOLD_AFTER.iter().any(|w| text.at(f.span.end, w))
+        || THRESHOLD_AFTER.iter().any(|w| text.at(after, w))
 }
 
 /// Reads the figure starting at `i`, if a number starts there.

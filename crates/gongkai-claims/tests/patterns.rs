@@ -284,9 +284,9 @@ fn assets_give_quantity_and_value_claims() {
     assert_eq!(labels, ["车辆", "车辆价值", "一般公务用车", "一般公务用车价值", "其他车辆", "其他车辆价值"]);
     assert_eq!(one("3. 办公家具价值36.12万元。").subject.label, "办公家具价值");
     // Thresholds are not figures; the count is.
-    let p = "单位价值50万元以上大型设备0台，单位价值100万元以上大型设备0台。";
+    let p = "单位价值50万元以上大型设备0台，单价100万元（含）以上设备（不含车辆）6台（套）。";
     let claims = parse_paragraph(p);
-    assert_eq!(claims.len(), 2);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
     assert!(claims.iter().all(|c| c.amount.as_ref().unwrap().value.unit == Unit::Device));
 }
 

@@ -205,3 +205,26 @@ fn a_grid_header_adds_up_per_fund() {
     let changed = THREE_PUBLIC_GRID.replace("\t9.09\t0.00", "\t10.09\t0.00");
     check("A102", &changed, &["“总计”下的“一般公共预算”列为 53.09"]);
 }
+
+/// A “三公” table printing its categories as columns, one line of amounts
+/// and no 合计 line (重庆, 无锡, 上海): the explanation's 公务接待费 is that
+/// line's 公务接待费 cell.
+const THREE_PUBLIC_COLUMNS: &str = "\
+2026年某局部门预算
+第二部分 部门预算情况说明
+一、“三公”经费预算情况说明
+2026年“三公”经费预算数为6.00万元，其中：因公出国（境）费1.00万元，公务接待费2.00万元，公务用车购置及运行费3.00万元。
+第三部分 部门预算表
+表8 “三公”经费支出预算表
+单位：万元
+合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费
+\t\t小计\t公务用车购置费\t公务用车运行费\t
+6.00\t1.00\t3.00\t0.00\t3.00\t2.00
+";
+
+#[test]
+fn a_claim_of_a_category_printed_as_a_column() {
+    check("N101", THREE_PUBLIC_COLUMNS, &[]);
+    let changed = THREE_PUBLIC_COLUMNS.replace("公务接待费2.00万元", "公务接待费2.50万元");
+    check("N101", &changed, &["公务接待费"]);
+}

@@ -237,6 +237,25 @@ fn lines<'a>(
     }
 }
 
+/// A table printing its categories as columns (`合计 | 因公出国(境)费 | 公务接待费
+/// | 公务用车…`): the category's cell in the total row, or in the table's only
+/// row with amounts when it prints no total; never in a column whose header
+/// was not read for sure.
+fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: TableKind, m: Measure) {
+    let Some((table, part)) = part_of(ctx, kind, None) else { return };
+    // Only a column read from its own header: a category column guessed by
+    // position (a header misread) names no figure a claim can be held to.
+    let Some(column) = part.column(&m).filter(|&c| part.columns[c].inferred.is_none()) else { return };
+    let row = part.total_row().or_else(|| {
+        let mut with_amounts = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some()));
+        let only = with_amounts.next()?;
+        with_amounts.next().is_none().then_some(only)
+    });
+    if let Some(row) = row {
+        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+    }
+}
+
 /// Coded rows whose name is `name`, in each of the columns `cols`. Returns whether a row matched.
 fn named_rows<'a>(
     ctx: &Context<'a>,
@@ -282,6 +301,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     // Terms that mean one thing wherever they stand.
     if l.contains("三公") {
         total(ctx, out, T::ThreePublicExpenses, None, Some(M::Total));
+        if out.is_empty() {
+            category_column(ctx, out, T::ThreePublicExpenses, M::Total);
+        }
         // Where 会议费 and 培训费 share the table, its 合计 includes them and the
         // “三公” total is the 小计 column.
         if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
@@ -303,7 +325,10 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     ];
     for (words, m) in three {
         if words.iter().any(|w| l.contains(w)) {
-            lines(ctx, out, T::ThreePublicExpenses, None, &[m], Some(M::Total));
+            lines(ctx, out, T::ThreePublicExpenses, None, std::slice::from_ref(&m), Some(M::Total));
+            if out.is_empty() {
+                category_column(ctx, out, T::ThreePublicExpenses, m);
+            }
             return;
         }
     }

@@ -126,8 +126,22 @@ pub struct TocEntry {
     /// For entries of the tables part: which table the title names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<TableKind>,
+    /// The 目录's own statement that the table is empty, where it prints one in
+    /// a column (`是否空表 | 公开空表理由` → `是；不涉及`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_empty: Option<String>,
     /// Its line.
     pub source: Provenance,
+}
+
+impl TocEntry {
+    /// The table number its numbering prints (`表6`, `附表6`, `6` → 6); `None`
+    /// for other numbering (`表2-1`, `六`).
+    pub fn table_number(&self) -> Option<u32> {
+        let n = self.numbering.as_deref()?.trim();
+        let n = n.strip_prefix("附表").or_else(|| n.strip_prefix('表')).unwrap_or(n);
+        n.parse().ok()
+    }
 }
 
 /// Text the importer could not place; kept so that nothing is silently dropped.

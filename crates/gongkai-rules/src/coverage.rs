@@ -62,13 +62,24 @@ pub fn listed_not_found(doc: &Disclosure) -> Vec<&TocEntry> {
     for entry in listed_tables(doc) {
         let kind = entry.table.unwrap_or(TableKind::Other);
         let key = comparison_key(&entry.title);
-        let found = doc.tables.iter().enumerate().position(|(i, t)| {
-            !used[i]
-                && t.kind == kind
-                && (kind != TableKind::Other || {
-                    let title = comparison_key(&t.title);
-                    title.contains(&key) || key.contains(&title)
-                })
+        // The table printing the entry's number, when it is of the listed kind
+        // or the 目录's title names no kind (the printed titles of one table
+        // may word its qualifier differently: `按支出经济分类科目` / `按经济分类科目分`).
+        let by_number = entry.table_number().and_then(|n| {
+            doc.tables
+                .iter()
+                .enumerate()
+                .position(|(i, t)| !used[i] && t.number == Some(n) && (t.kind == kind || kind == TableKind::Other))
+        });
+        let found = by_number.or_else(|| {
+            doc.tables.iter().enumerate().position(|(i, t)| {
+                !used[i]
+                    && t.kind == kind
+                    && (kind != TableKind::Other || {
+                        let title = comparison_key(&t.title);
+                        title.contains(&key) || key.contains(&title)
+                    })
+            })
         });
         match found {
             Some(i) => used[i] = true,

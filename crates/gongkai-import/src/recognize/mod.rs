@@ -254,6 +254,9 @@ struct Recognizer<'a> {
     explanation_heading: Option<TextRef>,
     /// How many sections there were when the current explanation part began.
     explanation_start: usize,
+    /// The 目录's column headings when it is printed as a grid that has a
+    /// 是否空表 column (`报表 | 报表名称 | 是否空表 | 公开空表理由`), by cell index.
+    toc_columns: Vec<String>,
 }
 
 /// A part heading without its `第X部分` (`第三部分部门预算支出具体情况` →
@@ -318,6 +321,7 @@ impl<'a> Recognizer<'a> {
             numbered_parts: false,
             contents_sheet: None,
             explanation_heading: None,
+            toc_columns: Vec::new(),
             explanation_start: 0,
         }
     }
@@ -423,6 +427,7 @@ impl<'a> Recognizer<'a> {
                         numbering: None,
                         title: text.clone(),
                         table: None,
+                        declared_empty: None,
                         source: Provenance::line(line.number).with_page(line.page),
                     });
                     i += 1;
@@ -515,7 +520,10 @@ impl<'a> Recognizer<'a> {
     }
 
     fn toc_entry(&mut self, line: &Line, text: &str) {
-        if line.sheet.is_some() && line.is_tabular() {
+        if line.is_tabular() && self.toc_header(line) {
+            return;
+        }
+        if line.is_tabular() && (line.sheet.is_some() || !self.toc_columns.is_empty()) {
             return self.toc_row(line);
         }
         let (numbering, title) = split_numbering(text);
@@ -523,6 +531,36 @@ impl<'a> Recognizer<'a> {
             return;
         }
         self.push_toc_entry(line, numbering.map(str::to_owned), title, None);
+    }
+
+    /// The header of a 目录 printed as a grid with a column saying whether each
+    /// table is empty (`报表 | 报表名称 | 是否空表 | 公开空表理由`): its headings
+    /// are kept to read that column of the rows below.
+    fn toc_header(&mut self, line: &Line) -> bool {
+        let names = |w: &str| line.cells.iter().any(|c| c.text.contains(w));
+        if !(names("空表") && names("名称"))
+            || line.cells.iter().any(|c| table_title(&c.text, &self.options.aliases).is_some())
+        {
+            return false;
+        }
+        self.toc_columns = line.cells.iter().map(|c| c.text.trim().to_owned()).collect();
+        true
+    }
+
+    /// What a 目录 grid row says in its 是否空表 column: `是` (with the reason
+    /// printed in the column beside it) declares the table empty.
+    fn declared_empty(&self, line: &Line) -> Option<String> {
+        let cell = |index: usize| line.cells.get(index).map(|c| c.text.trim()).filter(|t| !t.is_empty());
+        let flag = self.toc_columns.iter().position(|h| h.contains("空表") && !h.contains("理由"))?;
+        if cell(flag)? != "是" {
+            return None;
+        }
+        let mut statement = format!("{}：是", self.toc_columns[flag]);
+        let reason = self.toc_columns.iter().position(|h| h.contains("理由") || h.contains("说明"));
+        if let Some((heading, reason)) = reason.and_then(|r| Some((&self.toc_columns[r], cell(r)?))) {
+            statement.push_str(&format!("；{heading}：{reason}"));
+        }
+        Some(statement)
     }
 
     /// A row of a workbook's 目录 sheet in columns (`1 | 单位收支总体情况表 | 3`):
@@ -540,7 +578,14 @@ impl<'a> Recognizer<'a> {
                 let before: String = cells[..k].iter().map(|(_, t)| *t).collect();
                 let before = before.trim_end_matches(['、', '.', '．', ' ']);
                 let numbering = own.or((!before.is_empty()).then_some(before)).map(str::to_owned);
+                let declared_empty = self.declared_empty(line);
+                let count = self.doc.contents.len();
                 self.push_toc_entry(line, numbering, title, Some(index));
+                if self.doc.contents.len() > count
+                    && let Some(entry) = self.doc.contents.last_mut()
+                {
+                    entry.declared_empty = declared_empty;
+                }
             }
             None => {
                 let title = cells.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
@@ -586,6 +631,7 @@ impl<'a> Recognizer<'a> {
             numbering,
             title: title.to_owned(),
             table,
+            declared_empty: None,
             source,
         });
     }
@@ -654,6 +700,9 @@ impl<'a> Recognizer<'a> {
             let toc_part = std::mem::replace(&mut self.toc_part, DocumentPart::Tables);
             self.toc_row(&lines[i]);
             self.toc_part = toc_part;
+            return i + 1;
+        }
+        if lines[i].is_tabular() && self.toc_header(&lines[i]) {
             return i + 1;
         }
         let text = paragraph::clean_line(&lines[i]).0;
@@ -972,6 +1021,7 @@ impl<'a> Recognizer<'a> {
         self.claims();
         self.doc.sections = std::mem::take(&mut self.sections);
         self.missing_tables();
+        self.empty_by_contents();
         self.doc.meta.source.pages = layout.pages;
         Ok((self.doc, self.diagnostics))
     }
@@ -1049,6 +1099,31 @@ impl<'a> Recognizer<'a> {
         }
         matters::absorb(&mut self.doc.other_matters, &claims);
         self.doc.claims = claims;
+    }
+
+    /// A table without amounts that the 目录 declares empty (its 是否空表
+    /// column) carries that statement, as it would a `…为空表。` line printed
+    /// with it. The entry is the one of the table's number, else the only one
+    /// of its kind.
+    fn empty_by_contents(&mut self) {
+        for table in &mut self.doc.tables {
+            if table.empty_statement.is_some() || !table.has_no_amounts() {
+                continue;
+            }
+            let declared = self.doc.contents.iter().filter(|e| e.declared_empty.is_some());
+            let by_number = table.number.and_then(|n| declared.clone().find(|e| e.table_number() == Some(n)));
+            let by_kind = || {
+                let mut same =
+                    declared.clone().filter(|e| table.kind != TableKind::Other && e.table == Some(table.kind));
+                same.next().filter(|_| same.next().is_none())
+            };
+            if let Some(entry) = by_number.or_else(by_kind) {
+                let numbering = entry.numbering.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
+                let declared = entry.declared_empty.as_deref().unwrap_or_default();
+                let text = format!("目录：{numbering}{}（{declared}）", entry.title);
+                table.empty_statement = Some(TextRef { text, source: entry.source.clone() });
+            }
+        }
     }
 
     fn missing_tables(&mut self) {

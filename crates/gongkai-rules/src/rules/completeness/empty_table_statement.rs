@@ -4,7 +4,9 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// A published table with no amount in any cell carries its statement that it
-    /// is empty (`……为空表。`), printed with the table.
+    /// is empty (`……为空表。`), printed with the table — or in the 目录, where a
+    /// 目录 printed as a grid has a column for it (`是否空表 | 公开空表理由`:
+    /// `是 | 不涉及`).
     ///
     /// ## Why it matters
     /// The disclosure rules require an empty table to say so; without the

@@ -34,7 +34,7 @@ const BY_UNIT: &str = "\
 fn a_department_line_is_the_sum_of_its_units() {
     check("A101", BY_UNIT, &[]);
     let changed = BY_UNIT.replace("153002\t某局直属单位\t20.00\t20.00", "153002\t某局直属单位\t21.00\t20.00");
-    check("A101", &changed, &["Error “表2 收入总表” “153 某局”行 “合计”列为 30.00，但所属各行合计为 31.00"]);
+    check("A101", &changed, &["Error 表2“收入总表” “153 某局”行 “合计”列为 30.00，但所属各行合计为 31.00"]);
 }
 
 /// 广州's project table: 总计 = 财政拨款/合计 + 财政专户 + 其他资金, the group's
@@ -81,7 +81,7 @@ fn a_fund_table_spending_the_carry_over_is_compared_with_both() {
     check(
         "X104",
         &changed,
-        &["“本年收入”下的“一般公共预算”列 + “表2 收入总表” “合计”行 “上年结转结余”下的“一般公共预算”列 合计为 110.00"],
+        &["“本年收入”下的“一般公共预算”列 + 表2“收入总表” “合计”行 “上年结转结余”下的“一般公共预算”列 合计为 110.00"],
     );
 }
 
@@ -114,7 +114,7 @@ fn a_summary_spending_side_by_name_is_compared_code_by_code() {
         "一般公共预算\t50.00\t其他一般公共服务支出\t50.00",
         "一般公共预算\t50.00\t其他一般公共服务支出\t51.00",
     );
-    check("X101", &changed, &["Warning “表1 收支总表” 20199 其他一般公共服务支出 “预算数”列为 51.00"]);
+    check("X101", &changed, &["Warning 表1“收支总表” 20199 其他一般公共服务支出 “预算数”列为 51.00"]);
 }
 
 /// 陕西's 专项业务经费 list: under each unit, categories and projects printed

@@ -338,3 +338,33 @@ fn an_outturn_share_is_of_the_outturn_total() {
     assert!(!n102_lines(&with("80.00")).contains(&484), "{:#?}", n102(&with("80.00")));
     assert!(n102_lines(&with("70.00")).contains(&484), "{:#?}", n102(&with("70.00")));
 }
+
+/// A per-code paragraph of the 政府性基金 section names a fund's codes: it is
+/// read against the fund's table, never against the general budget's 表5
+/// (where `城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…` is no row).
+#[test]
+fn a_fund_section_code_paragraph_is_not_read_against_the_general_budget() {
+    let text = example().replace(
+        "奇台县社会保险管理局单位2024年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。",
+        "城乡社区支出(类)国有土地使用权出让收入安排的支出(款)城市建设支出(项)：2024年预算数为10.00万元。",
+    );
+    let doc = gongkai_import::import_text(&text, "example.txt", &Default::default()).unwrap().document;
+    let claim = doc
+        .claims
+        .iter()
+        .find(|c| c.kind == gongkai_model::ClaimKind::CodeParagraph && c.text.contains("城市建设支出"))
+        .expect("the paragraph is read as a per-code claim");
+    assert_eq!(claim.section, gongkai_model::SectionKind::GovernmentFund);
+    let config = Config { select: vec!["N105".to_owned()], ..Config::default() };
+    let findings = Engine::new(config).unwrap().check(&doc);
+    assert!(findings.iter().all(|f| !f.message.contains("城市建设支出")), "{findings:#?}");
+    // The same paragraph under 一般公共预算 is reported against 表5.
+    let text = example().replace(
+        "8. 卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项)",
+        "8. 城乡社区支出(类)国有土地使用权出让收入安排的支出(款)城市建设支出(项)",
+    );
+    let doc = gongkai_import::import_text(&text, "example.txt", &Default::default()).unwrap().document;
+    let config = Config { select: vec!["N105".to_owned()], ..Config::default() };
+    let findings = Engine::new(config).unwrap().check(&doc);
+    assert!(findings.iter().any(|f| f.message.contains("城市建设支出")), "{findings:#?}");
+}

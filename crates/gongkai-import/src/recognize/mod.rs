@@ -14,6 +14,7 @@ mod profile;
 mod sum_nesting;
 mod table;
 mod targets;
+mod title_number;
 mod unit_name;
 pub mod vocabulary;
 
@@ -597,9 +598,17 @@ impl<'a> Recognizer<'a> {
     /// Records a 目录 entry; `cell` is the column index of its title on a sheet row.
     fn push_toc_entry(&mut self, line: &Line, numbering: Option<String>, title: &str, cell: Option<usize>) {
         // A sheet cell carries its own leader and page (`部门收入预算总表 ……… 3`).
-        let title = without_leader(title).0;
+        let mut title = without_leader(title).0;
         if title.is_empty() {
             return;
+        }
+        // `表1：2026年…收支预算总表`: the number printed with the title.
+        let mut numbering = numbering;
+        if let Some((n, name)) = title_number::split_title_number(title)
+            && table_title(name, &self.options.aliases).is_some()
+        {
+            numbering = numbering.or_else(|| n.map(|n| format!("表{n}")));
+            title = name;
         }
         // A 目录 sheet without part headings is a bare list of the workbook's
         // tables. (A text's 目录 has no sheet to end it, so there only the
@@ -744,6 +753,14 @@ impl<'a> Recognizer<'a> {
                 title_text.push_str(sub);
                 i = next;
             }
+        }
+        // A number printed on the title's line (`表1：…`, `…（预算表1）`) is the
+        // table's number, not part of its name.
+        if let Some((n, name)) = title_number::split_title_number(&title_text)
+            && table_title(name, &self.options.aliases).is_some()
+        {
+            number = number.or(n);
+            title_text = name.to_owned();
         }
         let kind = match table_title(&title_text, &self.options.aliases) {
             Some(TitleKind::Table(kind)) => kind,

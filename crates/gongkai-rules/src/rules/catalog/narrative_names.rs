@@ -1,9 +1,9 @@
 use gongkai_catalog::{AttestedName, NameCheck};
-use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind, same_name};
+use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind};
 
 use super::common::{attested_list, catalog, code_at, evidence_is_strong, expected_names};
 use crate::context::{row_location, text_location};
-use crate::rules::narrative::resolve::{find_chain, strip_level, subject_name};
+use crate::rules::narrative::resolve::{find_chain, names_level, strip_level, subject_name};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -15,7 +15,8 @@ declare_rule! {
     /// taken from the text when it prints one, else from the 一般公共预算支出表 row
     /// the names designate (as the narrative rules resolve them), else from a catalog
     /// search of the deepest name confirmed by the other names. Each name is compared
-    /// with the catalog name of the code's ancestor at its level. Nothing is reported
+    /// with the catalog name of the code's ancestor at its level (a 类 named without
+    /// its `支出`, `一般公共服务（类）`, is named right). Nothing is reported
     /// when the code cannot be determined or is not in the catalog, nor when a code
     /// found through the names differs from the catalog in more than one of them
     /// (the text is then about another code, which N105 reports against the table).
@@ -134,7 +135,7 @@ fn claim_code(ctx: &Context<'_>, claim: &Claim, names: &[LevelName]) -> Option<(
                 let mut rows = part.rows.iter().filter(|r| {
                     r.project.is_none()
                         && r.code.as_ref().is_some_and(|c| c.level() == deepest.level)
-                        && same_name(&r.label, &deepest.name)
+                        && names_level(&r.label, deepest)
                 });
                 rows.next().filter(|_| rows.next().is_none())
             }
@@ -177,7 +178,17 @@ fn mismatches<'n>(
     for name in names {
         let Some(at) = code_at(code, name.level) else { continue };
         if let NameCheck::Mismatch { attested, .. } = catalog().name_matches(at, &name.name, year) {
-            wrong.push((name, at.to_owned(), attested));
+            // A 类 named without its `支出` (`一般公共服务（类）`) is named, the
+            // way writers shorten every 类 of the function classification.
+            let shortened = name.level == Level::Lei
+                && !name.name.ends_with("支出")
+                && !matches!(
+                    catalog().name_matches(at, &format!("{}支出", name.name), year),
+                    NameCheck::Mismatch { .. }
+                );
+            if !shortened {
+                wrong.push((name, at.to_owned(), attested));
+            }
         }
     }
     wrong

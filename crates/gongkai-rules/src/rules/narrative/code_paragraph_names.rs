@@ -1,6 +1,6 @@
-use gongkai_model::{ClaimKind, TableKind};
+use gongkai_model::ClaimKind;
 
-use super::resolve::{find_chain, subject_name};
+use super::resolve::{code_paragraph_tables, find_chain, subject_name};
 use crate::context::{row_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -8,9 +8,12 @@ declare_rule! {
     /// ## What it checks
     /// The 类/款/项 names of a per-code paragraph
     /// (`社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)：…`) are one
-    /// row chain of the 一般公共预算支出表: the 项 row, its 款 parent and its 类
-    /// parent, compared by name with brackets and width normalised. The names that
-    /// match no row of the chain are reported.
+    /// row chain of the table the paragraph's section speaks of (一般公共预算支出表;
+    /// the fund's table under 政府性基金 or 国有资本经营预算; 支出总表 in the
+    /// overview): the 项 row, its 款 parent and its 类 parent, compared by name
+    /// with brackets and width normalised (a 类 named without its `支出` is that
+    /// 类: `一般公共服务（类）` is 一般公共服务支出). The names that match no row of
+    /// the chain are reported.
     ///
     /// ## Why it matters
     /// A paragraph whose names are not in the table explains a code that has no
@@ -31,12 +34,16 @@ impl Rule for CodeParagraphNames {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        let Some((table, part)) = ctx.part(TableKind::GeneralBudgetExpenditure) else { return };
-        if !part.rows.iter().any(|r| r.code.is_some()) {
-            return;
-        }
         for claim in ctx.doc.claims.iter().filter(|c| c.kind == ClaimKind::CodeParagraph) {
             if claim.subject.names.is_empty() {
+                continue;
+            }
+            // The table the paragraph's section speaks of (a fund's section of
+            // that fund's table), the first of them printed.
+            let Some((table, part)) = code_paragraph_tables(claim.section).iter().find_map(|&k| ctx.part(k)) else {
+                continue;
+            };
+            if !part.rows.iter().any(|r| r.code.is_some()) {
                 continue;
             }
             let chain = find_chain(part, &claim.subject.names);

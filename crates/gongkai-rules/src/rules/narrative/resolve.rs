@@ -94,6 +94,23 @@ pub fn amount_location(claim: &Claim) -> Location {
     text_location(claim.amount_at.as_ref().unwrap_or(&claim.source))
 }
 
+/// The tables a per-code paragraph of a section speaks of, the first printed
+/// one being the one it is read against: the overview's and the 支出 section's
+/// of all the department's money (表3 支出总表); a fund's section of that fund's
+/// table (`城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…` under 政府性
+/// 基金 is no row of 表5); elsewhere (一般公共预算 sections) of the general
+/// budget (表5).
+pub fn code_paragraph_tables(section: SectionKind) -> &'static [TableKind] {
+    match section {
+        SectionKind::Overview | SectionKind::Expenditure => {
+            &[TableKind::ExpenditureSummary, TableKind::GeneralBudgetExpenditure]
+        }
+        SectionKind::GovernmentFund => &[TableKind::GovernmentFundExpenditure],
+        SectionKind::StateCapital => &[TableKind::StateCapitalExpenditure],
+        _ => &[TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary],
+    }
+}
+
 /// The index of the top-level explanation section a line falls in.
 pub fn top_section(doc: &Disclosure, line: u32) -> Option<usize> {
     doc.sections.iter().enumerate().rev().find(|(_, s)| s.heading.source.line <= line).map(|(i, _)| i)
@@ -104,16 +121,7 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     match claim.kind {
         ClaimKind::CodeParagraph => {
-            // A per-code paragraph of the overview or of the 支出 section speaks
-            // of all the department's money (表3 支出总表); elsewhere (一般公共
-            // 预算 sections) of the general budget (表5).
-            let all_funds = matches!(claim.section, SectionKind::Overview | SectionKind::Expenditure);
-            let order = if all_funds {
-                [TableKind::ExpenditureSummary, TableKind::GeneralBudgetExpenditure]
-            } else {
-                [TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary]
-            };
-            for kind in order {
+            for &kind in code_paragraph_tables(claim.section) {
                 if let Some((table, part)) = ctx.part(kind) {
                     let chain = find_chain(part, &claim.subject.names);
                     if let Some(row) = chain.row.filter(|_| !chain.contradicted) {
@@ -543,7 +551,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
         out
     };
     let matched = |chain: &[&Row], n: &LevelName| {
-        chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level) && same_name(&r.label, &n.name))
+        chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level) && names_level(&r.label, n))
     };
     // Candidate rows: the rows at the deepest level whose name matches, else every
     // row at that level (so that the ancestors can still be matched).
@@ -552,7 +560,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
             .iter()
             .filter(|r| r.project.is_none())
             .filter(|r| r.code.as_ref().is_some_and(|c| c.level() == deepest.level))
-            .filter(|r| !want_name || same_name(&r.label, &deepest.name))
+            .filter(|r| !want_name || names_level(&r.label, deepest))
             .collect()
     };
     let mut rows = at_level(true);
@@ -579,9 +587,7 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
         Some((row, chain, score)) if score > 0 => {
             let unmatched: Vec<&LevelName> = names.iter().filter(|n| !matched(&chain, n)).collect();
             let closest = chain.iter().copied().find(|r| {
-                names
-                    .iter()
-                    .any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && same_name(&r.label, &n.name))
+                names.iter().any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && names_level(&r.label, n))
             });
             let contradicted =
                 unmatched.iter().any(|n| chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level)));
@@ -589,6 +595,18 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
         }
         _ => Chain { row: None, unmatched: names.iter().collect(), closest: None, contradicted: false },
     }
+}
+
+/// Whether a row's label is the name a paragraph gives a level. Every 类 of
+/// the function classification is named `…支出`, and writers often leave the
+/// word out (`一般公共服务（类）支出5,140.00万元` for 一般公共服务支出): at 类
+/// level the names agree without it.
+pub fn names_level(label: &str, name: &LevelName) -> bool {
+    same_name(label, &name.name)
+        || (name.level == Level::Lei && {
+            let bare = |t: &str| norm(t).trim_end_matches("支出").to_owned();
+            bare(label) == bare(&name.name)
+        })
 }
 
 fn level_rank(level: Level) -> u8 {

@@ -86,8 +86,21 @@ const KNOWN_TERMS: &[KnownTerm] = &[
 ];
 
 /// Labels that say nothing on their own; a heading before a colon gives the subject.
-const GENERIC: &[&str] =
-    &["预算数", "预算", "年预算数", "预算安排", "安排", "数额", "总额", "合计", "总计", "共计", "小计"];
+const GENERIC: &[&str] = &[
+    "预算数",
+    "预算",
+    "年预算数",
+    "年初预算数",
+    "年初预算",
+    "预算安排",
+    "安排",
+    "数额",
+    "总额",
+    "合计",
+    "总计",
+    "共计",
+    "小计",
+];
 
 /// Labels that name a property of the preceding item (`房屋93.44平方米，价值15.00万元`):
 /// the claim's label becomes item + property (`房屋价值`).

@@ -466,6 +466,9 @@ pub struct Table {
     /// The statement that the table is empty (`…为空表。`), when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub empty_statement: Option<TextRef>,
+    /// Notes printed with the table (`注：由于四舍五入因素，部分分项加和与总计可能略有差异`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<TextRef>,
     /// The title line.
     pub source: Provenance,
 }

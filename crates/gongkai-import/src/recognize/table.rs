@@ -25,6 +25,7 @@ pub fn build_table(
     let mut compiled_by = None;
     let mut unit = Unit::WanYuan;
     let mut empty_statement = None;
+    let mut notes = Vec::new();
     let mut grid: Vec<&Line> = Vec::new();
     // A sheet row holding one text reads as a line of text (a title, a note);
     // once the grid has begun it is one of its rows, with the text in its own
@@ -98,6 +99,13 @@ pub fn build_table(
                 empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line) });
                 continue;
             }
+            // A footnote (`注：由于四舍五入因素…`, `注：无。`) is kept as the
+            // table's note, never read as a row.
+            let note = plain.trim_start_matches('(');
+            if (note.starts_with("注:") || note.starts_with("备注:")) && !has_amount(line) {
+                notes.push(TextRef { text: text.to_owned(), source: prov(line) });
+                continue;
+            }
             if let Some(row) = in_columns.as_ref().filter(|_| begun) {
                 grid.push(row);
                 continue;
@@ -133,6 +141,12 @@ pub fn build_table(
             }
         }
     }
+    // A table without amounts whose note says why (`注：本部门无政府性基金预算，
+    // 故本表无数据。`) carries that note as its statement of being empty.
+    let no_amounts = parts.iter().flat_map(|p| &p.rows).flat_map(|r| &r.cells).all(|c| c.amount.is_none());
+    if empty_statement.is_none() && no_amounts {
+        empty_statement = notes.iter().find(|n| states_empty(&n.text)).cloned();
+    }
     Table {
         kind,
         number,
@@ -141,8 +155,17 @@ pub fn build_table(
         unit,
         parts,
         empty_statement,
+        notes,
         source: prov(title),
     }
+}
+
+/// Whether a table's note says the table has nothing in it: `为空表`, `本表无数据`,
+/// `无发生额`, or that the unit has no such money (`本部门没有国有资本经营预算
+/// 拨款安排的支出`).
+fn states_empty(note: &str) -> bool {
+    ["空表", "无数据", "无数字", "无发生额"].iter().any(|w| note.contains(w))
+        || ((note.contains("没有") || note.contains('无')) && (note.contains("支出") || note.contains("收入")))
 }
 
 /// A table whose first column is a row number (`序号`, `行次`, `栏次`): the
@@ -437,6 +460,8 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     };
     let mut columns = resolve_columns(&headers, first, count, index_row);
     set_aside_other_years(&mut columns);
+    let header_text: String = headers.iter().flat_map(|h| h.texts()).collect();
+    set_aside_repeated_periods(&mut columns, &header_text);
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
     // Every label of the header rows: a header repeated after a page break may
     // distribute its merged cells over its two rows differently (`购买服务内容`
@@ -617,6 +642,38 @@ fn set_aside_other_years(columns: &mut [Column]) {
     for (column, y) in columns.iter_mut().zip(years) {
         let change = ["增减", "变化", "增幅"].iter().any(|w| column.header.contains(w));
         if several && (change || y.is_some_and(|y| y != latest)) {
+            column.measure = Measure::Other;
+        }
+    }
+}
+
+/// A table printing the same columns once per period side by side (`上年 |
+/// 当年 | 增减变化情况`, each over 合计 | 小计 | 因公出国（境）费用 …) whose period
+/// labels were not read into the columns' headers (merged cells printed as one
+/// text): the runs are told apart by the period words of the header in their
+/// order, and only the current year's run keeps its measures. Without as many
+/// period words as runs, which run is the year's is unknown and none is
+/// compared.
+fn set_aside_repeated_periods(columns: &mut [Column], header_text: &str) {
+    let n = columns.len();
+    let same = |a: &Column, b: &Column| a.measure == b.measure && a.header == b.header;
+    let Some(run) = (1..=n / 2).find(|&l| n % l == 0 && (l..n).all(|i| same(&columns[i], &columns[i % l]))) else {
+        return;
+    };
+    // A run of one column repeated is no period layout (`预算数 | 预算数`).
+    if run < 2 || columns[..run].iter().all(|c| c.measure == Measure::Other) {
+        return;
+    }
+    let runs = n / run;
+    let mut words: Vec<(usize, bool)> = ["上年", "本年", "当年", "增减"]
+        .iter()
+        .flat_map(|w| header_text.match_indices(w).map(move |(at, _)| (at, matches!(*w, "本年" | "当年"))))
+        .collect();
+    words.sort_unstable();
+    let current: Vec<bool> = words.iter().map(|(_, current)| *current).collect();
+    let known = current.len() == runs && current.iter().filter(|c| **c).count() == 1;
+    for (i, column) in columns.iter_mut().enumerate() {
+        if !(known && current[i / run]) {
             column.measure = Measure::Other;
         }
     }
@@ -848,9 +905,30 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
         parts.push(TablePart { side: Some(Side::Expenditure), columns, rows });
     }
     for part in &mut parts {
+        last_subtotal_as_total(&mut part.rows);
         super::names::codes_from_names_on_side(part);
     }
     parts
+}
+
+/// A side that prints no 总计 and ends on a `…合计` line (`收入合计` after
+/// `一、本年收入` and `二、上年结转`, 重庆's 财政拨款收支总体情况表) ends on its total:
+/// that line sums every line above it, not the ones since the last subtotal.
+fn last_subtotal_as_total(rows: &mut [Row]) {
+    if rows.iter().any(|r| r.role == RowRole::Total) {
+        return;
+    }
+    let Some(last) = rows.iter().rposition(|r| r.cells.iter().any(|c| c.amount.is_some())) else { return };
+    if !is_subtotal(&rows[last]) || rows[last + 1..].iter().any(|r| r.role != RowRole::Line) {
+        return;
+    }
+    rows[last].role = RowRole::Total;
+    let index = u32::try_from(last).ok();
+    for row in &mut rows[..last] {
+        if row.part_of.is_some() && row.part_of == index {
+            row.part_of = None;
+        }
+    }
 }
 
 /// Adds a row to a side. A subtotal printed after its lines (`本年收入合计` under
@@ -954,6 +1032,10 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
     }
     if let Some((code, name)) = code_prefix(raw) {
         return Some(Row { code: Some(code), ..plain_row(RowRole::Item, name, cells, line) });
+    }
+    // A footnote under the table (`注：由于四舍五入因素…`) is no line of it.
+    if cells.iter().all(Cell::is_empty) && (raw.starts_with("注：") || raw.starts_with("注:")) {
+        return None;
     }
     let (numbering, rest) = split_numbering(raw);
     // `（一）` is kept as `(一)`: a bracketed numbering is a style of its own.

@@ -365,9 +365,11 @@ pub fn section_kind(heading: &str) -> SectionKind {
         SectionKind::GeneralBudgetDetail
     } else if has("一般公共预算") {
         SectionKind::GeneralBudget
-    } else if has("财政拨款") && (has("收支") || has("支出")) {
+    } else if has("财政拨款") && (has("收支") || has("支出") || !has("收入") && (has("情况") || has("说明")))
+    {
         // `财政拨款支出预算情况说明` explains the fiscal allocation's spending
-        // (表4's expenditure side), not all of the department's (表3).
+        // (表4's expenditure side), not all of the department's (表3);
+        // `财政拨款情况说明` the allocation as a whole.
         SectionKind::FiscalAllocation
     } else if has("收支") {
         SectionKind::Overview
@@ -390,6 +392,8 @@ mod tests {
         assert_eq!(section_kind("财政拨款收支预算总体情况说明"), SectionKind::FiscalAllocation);
         assert_eq!(section_kind("财政拨款基本支出预算情况说明"), SectionKind::BasicExpenditure);
         assert_eq!(section_kind("支出预算情况说明"), SectionKind::Expenditure);
+        assert_eq!(section_kind("财政拨款情况说明"), SectionKind::FiscalAllocation);
+        assert_eq!(section_kind("财政拨款收入"), SectionKind::Income);
         assert_eq!(section_kind("收入支出决算总体情况说明"), SectionKind::Overview);
         assert_eq!(section_kind("财政拨款收入支出决算总体情况说明"), SectionKind::FiscalAllocation);
         assert_eq!(measure("人员支出"), Measure::Personnel);

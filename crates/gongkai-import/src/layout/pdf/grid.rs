@@ -248,13 +248,25 @@ impl Grid {
             }
             let middle = (upper + lower) / 2.0;
             // The verticals that cross this band: its cell boundaries.
-            let crossing: Vec<usize> = (0..self.columns.len())
+            let mut crossing: Vec<usize> = (0..self.columns.len())
                 .filter(|&c| {
                     self.verticals
                         .iter()
                         .any(|v| (v.0 - self.columns[c]).abs() < SNAP && v.1 <= middle + 1.0 && v.2 >= middle - 1.0)
                 })
                 .collect();
+            // A band whose text all falls in one cell is a merged cell — unless
+            // it prints a row of separate amounts (`合计 | 526,000.00 | 120,000.00
+            // …` where the generator drew the verticals only in the header):
+            // then the table's columns are its cells.
+            let slot_of_piece = |crossing: &[usize], piece: &Piece| {
+                let x = piece.center_x();
+                crossing.iter().rev().find(|&&c| self.columns[c] < x).map_or(0, |&c| c + 1)
+            };
+            let one_cell = band.windows(2).all(|w| slot_of_piece(&crossing, &w[0]) == slot_of_piece(&crossing, &w[1]));
+            if one_cell && band.len() > 2 && spread_amounts(&band) {
+                crossing = (0..self.columns.len()).collect();
+            }
             // The band's cell edges, left to right (the table's outer edges
             // close the first and last slots).
             let edges: Vec<f32> = std::iter::once(self.left)
@@ -411,6 +423,22 @@ pub(super) fn unfinished_number(text: &str) -> bool {
 }
 
 /// The cell (slot between two edges) of an x position.
+/// Whether a band's pieces print at least two amounts standing apart (more
+/// than an em between them): a row of cells, not one merged cell's text.
+fn spread_amounts(band: &[Piece]) -> bool {
+    super::lines::group_lines(band.to_vec()).iter().any(|line| {
+        let chunks = line.chunks(1.0);
+        chunks.len() >= 3 && chunks.iter().filter(|c| is_amount(c)).count() >= 2
+    })
+}
+
+fn is_amount(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-');
+    !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
 fn slot_of(x: f32, edges: &[f32]) -> usize {
     edges.iter().filter(|e| **e < x).count()
 }
@@ -477,6 +505,39 @@ mod tests {
             piece("226,000.00", 152.0, 198.0, 500.0),
         ];
         assert_eq!(split_lines_of_amounts(band).len(), 1);
+    }
+
+    /// A data row whose verticals the generator did not draw (only the header
+    /// has them): its label and amounts stand apart, so it is read in the
+    /// table's columns rather than as one merged cell (`合计526,000.00 …`).
+    #[test]
+    fn a_row_of_amounts_without_its_verticals_is_read_in_the_columns() {
+        let grid = Grid {
+            top: 600.0,
+            bottom: 400.0,
+            left: 0.0,
+            right: 300.0,
+            levels: vec![600.0, 550.0, 500.0, 400.0],
+            partial: Vec::new(),
+            columns: vec![100.0, 200.0],
+            verticals: vec![(100.0, 550.0, 600.0), (200.0, 550.0, 600.0)],
+        };
+        let pieces = vec![
+            piece("科目", 10.0, 40.0, 570.0),
+            piece("合计", 110.0, 140.0, 570.0),
+            piece("小计", 210.0, 240.0, 570.0),
+            piece("合计", 10.0, 30.0, 520.0),
+            piece("526,000.00", 120.0, 170.0, 520.0),
+            piece("120,000.00", 220.0, 270.0, 520.0),
+            // A merged cell's text (a note across the table) stays one cell.
+            piece("注：本表金额单位为元", 10.0, 120.0, 450.0),
+        ];
+        let rows = grid.rows(pieces).rows;
+        let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(cells[0], ["科目", "合计", "小计"]);
+        assert_eq!(cells[1], ["合计", "526,000.00", "120,000.00"]);
+        assert_eq!(cells[2][0], "注：本表金额单位为元");
+        assert!(rows[2].spanning);
     }
 
     #[test]

@@ -237,8 +237,20 @@ fn lines<'a>(
     col: Option<Measure>,
 ) {
     if let Some((table, part)) = part_of(ctx, kind, side) {
+        // A fund's line under the carry-over (`二、上年结转` / `（一）一般公共预算拨款`)
+        // is that fund's carry-over, not its income of the year.
+        let carried = |r: &Row| {
+            r.part_of.and_then(|p| part.rows.get(p as usize)).is_some_and(|parent| {
+                matches!(
+                    parent.measure,
+                    Some(Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver)
+                )
+            })
+        };
         for m in measures {
-            if let Some(row) = part.rows.iter().find(|r| r.role != RowRole::Total && r.measure.as_ref() == Some(m)) {
+            if let Some(row) =
+                part.rows.iter().find(|r| r.role != RowRole::Total && r.measure.as_ref() == Some(m) && !carried(r))
+            {
                 push_measure(out, table, part, row, col.as_ref());
             }
         }
@@ -308,19 +320,22 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     use TableKind as T;
     // Terms that mean one thing wherever they stand.
     if l.contains("三公") {
+        // Where 会议费 and 培训费 share the table, its 合计 includes them and the
+        // “三公” total is the 小计 column after it; none when that column was
+        // not read.
+        if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
+            && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
+        {
+            if let Some(row) = part.total_row() {
+                for (column, _) in part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total).skip(1) {
+                    out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+                }
+            }
+            return;
+        }
         total(ctx, out, T::ThreePublicExpenses, None, Some(M::Total));
         if out.is_empty() {
             category_column(ctx, out, T::ThreePublicExpenses, M::Total);
-        }
-        // Where 会议费 and 培训费 share the table, its 合计 includes them and the
-        // “三公” total is the 小计 column.
-        if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
-            && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
-            && let Some(row) = part.total_row()
-        {
-            for (column, _) in part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total).skip(1) {
-                out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
-            }
         }
         return;
     }

@@ -1,0 +1,110 @@
+//! Table layouts of templates beyond the bundled example, each a few lines of
+//! rebuilt text with made-up figures: notes under a table, a side that ends on
+//! its `…合计`, the same columns printed once per period.
+
+mod common;
+
+use common::import;
+use gongkai_model::{Measure, RowRole, Side, TableKind};
+
+/// 重庆's 财政拨款收支总体情况表: no 总计 — each side ends on its `…合计`, which
+/// sums 本年 and 上年结转 (the funds' carry-over printed as numbered lines under
+/// 上年结转), and a note under the table.
+const CARRY_OVER: &str = "\
+某局2026年部门预算
+
+表4
+2026年财政拨款收支总体情况表
+单位：万元
+收入\t\t支出\t\t\t
+项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算
+一、本年收入\t110.00\t一、本年支出\t130.00\t120.00\t10.00
+（一）一般公共预算资金\t100.00\t（一）一般公共服务支出\t130.00\t120.00\t10.00
+（二）政府性基金预算资金\t10.00\t\t\t\t
+二、上年结转\t20.00\t二、结转下年\t\t\t
+（一）一般公共预算拨款\t20.00\t\t\t\t
+收入合计\t130.00\t支出合计\t130.00\t120.00\t10.00
+注：由于四舍五入因素，部分分项加和与总计可能略有差异。
+";
+
+#[test]
+fn a_side_ending_on_its_sum_ends_on_its_total_and_a_note_is_no_line() {
+    let doc = import(CARRY_OVER).document;
+    let table = doc.tables.iter().find(|t| t.kind == TableKind::FiscalAllocationSummary).expect("table read");
+    let income = table.side(Side::Income).unwrap();
+    let labels: Vec<&str> = income.rows.iter().map(|r| r.label.as_str()).collect();
+    assert!(!labels.iter().any(|l| l.starts_with("注")), "{labels:?}");
+    assert_eq!(table.notes.len(), 1, "{:#?}", table.notes);
+    for side in [Side::Income, Side::Expenditure] {
+        let part = table.side(side).unwrap();
+        let total = part.total_row().expect("the side's total");
+        assert!(total.label.ends_with("合计"), "{side:?}: {}", total.label);
+        // Nothing hangs from the total: 本年 and 上年结转 are its top-level lines.
+        let at = part.rows.iter().position(|r| r.role == RowRole::Total).unwrap();
+        assert!(part.rows.iter().all(|r| r.part_of != u32::try_from(at).ok()), "{:#?}", part.rows);
+    }
+    // The fund's carry-over hangs from 上年结转.
+    let carried = income.rows.iter().rposition(|r| r.label == "一般公共预算拨款").unwrap();
+    let parent = income.rows[carried].part_of.map(|p| income.rows[p as usize].label.as_str());
+    assert_eq!(parent, Some("上年结转"));
+}
+
+/// A table without amounts whose note says why is stated empty; a note that
+/// says nothing of the kind is kept as a note only.
+#[test]
+fn a_note_saying_the_table_has_nothing_is_its_statement_of_being_empty() {
+    let text = "\
+某局2026年部门预算
+
+表10
+政府性基金预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t\t\t
+注：本部门无政府性基金预算，也没有使用政府性基金安排的支出，故本表无数据。
+";
+    let doc = import(text).document;
+    let table = &doc.tables[0];
+    assert_eq!(table.kind, TableKind::GovernmentFundExpenditure);
+    let statement = table.empty_statement.as_ref().expect("the note states the table empty");
+    assert!(statement.text.contains("故本表无数据"));
+
+    let text = text.replace(
+        "注：本部门无政府性基金预算，也没有使用政府性基金安排的支出，故本表无数据。",
+        "注：本表金额单位为万元。",
+    );
+    let doc = import(&text).document;
+    assert!(doc.tables[0].empty_statement.is_none());
+    assert_eq!(doc.tables[0].notes.len(), 1);
+}
+
+/// 西安's “三公” table: 上年 | 当年 | 增减变化情况, each over the same columns, with
+/// the period words printed as one merged header text: only the current
+/// year's columns measure what they say.
+#[test]
+fn the_same_columns_once_per_period_keep_only_the_years_measures() {
+    let text = "\
+某局2026年部门预算
+
+表13
+一般公共预算拨款“三公”经费支出预算表
+单位：万元
+单位编码\t上年当年增减变化情况单位名称\t\t\t\t\t\t
+\t\t合计\t因公出国（境）费用\t合计\t因公出国（境）费用\t合计\t因公出国（境）费用
+\t合计\t5.00\t5.00\t7.00\t7.00\t2.00\t2.00
+";
+    let doc = import(text).document;
+    let part = doc.tables[0].main().unwrap();
+    let measures: Vec<&Measure> = part.columns.iter().map(|c| &c.measure).collect();
+    assert_eq!(
+        measures,
+        [&Measure::Other, &Measure::Other, &Measure::Total, &Measure::Abroad, &Measure::Other, &Measure::Other],
+        "{:#?}",
+        part.columns
+    );
+    // Without period words, which run is the year's is unknown: none measures.
+    let text = text.replace("上年当年增减变化情况单位名称", "单位名称");
+    let doc = import(&text).document;
+    let part = doc.tables[0].main().unwrap();
+    assert!(part.columns.iter().all(|c| c.measure == Measure::Other), "{:#?}", part.columns);
+}

@@ -657,7 +657,8 @@ fn set_aside_other_years(columns: &mut [Column]) {
 fn set_aside_repeated_periods(columns: &mut [Column], header_text: &str) {
     let n = columns.len();
     let same = |a: &Column, b: &Column| a.measure == b.measure && a.header == b.header;
-    let Some(run) = (1..=n / 2).find(|&l| n % l == 0 && (l..n).all(|i| same(&columns[i], &columns[i % l]))) else {
+    let Some(run) = (1..=n / 2).find(|&l| n.is_multiple_of(l) && (l..n).all(|i| same(&columns[i], &columns[i % l])))
+    else {
         return;
     };
     // A run of one column repeated is no period layout (`预算数 | 预算数`).

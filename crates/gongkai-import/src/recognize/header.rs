@@ -76,6 +76,11 @@ fn column_measure(header: &str) -> Measure {
         Measure::IncomeTotal | Measure::ExpenditureTotal => Measure::Total,
         m => m,
     };
+    // A `其中：…` column is a part of the column before it: what it names
+    // itself, never its group's measure (that is the group's 小计).
+    if leaf.trim_start().starts_with("其中") {
+        return m;
+    }
     let named_by_group = m == Measure::Other || m == Measure::Total && parts.len() > 1 && !leaf.contains("合计");
     if !named_by_group {
         return m;
@@ -174,15 +179,61 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
                 next.push((index, format!("{text}/{}", kids[0].text)));
                 next_lone.push(true);
             } else {
-                unsure |= was_lone;
+                // A group of unknown extent (a lone label over several) ends,
+                // by meaning, before a column naming another source of money
+                // (`一般公共预算拨款` over `小计 | 其中：… | 政府性基金拨款 | 事业收入`:
+                // a fund holds no other fund); those are its parent's.
+                let (parent, name) = text.rsplit_once('/').unwrap_or(("", text.as_str()));
+                let cut = was_lone
+                    .then(|| kids.iter().position(|k| outside_source(&measure(name), &measure(&k.text))))
+                    .flatten()
+                    .filter(|&c| c >= 2);
+                unsure |= was_lone && cut.is_none();
                 next_lone.extend(kids.iter().map(|_| false));
-                next.extend(kids.into_iter().map(|k| (k.index, format!("{text}/{}", k.text))));
+                let parent = parent.to_owned();
+                next.extend(kids.into_iter().enumerate().map(|(n, k)| {
+                    let path = match cut {
+                        Some(c) if n >= c && parent.is_empty() => k.text.clone(),
+                        Some(c) if n >= c => format!("{parent}/{}", k.text),
+                        _ => format!("{text}/{}", k.text),
+                    };
+                    (k.index, path)
+                }));
             }
         }
         leaves = next;
         lone = next_lone;
     }
     Some((leaves.into_iter().map(|(_, t)| t).collect(), unsure))
+}
+
+/// Whether a column measuring `leaf` stands outside a group measuring the
+/// source of money `group`: it names a source of another family (the
+/// general budget's own and transferred money are the general budget's; the
+/// three budgets are the fiscal allocation's).
+fn outside_source(group: &Measure, leaf: &Measure) -> bool {
+    use Measure as M;
+    let family = |m: &Measure| -> Option<u8> {
+        Some(match m {
+            M::GeneralBudget | M::GeneralBudgetOwn | M::GeneralBudgetTransfer => 1,
+            M::GovernmentFund | M::GovernmentFundOwn | M::GovernmentFundTransfer => 2,
+            M::StateCapital | M::StateCapitalOwn | M::StateCapitalTransfer => 3,
+            M::FiscalSpecialAccount => 4,
+            M::UnitFunds => 5,
+            M::OperationalIncome => 6,
+            M::SuperiorSubsidy => 7,
+            M::SubsidiaryRemittance => 8,
+            M::BusinessIncome => 9,
+            M::OtherIncome | M::OtherFunds => 10,
+            M::CarryOver | M::FiscalCarryOver | M::NonFiscalCarryOver => 11,
+            _ => return None,
+        })
+    };
+    match (group, family(leaf)) {
+        (_, None) => false,
+        (M::FiscalAllocation, Some(f)) => !(1..=3).contains(&f),
+        (g, Some(f)) => family(g).is_some_and(|g| g != f),
+    }
 }
 
 fn by_position(rows: &[Vec<Label>], first: usize, count: usize) -> Vec<String> {
@@ -246,14 +297,28 @@ mod tests {
 
     /// `部门预算` over everything, `一般公共预算拨款` merged over 小计 and 其中 only,
     /// but the text puts the merged cell in its first column and shows no
-    /// extent: the columns beneath may be its own or its parent's. The grouping
-    /// is read, and marked as a guess.
+    /// extent: the columns beneath may be its own or its parent's. A column
+    /// naming another source of money is its parent's (a fund holds no other
+    /// fund); without one, the grouping is read and marked as a guess.
     #[test]
     fn a_group_of_unknown_extent_is_a_guess() {
         let rows = vec![
             row(&[(2, "部门预算")]),
             row(&[(3, "一般公共预算拨款")]),
             row(&[(2, "合计"), (3, "小计"), (4, "其中：专项资金"), (5, "政府性基金拨款"), (6, "其他收入")]),
+        ];
+        let (leaves, unsure) = by_reading_order(&rows).unwrap();
+        assert_eq!(leaves.len(), 5);
+        assert!(!unsure);
+        assert_eq!(leaves[2], "部门预算/一般公共预算拨款/其中：专项资金");
+        assert_eq!(leaves[3], "部门预算/政府性基金拨款");
+        assert_eq!(leaves[4], "部门预算/其他收入");
+        assert_eq!(column_measure(&leaves[1]), Measure::GeneralBudget);
+        assert_eq!(column_measure(&leaves[2]), Measure::Other);
+        let rows = vec![
+            row(&[(2, "部门预算")]),
+            row(&[(3, "一般公共预算拨款")]),
+            row(&[(2, "合计"), (3, "小计"), (4, "其中：专项资金"), (5, "备用金"), (6, "周转金")]),
         ];
         let (leaves, unsure) = by_reading_order(&rows).unwrap();
         assert_eq!(leaves.len(), 5);

@@ -166,7 +166,8 @@ pub fn measure(text: &str) -> Measure {
         Measure::StateCapitalTransfer
     } else if has("上级补助") {
         Measure::SuperiorSubsidy
-    } else if has("非财政拨款结转") {
+    } else if has("非财政拨款结转") || has("非财政拨款结余") {
+        // (`使用非财政拨款结余`: the balance of non-fiscal money, no fiscal allocation.)
         Measure::NonFiscalCarryOver
     } else if has("财政拨款结转") {
         Measure::FiscalCarryOver
@@ -400,6 +401,7 @@ mod tests {
         assert_eq!(measure("日常公用支出"), Measure::PublicUse);
         assert_eq!(measure("其他资金"), Measure::OtherFunds);
         assert_eq!(measure("上年结余、结转"), Measure::CarryOver);
+        assert_eq!(measure("使用非财政拨款结余"), Measure::NonFiscalCarryOver);
         assert_eq!(measure("执行数"), Measure::BudgetAmount);
         assert_eq!(measure("预算金额"), Measure::BudgetAmount);
         assert_eq!(measure("其他收入"), Measure::OtherIncome);

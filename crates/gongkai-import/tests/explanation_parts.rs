@@ -81,6 +81,33 @@ fn a_heading_run_into_its_sentence_after_a_colon() {
     assert_eq!(claim.subject.label, "机关运行经费");
 }
 
+/// 重庆: `（一）收入预算：2026年年初预算数45.00万元，其中：…` — a run-in heading
+/// naming a part of the explanation, its sentence going on with amounts on the
+/// same line: a subsection of its own, whose paragraph keeps the heading's
+/// words (the generic `年初预算数` takes its subject from them). A list item
+/// naming a source of money (`（一）一般公共预算：…万元`) stays a paragraph.
+#[test]
+fn a_run_in_heading_followed_by_amounts_is_a_subsection() {
+    let text = "\
+2026年某局部门预算
+第三部分 部门预算情况说明
+一、部门收支总体情况
+（一）收入预算：2026年年初预算数45.00万元，其中：一般公共预算拨款40.00万元。
+（二）支出预算：2026年年初预算数45.00万元。
+二、其他重要事项的情况说明
+（一）机关运行经费。2026年一般公共预算财政拨款运行经费9.00万元。
+（二）一般公共预算：3.00万元。
+";
+    let doc = import(text).document;
+    let kinds: Vec<(SectionKind, &str)> =
+        doc.sections[0].subsections.iter().map(|s| (s.kind, s.heading.text.as_str())).collect();
+    assert_eq!(kinds, [(SectionKind::Income, "收入预算"), (SectionKind::Expenditure, "支出预算")]);
+    let others: Vec<&str> = doc.sections[1].subsections.iter().map(|s| s.heading.text.as_str()).collect();
+    assert_eq!(others, ["机关运行经费"]);
+    let income = doc.claims.iter().find(|c| c.source.line == 4 && c.amount.is_some()).expect("a claim");
+    assert_eq!(income.subject.label, "收入预算");
+}
+
 /// 深圳: numbered parts that are sections themselves (`第二部分部门预算收支总体
 /// 情况` over plain paragraphs), and a part whose one section is named by the
 /// unit (`一、某局（本级）`), which speaks of the whole only when the tables

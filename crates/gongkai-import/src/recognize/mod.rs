@@ -19,7 +19,7 @@ mod unit_name;
 pub mod vocabulary;
 
 use gongkai_model::{
-    Claim, Disclosure, DocumentKind, DocumentPart, GlossaryEntry, MissingTable, Provenance, RowRole, Section,
+    Claim, Disclosure, DocumentKind, DocumentPart, GlossaryEntry, Measure, MissingTable, Provenance, RowRole, Section,
     SectionKind, TableKind, TextRef, TocEntry, UnitLevel, Unparsed,
 };
 
@@ -179,20 +179,45 @@ fn year_in(text: &str) -> Option<u16> {
 /// A level-1 (`一、`) or level-2 (`（一）`) explanation heading.
 fn heading_level(text: &str) -> Option<u8> {
     let t = text.trim();
-    if t.chars().count() > 70 || t.ends_with('。') || t.ends_with('；') {
-        return None;
-    }
     let (numbering, rest) = split_numbering(t);
     let numbering = numbering?;
     if rest.is_empty() || numbering.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     let bracketed = t.trim_start_matches(['-', ' ']).starts_with(['(', '（']);
-    // Headings carry no amounts; `一、本年收入 1,010.70` is not a heading.
-    if rest.contains("万元") {
+    // A heading is no sentence, and carries no amounts (`一、本年收入 1,010.70`
+    // is not a heading) — unless it runs into a sentence that goes on with
+    // amounts, naming a part of the explanation (`（一）收入预算：2026年年初预算
+    // 数45,369.18万元…`).
+    let sentence = t.chars().count() > 70 || t.ends_with('。') || t.ends_with('；') || rest.contains("万元");
+    if sentence && (!rest.contains("万元") || run_in_section(rest).is_none()) {
         return None;
     }
     Some(if bracketed { 2 } else { 1 })
+}
+
+/// The run-in heading opening a line whose sentence goes on with amounts
+/// (`收入预算：2026年年初预算数…万元`, `机关运行经费。2026年…`): a short name of a
+/// part of the explanation before the first full stop or colon, worded as one
+/// (`…预算`, `…情况`, `…说明`, `…经费`) and naming no source of money (a list
+/// item `一般公共预算：100万元` is no heading). Its length in bytes.
+fn run_in_section(rest: &str) -> Option<usize> {
+    let end = rest.find(['。', '：', ':'])?;
+    let name = &rest[..end];
+    let n = name.chars().count();
+    let worded = ["预算", "情况", "说明", "经费"].iter().any(|w| name.ends_with(w));
+    let source = matches!(
+        vocabulary::measure(name),
+        Measure::GeneralBudget
+            | Measure::GovernmentFund
+            | Measure::StateCapital
+            | Measure::FiscalAllocation
+            | Measure::FiscalSpecialAccount
+            | Measure::UnitFunds
+            | Measure::CarryOver
+    );
+    let named = section_kind(name) != SectionKind::Other;
+    ((2..=12).contains(&n) && worded && named && !source && !name.chars().any(|c| c.is_ascii_digit())).then_some(end)
 }
 
 /// Whether `next` starts a new item rather than continuing `previous` across a
@@ -940,7 +965,12 @@ impl<'a> Recognizer<'a> {
             }
             let Some((end, stop)) = run_in else { return i + 1 };
             let (cleaned, _) = paragraph::clean_line(line);
-            let rest_start = cleaned.len() - split_numbering(cleaned).1.len() + end + stop.len_utf8();
+            // Amounts after a run-in heading are stated of it (`收入预算：…年初
+            // 预算数45,369.18万元`): the paragraph keeps the heading's words, for
+            // the claims to take their subject from.
+            let keeps_heading = split_numbering(cleaned).1[end..].contains("万元");
+            let after = if keeps_heading { 0 } else { end + stop.len_utf8() };
+            let rest_start = cleaned.len() - split_numbering(cleaned).1.len() + after;
             let skip = cleaned[..rest_start].chars().count();
             let first = Paragraph::from_line_after(line, skip);
             let (p, next) = self.continue_paragraph(first, lines, i + 1, |t| self.is_structural(t));

@@ -227,7 +227,10 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     if split_numbering(next).0.is_some() {
         return true;
     }
-    let continues = previous.trim_end().ends_with(['，', ',', '、']);
+    // (`…二级预算单位3` / `个:某中心…`: a count goes on with its measure word.)
+    let counted = previous.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && next.starts_with(['个', '家', '人', '名', '项', '辆', '万', '元', '%']);
+    let continues = counted || previous.trim_end().ends_with(['，', ',', '、']);
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
     let label = &next[..next.find(['：', ':']).unwrap_or(0)];
     // A label names something; one with an amount (`6,143.52万元：`) is the end of
@@ -1235,6 +1238,7 @@ mod tests {
         assert!(starts_new_item("机关运行经费情况。", "政府采购：本年无采购。"));
         assert!(!starts_new_item("所属各预算单位政府采购预算总额", "6,143.52万元：政府采购货物预算5,242.52万元"));
         assert!(!starts_new_item("收入合计，", "其中：一般公共预算"));
+        assert!(!starts_new_item("下设自收自支二级预算单位3", "个:某市会展服务中心。"));
     }
 
     #[test]

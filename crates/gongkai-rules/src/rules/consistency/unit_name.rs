@@ -51,6 +51,27 @@ fn normalise(name: &str) -> String {
 
 const ENDINGS: [&str; 13] = ["委员会", "办公室", "中心", "局", "所", "站", "院", "队", "厅", "馆", "处", "委", "办"];
 
+/// Words that begin with an organisation ending (`委员`, `所属`, `处理` …): the
+/// ending character there is no end of a name.
+const NOT_ENDINGS: [[char; 2]; 16] = [
+    ['委', '员'],
+    ['委', '托'],
+    ['所', '属'],
+    ['所', '有'],
+    ['所', '需'],
+    ['所', '在'],
+    ['所', '得'],
+    ['处', '理'],
+    ['处', '置'],
+    ['局', '面'],
+    ['站', '点'],
+    ['院', '校'],
+    ['办', '理'],
+    ['办', '法'],
+    ['办', '公'],
+    ['队', '伍'],
+];
+
 fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
@@ -85,12 +106,23 @@ fn variants_in(text: &str, cover: &[char], prefix: usize) -> Vec<String> {
                 break;
             }
             let name: String = chars[i..j].iter().collect();
-            if j >= i + prefix + 2 && ENDINGS.iter().any(|e| name.ends_with(e)) {
+            // An ending that begins a word with the next character is no
+            // ending (`…专家委员交流`, `…所属`, `…处理`).
+            let word_goes_on = chars.get(j).is_some_and(|&next| NOT_ENDINGS.contains(&[chars[j - 1], next]));
+            if j >= i + prefix + 2 && ENDINGS.iter().any(|e| name.ends_with(e)) && !word_goes_on {
                 found = Some((name, j));
                 break;
             }
         }
+        // A name in brackets right after another organisation's name is that
+        // organisation's other name (`上海市水务局（上海市海洋局）` in a
+        // subordinate centre's profile), not this unit's.
+        let aliases_another = i > 0 && matches!(chars[i - 1], '(' | '（') && {
+            let before: String = chars[..i - 1].iter().collect();
+            ENDINGS.iter().any(|e| before.ends_with(e)) && !before.ends_with(&cover.iter().collect::<String>())
+        };
         match found {
+            Some((_, j)) if aliases_another => i = j,
             Some((name, j)) => {
                 out.push(name);
                 i = j;
@@ -176,5 +208,33 @@ impl Rule for UnitName {
             finding.actual = Some(variant);
             out.push(finding);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::variants_in;
+
+    fn variants(text: &str, cover: &str) -> Vec<String> {
+        let cover: Vec<char> = cover.chars().collect();
+        variants_in(text, &cover, 4)
+    }
+
+    #[test]
+    fn an_ending_that_begins_a_word_ends_no_name() {
+        assert_eq!(variants("促进西安市交通治理专家委员交流", "西安市交通运输局"), Vec::<String>::new());
+        assert_eq!(variants("西安市交通运输委员会负责", "西安市交通运输局"), ["西安市交通运输委员会"]);
+        assert_eq!(variants("西安市交通运输办公室", "西安市交通运输局"), ["西安市交通运输办公室"]);
+        assert_eq!(variants("奇台县社会保险中心负责", "奇台县社会保险管理局"), ["奇台县社会保险中心"]);
+        // Another organisation's other name, in brackets after it, is not this unit's …
+        assert_eq!(
+            variants("承办上海市水务局（上海市海洋局）交办的事项", "上海市海洋监测预报中心"),
+            Vec::<String>::new()
+        );
+        // … but this unit's own other plate is.
+        assert_eq!(
+            variants("奇台县社会保险管理局（奇台县社会保险中心）", "奇台县社会保险管理局"),
+            ["奇台县社会保险中心"]
+        );
     }
 }

@@ -77,3 +77,45 @@ fn a_contents_grid_declares_which_tables_are_empty() {
     assert_eq!(empty(TableKind::CarryOver), None);
     assert!(doc.unparsed.iter().all(|u| !u.text.contains("是否空表")), "{:#?}", doc.unparsed);
 }
+
+/// 杭州: a 目录 whose part lines print no page while the entries under them do
+/// (`二、2026年某局部门预算安排情况说明` over `（一）收支预算情况的总体说明……4`):
+/// the 目录 goes on to its last entry, and none of it is read as a section of
+/// the explanation; the explanation's own headings are.
+#[test]
+fn a_contents_group_heading_without_a_page_does_not_end_the_contents() {
+    let text = "\
+某局
+2026年度部门预算
+
+目录
+一、部门概况
+（一）主要职能....................................2
+二、2026年某局部门预算安排情况说明
+（一）收支预算情况的总体说明......................4
+（十）其他重要事项的情况说明.....................12
+三、名词解释
+
+一、部门概况
+（一）主要职能
+某局负责某某工作。
+二、2026年某局部门预算安排情况说明
+（一）收支预算情况的总体说明
+2026年某局收入预算100.00万元。
+（二）其他重要事项的情况说明
+1.机关运行经费
+2026年某局机关运行经费财政拨款预算9.00万元。
+2.政府采购情况
+2026年某局政府采购预算总额3.00万元。
+";
+    let doc = gongkai_import::import_text(text, "toc.txt", &Default::default()).expect("imports").document;
+    let entries: Vec<u32> = doc.contents.iter().map(|e| e.source.line).collect();
+    assert_eq!(entries, [5, 6, 7, 8, 9, 10], "{:#?}", doc.contents);
+    let mut kinds = Vec::new();
+    for s in doc.all_sections() {
+        assert!(s.heading.source.line > 10, "a 目录 line read as a section: {:?}", s.heading);
+        kinds.push(s.kind);
+    }
+    use gongkai_model::SectionKind::*;
+    assert_eq!(kinds, [Overview, OtherMatters, AgencyOperating, Procurement], "{:#?}", doc.sections);
+}

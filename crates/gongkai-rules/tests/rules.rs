@@ -368,3 +368,26 @@ fn a_fund_section_code_paragraph_is_not_read_against_the_general_budget() {
     let findings = Engine::new(config).unwrap().check(&doc);
     assert!(findings.iter().any(|f| f.message.contains("城市建设支出")), "{findings:#?}");
 }
+
+/// A department with public institutions spends 公用经费 that is no
+/// 机关运行经费: a 机关运行经费 below the 公用经费 is then information only; one
+/// above it stays a warning.
+#[test]
+fn operating_cost_below_the_public_use_total_of_a_department_with_institutions_is_information() {
+    use gongkai_model::Severity;
+    let with_institution = example().replace(
+        "奇台县社会保险管理局无下属预算单位，",
+        "奇台县社会保险管理局下设二级预算单位1个，分别是：奇台县社会保险服务中心。",
+    );
+    let n108 = |text: &str| {
+        let doc = gongkai_import::import_text(text, "example.txt", &Default::default()).unwrap().document;
+        let config = Config { select: vec!["N108".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(&doc).into_iter().map(|f| f.severity).collect::<Vec<_>>()
+    };
+    let below = |t: &str| t.replace("预算22.63万元", "预算22.36万元");
+    let above = |t: &str| t.replace("预算22.63万元", "预算22.90万元");
+    assert_eq!(n108(&below(&example())), [Severity::Warning]);
+    assert_eq!(n108(&below(&with_institution)), [Severity::Info]);
+    assert_eq!(n108(&above(&with_institution)), [Severity::Warning]);
+    assert_eq!(n108(&with_institution), []);
+}

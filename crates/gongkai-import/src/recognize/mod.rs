@@ -283,6 +283,9 @@ struct Recognizer<'a> {
     explanation_heading: Option<TextRef>,
     /// How many sections there were when the current explanation part began.
     explanation_start: usize,
+    /// The explanation part's sections are numbered `（一）` at the top (its
+    /// `一、` heading was the part heading itself): a `（二）` is a sibling.
+    bracketed_top: bool,
     /// The 目录's column headings when it is printed as a grid that has a
     /// 是否空表 column (`报表 | 报表名称 | 是否空表 | 公开空表理由`), by cell index.
     toc_columns: Vec<String>,
@@ -352,6 +355,7 @@ impl<'a> Recognizer<'a> {
             explanation_heading: None,
             toc_columns: Vec::new(),
             explanation_start: 0,
+            bracketed_top: false,
         }
     }
 
@@ -403,7 +407,21 @@ impl<'a> Recognizer<'a> {
             let (title, has_page) = without_leader(text);
             // A printed 目录 gives every entry a page; the first line without one
             // is the body's first heading.
-            if self.part == Part::Contents && self.toc_has_pages && !has_page && !line.is_tabular() {
+            // (A group heading inside the 目录 prints no page of its own: the
+            // entries under it do.)
+            // Nor does the last entry, right before the body's first heading
+            // repeats the 目录's first entry.
+            let entry_follows = || {
+                lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|next| {
+                    let next = paragraph::clean_line(next).0;
+                    let (title, paged) = without_leader(next);
+                    let key = part_key(title);
+                    (paged && next.ends_with(|c: char| c.is_ascii_digit()) && !key.is_empty())
+                        || self.doc.contents.first().is_some_and(|e| part_key(without_leader(&e.title).0) == key)
+                })
+            };
+            if self.part == Part::Contents && self.toc_has_pages && !has_page && !line.is_tabular() && !entry_follows()
+            {
                 self.part = match part_of_heading(title).or_else(|| bare_part_heading(title)) {
                     Some((part, _)) => part,
                     None if table_title(title, &self.options.aliases).is_some() => Part::Tables,
@@ -482,6 +500,7 @@ impl<'a> Recognizer<'a> {
                         source: Provenance::line(line.number).with_page(line.page),
                     });
                     self.explanation_start = self.sections.len();
+                    self.bracketed_top = false;
                 } else {
                     self.explanation_heading = None;
                 }
@@ -705,6 +724,28 @@ impl<'a> Recognizer<'a> {
             || table_title(text, &self.options.aliases).is_some()
     }
 
+    /// A heading numbered `1.` under the other important matters (`（十）其他重要
+    /// 事项的情况说明` / `1.机关运行经费`, `2.政府采购情况`): a short line that names
+    /// one of the matters and says nothing more. (Elsewhere a `1.` line is a list
+    /// item of its section.)
+    fn matter_heading(&self, text: &str) -> Option<u8> {
+        let (numbering, rest) = split_numbering(text);
+        if !numbering?.chars().all(|c| c.is_ascii_digit()) || rest.chars().count() > 16 {
+            return None;
+        }
+        if rest.contains(['。', '，', '；', '：', ':', ',']) || rest.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let top = self.sections.last()?;
+        let under_matters = top.kind == SectionKind::OtherMatters
+            || top.subsections.last().is_some_and(|s| s.kind == SectionKind::OtherMatters);
+        let matter = matches!(
+            section_kind(rest),
+            SectionKind::AgencyOperating | SectionKind::Procurement | SectionKind::Assets | SectionKind::Performance
+        );
+        (under_matters && matter).then_some(3)
+    }
+
     fn profile_block(&mut self, lines: &[Line], i: usize) -> usize {
         let text = paragraph::clean_line(&lines[i]).0;
         if heading_level(text).is_some() {
@@ -924,7 +965,7 @@ impl<'a> Recognizer<'a> {
                 return self.table_block(lines, i);
             }
         }
-        if let Some(level) = heading_level(text) {
+        if let Some(level) = heading_level(text).or_else(|| self.matter_heading(text)) {
             let (numbering, heading) = split_numbering(text);
             // A run-in heading (`（二）政府采购情况。所属各预算单位政府采购预算总额`,
             // `（一）机关运行经费：2025年…机关运行经费`, the sentence going on to the
@@ -946,7 +987,21 @@ impl<'a> Recognizer<'a> {
                 subsections: Vec::new(),
             };
             self.recognised_anything = true;
-            match (level, self.sections.last_mut()) {
+            if level == 1 {
+                self.bracketed_top = false;
+            } else if level == 2 && self.sections.len() == self.explanation_start {
+                self.bracketed_top = true;
+            }
+            let parent = if level == 2 && self.bracketed_top { None } else { self.sections.last_mut() };
+            match (level, parent) {
+                (3, Some(parent)) => {
+                    let mut section = section;
+                    section.kind = subsection_kind(parent.kind, section.kind);
+                    match parent.subsections.last_mut() {
+                        Some(sub) if sub.kind == SectionKind::OtherMatters => sub.subsections.push(section),
+                        _ => parent.subsections.push(section),
+                    }
+                }
                 (2, Some(parent)) => {
                     let mut section = section;
                     section.kind = subsection_kind(parent.kind, section.kind);

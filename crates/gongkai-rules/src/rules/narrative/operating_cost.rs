@@ -1,4 +1,4 @@
-use gongkai_model::{Measure, TableKind};
+use gongkai_model::{Measure, Severity, TableKind};
 
 use super::resolve::{cell_wan, wan};
 use crate::context::{cell_location, difference_note, text_location};
@@ -12,8 +12,10 @@ declare_rule! {
     /// ## Why it matters
     /// For administrative units (and units managed like them) 机关运行经费 is by
     /// definition the 公用经费 paid from fiscal allocations; a different figure means
-    /// one of the two is wrong. Public institutions may legitimately differ, hence a
-    /// warning.
+    /// one of the two is wrong. A department with public institutions (its general
+    /// budget spends on a `事业运行` item, or its profile lists subordinate units)
+    /// spends 公用经费 that is no 机关运行经费: a figure below the 公用经费 is then
+    /// only information, one above it stays a warning.
     ///
     /// ## Example
     /// `机关运行经费财政拨款预算22.36万元` while 表6's 总计 row prints 22.63 in the
@@ -39,6 +41,10 @@ impl Rule for OperatingCost {
         if comparison.agrees() {
             return;
         }
+        // A department with public institutions spends 公用经费 that is no
+        // 机关运行经费: below the 公用经费 is expected there, above it never.
+        let below = expected.is_some_and(|e| actual.value() < e.value());
+        let institutions = below && has_public_institutions(ctx);
         let message = format!(
             "机关运行经费情况：机关运行经费写作 {} 万元，但{} “{}”行“公用经费”列为 {} 万元（{}）",
             actual,
@@ -48,6 +54,25 @@ impl Rule for OperatingCost {
             difference_note(&comparison)
         );
         let locations = vec![text_location(&cost.amount.source), cell_location(table, part, row, column)];
-        out.push(ctx.finding(message, Some(&comparison), locations));
+        if institutions {
+            let message = format!(
+                "{message}；本部门含事业单位（一般公共预算支出有“事业运行”科目或概况列有下属单位），机关运行经费只含行政单位，低于公用经费属正常"
+            );
+            out.push_with(ctx.finding(message, Some(&comparison), locations), Severity::Info);
+        } else {
+            out.push(ctx.finding(message, Some(&comparison), locations));
+        }
     }
+}
+
+/// Whether the department has public institutions (事业单位): its general
+/// budget spends on a `事业运行` item (the function classification's running
+/// costs of public institutions), or its profile lists subordinate units.
+fn has_public_institutions(ctx: &Context<'_>) -> bool {
+    let runs_institutions = ctx.part(TableKind::GeneralBudgetExpenditure).is_some_and(|(_, part)| {
+        part.rows.iter().any(|r| {
+            r.label.trim() == "事业运行" && r.cells.iter().any(|c| c.amount.is_some_and(|a| !a.value().is_zero()))
+        })
+    });
+    runs_institutions || !ctx.doc.profile.subordinate_units.names.is_empty()
 }

@@ -24,6 +24,9 @@ pub enum Variant {
     FullWidthDigits,
     /// Explanation sections 八 and 九 printed in the other order.
     ReorderedSections,
+    /// The table number printed on the title's own line, in one of the forms
+    /// templates use (`表3：…`, `附表3 …`, `…（预算表3）`) instead of above it.
+    TitleNumbers,
 }
 
 /// Applies a random selection of variants.
@@ -47,6 +50,10 @@ pub fn apply(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
     }
     if rng.chance(10) && reorder_sections(&mut doc) {
         applied.push(Variant::ReorderedSections);
+    }
+    if !applied.contains(&Variant::NoTableNumbers) && rng.chance(20) {
+        title_numbers(&mut doc, rng.below(3));
+        applied.push(Variant::TitleNumbers);
     }
     if rng.chance(10) {
         for l in &mut doc.lines {
@@ -114,6 +121,36 @@ fn full_width_digits(doc: &mut Doc, rng: &mut Rng) {
                 .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - 0x30 + 0xFF10).unwrap_or(c) } else { c })
                 .collect();
         }
+    }
+}
+
+/// Moves each `表 N` line onto its title's line in one form (`style` 0–2); a
+/// line a fault flagged stays as it is.
+fn title_numbers(doc: &mut Doc, style: usize) {
+    let mut i = 0;
+    while i < doc.lines.len() {
+        let Mark::TableNumber(n) = doc.lines[i].mark else {
+            i += 1;
+            continue;
+        };
+        let title = (i + 1..doc.lines.len())
+            .find(|&k| !matches!(doc.lines[k].mark, Mark::Blank))
+            .filter(|&k| doc.lines[k].mark == Mark::TableHead(n));
+        let Some(t) = title.filter(|&t| !doc.lines[i].expect && !doc.lines[t].expect) else {
+            i += 1;
+            continue;
+        };
+        let name = doc.lines[t].text.clone();
+        doc.lines[t].text = match style {
+            0 => format!("表{n}：{name}"),
+            1 => format!("附表{n} {name}"),
+            _ => format!("{name}（预算表{n}）"),
+        };
+        // The title line takes the number's place (and its mark: a dropped
+        // table is found by it).
+        doc.lines[t].mark = Mark::TableNumber(n);
+        doc.lines.drain(i..t);
+        i += 1;
     }
 }
 

@@ -169,3 +169,41 @@ fn markdown_residue_and_half_width_punctuation() {
     assert_eq!(doc.tables.len(), import(&example_text()).document.tables.len());
     assert_eq!(doc.profile.offices.stated_count, Some(9));
 }
+
+/// The table number printed on the title's own line (`表1：…`, `附表1 …`,
+/// `…（预算表1）`) instead of on a line above it: the same tables, with their
+/// numbers.
+#[test]
+fn table_numbers_on_the_title_line() {
+    let original = import(&example_text()).document;
+    let numbers: Vec<Option<u32>> = original.tables.iter().map(|t| t.number).collect();
+    for style in 0..3 {
+        let text = example_text();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let number = lines[i].trim().strip_prefix("表 ").and_then(|n| n.parse::<u32>().ok());
+            let title = (i + 1..lines.len()).find(|&k| !lines[k].trim().is_empty());
+            match (number, title) {
+                (Some(n), Some(t)) => {
+                    let name = lines[t].trim();
+                    out.push(match style {
+                        0 => format!("表{n}：{name}"),
+                        1 => format!("附表{n} {name}"),
+                        _ => format!("{name}（预算表{n}）"),
+                    });
+                    i = t + 1;
+                }
+                _ => {
+                    out.push(lines[i].to_owned());
+                    i += 1;
+                }
+            }
+        }
+        let variant = out.join("\n");
+        same_facts(&variant, &format!("numbers on the title line, style {style}"));
+        let got: Vec<Option<u32>> = import(&variant).document.tables.iter().map(|t| t.number).collect();
+        assert_eq!(got, numbers, "style {style}");
+    }
+}

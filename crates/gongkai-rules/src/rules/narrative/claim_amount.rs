@@ -42,6 +42,10 @@ impl Rule for ClaimAmount {
             if claim.section == SectionKind::AgencyOperating {
                 continue;
             }
+            // An amount whose 元 is a slip for 万元 is N112's.
+            if super::is_unit_slip(ctx, claim) {
+                continue;
+            }
             let Some(actual) = wan(claim.amount) else { continue };
             let candidates = resolve(ctx, claim);
             if candidates.is_empty() {

@@ -44,7 +44,8 @@ impl Rule for ClaimShare {
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let doc = ctx.doc;
         for (index, claim) in doc.claims.iter().enumerate() {
-            if claim.kind == ClaimKind::Composition {
+            // (An amount whose 元 is a slip for 万元 is N112's.)
+            if claim.kind == ClaimKind::Composition || super::is_unit_slip(ctx, claim) {
                 continue;
             }
             let (Some(share), Some(amount)) = (claim.share, wan(claim.amount)) else { continue };

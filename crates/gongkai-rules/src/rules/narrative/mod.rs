@@ -1,5 +1,6 @@
 //! The `narrative` family: the explanation text (情况说明) against the tables.
 
+mod amount_unit;
 mod asset_breakdown;
 mod change_rate;
 mod claim_amount;
@@ -13,6 +14,7 @@ mod procurement_parts;
 pub mod resolve;
 mod structure_shares_total;
 
+pub use amount_unit::{AmountUnit, is_unit_slip};
 pub use asset_breakdown::AssetBreakdown;
 pub use change_rate::ChangeRate;
 pub use claim_amount::ClaimAmount;
@@ -41,5 +43,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &ProcurementParts,
         &PerformanceTargetsRule,
         &AssetBreakdown,
+        &AmountUnit,
     ]
 }

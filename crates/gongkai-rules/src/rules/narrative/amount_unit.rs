@@ -1,0 +1,84 @@
+use gongkai_model::{Claim, Quantity, Severity, Unit};
+
+use super::resolve::{amount_location, resolve, subject_name};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An amount of the explanation text printed in 元 where every table with
+    /// amounts is in 万元 and every other amount of the text is in 万元: the unit
+    /// is a slip (`污染防治项目18,686.86元` among figures in 万元). It is an error
+    /// when the figure read in 万元 is the table figure the claim names, a
+    /// warning otherwise; either way the amount is not compared as 元 (N101
+    /// leaves it to this rule).
+    ///
+    /// ## Why it matters
+    /// A reader takes the printed unit at its word: 18,686.86元 is ten thousand
+    /// times less than the 18,686.86万元 the department budgets.
+    ///
+    /// ## Example
+    /// `2024年预算数为3.68元` in a per-code paragraph while 表5 prints 3.68 (万元)
+    /// on that code's row, and every other amount of the text is in 万元.
+    pub struct AmountUnit {
+        id: "N112", name: "amount-unit", category: Narrative, severity: Error,
+    }
+}
+
+impl Rule for AmountUnit {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        for claim in ctx.doc.claims.iter().filter(|c| is_unit_slip(ctx, c)) {
+            let Some(amount) = claim.amount else { continue };
+            // The same claim read in 万元: does it name a table figure?
+            let as_wan = Claim { amount: Some(Quantity::new(amount.value, Unit::WanYuan)), ..claim.clone() };
+            let agreeing =
+                resolve(ctx, &as_wan).into_iter().find(|c| ctx.tolerance.same(c.value, Some(amount.value)).agrees());
+            let mut message = format!(
+                "金额单位疑误：“{}”写作 {} 元，而各表和说明中的其他金额均以万元为单位",
+                subject_name(claim),
+                amount.value
+            );
+            let mut locations = vec![amount_location(claim)];
+            match &agreeing {
+                Some(c) => {
+                    message.push_str(&format!("；按万元读，与{}的 {} 万元一致", c.describe(), c.shown()));
+                    locations.push(c.location());
+                }
+                None => message.push_str("；应为万元？"),
+            }
+            let mut finding = ctx.finding(message, None, locations);
+            finding.expected = Some(format!("{} 万元", amount.value));
+            finding.actual = Some(format!("{} 元", amount.value));
+            if agreeing.is_some() {
+                out.push(finding);
+            } else {
+                out.push_with(finding, Severity::Warning);
+            }
+        }
+    }
+}
+
+/// Whether a claim's amount is printed in 元 in a document whose tables with
+/// amounts are all in 万元 (at least one) and whose other amounts in the text
+/// are all in 万元 (at least two).
+pub fn is_unit_slip(ctx: &Context<'_>, claim: &Claim) -> bool {
+    if claim.amount.is_none_or(|a| a.unit != Unit::Yuan) {
+        return false;
+    }
+    let mut tables = ctx.doc.tables.iter().filter(|t| !t.has_no_amounts()).peekable();
+    if tables.peek().is_none() || !tables.all(|t| t.unit == Unit::WanYuan) {
+        return false;
+    }
+    let others: Vec<Unit> = ctx
+        .doc
+        .claims
+        .iter()
+        .filter(|c| !std::ptr::eq(*c, claim))
+        .filter_map(|c| c.amount.map(|a| a.unit))
+        .filter(|u| matches!(u, Unit::WanYuan | Unit::Yuan))
+        .collect();
+    others.len() >= 2 && others.iter().all(|u| *u == Unit::WanYuan)
+}

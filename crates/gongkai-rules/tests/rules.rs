@@ -391,3 +391,39 @@ fn operating_cost_below_the_public_use_total_of_a_department_with_institutions_i
     assert_eq!(n108(&above(&with_institution)), [Severity::Warning]);
     assert_eq!(n108(&with_institution), []);
 }
+
+/// A claim off by less than one unit of its last printed digit (parts rounded
+/// to add up to their rounded total) is a warning; off by more, an error.
+#[test]
+fn a_claim_off_by_less_than_its_last_digit_is_a_warning() {
+    use gongkai_model::Severity;
+    let n101 = |printed: &str| {
+        let text = example().replace("预算数为3.68万元", &format!("预算数为{printed}万元"));
+        let doc = gongkai_import::import_text(&text, "example.txt", &Default::default()).unwrap().document;
+        let config = Config { select: vec!["N101".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(&doc).into_iter().map(|f| f.severity).collect::<Vec<_>>()
+    };
+    assert_eq!(n101("3.7"), []);
+    assert_eq!(n101("3.6"), [Severity::Warning]);
+    assert_eq!(n101("3.5"), [Severity::Error]);
+    assert_eq!(n101("3.66"), [Severity::Error]);
+}
+
+/// A subject printing its classification code in brackets (`行政单位离退休
+/// （2080501）3.68万元`, 西安) is that code's row.
+#[test]
+fn a_bracketed_code_names_its_row() {
+    let n101 = |printed: &str| {
+        let text = example().replace(
+            "2. 社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)：2024年预算数为3.68万元",
+            &format!("2. 行政单位离退休（2080501）{printed}万元"),
+        );
+        let doc = gongkai_import::import_text(&text, "example.txt", &Default::default()).unwrap().document;
+        let config = Config { select: vec!["N101".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(&doc)
+    };
+    assert!(n101("3.68").is_empty());
+    let findings = n101("3.99");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(findings[0].message.contains("2080501"), "{}", findings[0].message);
+}

@@ -1,4 +1,4 @@
-use gongkai_model::SectionKind;
+use gongkai_model::{Decimal, SectionKind, Severity};
 
 use super::resolve::{Candidate, amount_location, resolve, subject_name, wan};
 use crate::context::difference_note;
@@ -15,7 +15,10 @@ declare_rule! {
     /// total, in the general-budget section 表5's; a per-code paragraph is the
     /// 一般公共预算支出表 row its 类/款/项 names identify). The claim agrees when it
     /// agrees with any candidate within rounding; otherwise the nearest candidate is
-    /// reported. A subject the resolver does not understand is not reported.
+    /// reported — as a warning when the difference is less than one unit of the
+    /// claim's last printed digit (`17374万元` for 17,374.61: parts rounded so that
+    /// they add up to their rounded total, 尾差调整). A subject the resolver does
+    /// not understand is not reported.
     ///
     /// ## Why it matters
     /// The explanation is what most readers read; a figure that differs from the
@@ -67,7 +70,17 @@ impl Rule for ClaimAmount {
                 difference_note(&comparison)
             );
             let locations = vec![amount_location(claim), nearest.location()];
-            out.push(ctx.finding(message, Some(&comparison), locations));
+            // Off by less than one unit of its last printed digit (`17374` for
+            // 17,374.61): parts rounded so that they add up to their rounded total
+            // (尾差调整) are printed that way on purpose — not certain enough for
+            // an error.
+            let unit = Decimal::new(1, actual.value().scale());
+            if comparison.difference.abs() < unit {
+                let message = format!("{message}；差额不足末位一个单位，可能为凑整的尾差调整");
+                out.push_with(ctx.finding(message, Some(&comparison), locations), Severity::Warning);
+            } else {
+                out.push(ctx.finding(message, Some(&comparison), locations));
+            }
         }
     }
 }

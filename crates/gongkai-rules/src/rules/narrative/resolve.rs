@@ -9,8 +9,8 @@
 //! candidate, and the rules stay silent about it.
 
 use gongkai_model::{
-    Claim, ClaimKind, Decimal, Disclosure, Level, LevelName, Location, Measure, Number, Quantity, Row, RowRole,
-    SectionKind, Side, Table, TableKind, TablePart,
+    Claim, ClaimKind, ClassCode, Decimal, Disclosure, Level, LevelName, Location, Measure, Number, Quantity, Row,
+    RowRole, Scheme, SectionKind, Side, Table, TableKind, TablePart,
 };
 
 use crate::Context;
@@ -56,7 +56,8 @@ use gongkai_model::same_name;
 /// A name without a trailing level marker: `社会保障和就业支出(类)` → `社会保障和就业支出`.
 pub fn strip_level(name: &str) -> String {
     let n = norm(name);
-    for marker in ["(类)", "(款)", "(项)"] {
+    // (`“卫生健康支出”科目`: the class named as a 科目.)
+    for marker in ["(类)", "(款)", "(项)", "科目"] {
         if let Some(stripped) = n.strip_suffix(marker) {
             return stripped.to_owned();
         }
@@ -111,6 +112,43 @@ pub fn code_paragraph_tables(section: SectionKind) -> &'static [TableKind] {
     }
 }
 
+/// A classification code printed in brackets after a subject's name
+/// (`行政运行（2010801）`, `工资福利支出（301）`).
+fn bracketed_code(label: &str) -> Option<ClassCode> {
+    let inner = label.trim_end().strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let digits = &inner[open + inner[open..].chars().next()?.len_utf8()..];
+    (digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit())).then(|| ClassCode::new(digits).ok()).flatten()
+}
+
+/// The row printing a claim's bracketed code: a function code in the table
+/// its section speaks of (as a per-code paragraph's); an economic code in the
+/// one table of the section's spending that prints it (the basic-spending
+/// table under 基本支出, otherwise a general-budget table by economic class
+/// other than the basic one). None when that is not one table.
+fn by_code<'a>(ctx: &Context<'a>, section: SectionKind, code: &ClassCode, out: &mut Vec<Candidate<'a>>) {
+    let prints = |t: &&'a Table| t.parts.iter().any(|p| p.row_by_code(code).is_some());
+    let table = match code.scheme() {
+        Scheme::Function => {
+            code_paragraph_tables(section).iter().find_map(|&k| ctx.part(k)).map(|(t, _)| t).filter(prints)
+        }
+        Scheme::EconomicDepartment | Scheme::EconomicGovernment => {
+            let basic = section == SectionKind::BasicExpenditure;
+            let mut tables = ctx.doc.tables.iter().filter(prints).filter(|t| {
+                let is_basic = t.kind == TableKind::GeneralBudgetBasicExpenditure;
+                if basic { is_basic } else { !is_basic && t.kind == TableKind::Other }
+            });
+            tables.next().filter(|_| tables.next().is_none())
+        }
+    };
+    let Some(table) = table else { return };
+    for part in &table.parts {
+        if let Some(row) = part.row_by_code(code) {
+            push_measure(out, table, part, row, Some(&Measure::Total));
+        }
+    }
+}
+
 /// The index of the top-level explanation section a line falls in.
 pub fn top_section(doc: &Disclosure, line: u32) -> Option<usize> {
     doc.sections.iter().enumerate().rev().find(|(_, s)| s.heading.source.line <= line).map(|(i, _)| i)
@@ -145,9 +183,10 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                 );
             }
         }
-        ClaimKind::Amount | ClaimKind::Composition => {
-            by_label(ctx, claim.section, &strip_level(&claim.subject.label), &mut out)
-        }
+        ClaimKind::Amount | ClaimKind::Composition => match bracketed_code(&claim.subject.label) {
+            Some(code) => by_code(ctx, claim.section, &code, &mut out),
+            None => by_label(ctx, claim.section, &strip_level(&claim.subject.label), &mut out),
+        },
     }
     out
 }
@@ -420,7 +459,20 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     let found = match section {
         S::Overview | S::Expenditure => {
             let a = named_rows(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), l, &[None]);
-            named_rows(ctx, out, T::ExpenditureSummary, None, l, &[Some(M::Total)]) || a
+            let b = named_rows(ctx, out, T::ExpenditureSummary, None, l, &[Some(M::Total)]);
+            // An overview that is the whole explanation (上海's 编制说明) lists the
+            // classes of the fiscal allocations too (`财政拨款支出主要内容如下：
+            // 1.“…支出”科目17374万元`).
+            let c = section == S::Overview
+                && named_rows(
+                    ctx,
+                    out,
+                    T::FiscalAllocationSummary,
+                    Some(Side::Expenditure),
+                    l,
+                    &[Some(M::Total), Some(M::BudgetAmount)],
+                );
+            a || b || c
         }
         S::Income => named_rows(ctx, out, T::IncomeSummary, None, l, &[Some(M::Total)]),
         S::FiscalAllocation => {

@@ -134,6 +134,9 @@ pub struct ClaimCoverage {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnresolvedReason {
+    /// The file holds no table to compare it with (the tables are published
+    /// separately, or were not read).
+    NoTables,
     /// Its subject names no figure of the tables read.
     SubjectUnknown,
     /// Its subject names figures that differ from each other: compared with
@@ -145,6 +148,7 @@ impl UnresolvedReason {
     /// The reason in Chinese.
     pub fn name_zh(self) -> &'static str {
         match self {
+            UnresolvedReason::NoTables => "本文件没有可对照的表（表格可能另行公开或未能读取）",
             UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
             UnresolvedReason::Ambiguous => "所述对象对应多个不同的数字",
         }
@@ -153,6 +157,9 @@ impl UnresolvedReason {
     /// The reason in English.
     pub fn name_en(self) -> &'static str {
         match self {
+            UnresolvedReason::NoTables => {
+                "the file holds no table to compare it with (published separately, or not read)"
+            }
             UnresolvedReason::SubjectUnknown => "its subject names no figure of the tables read",
             UnresolvedReason::Ambiguous => "its subject names several different figures",
         }

@@ -130,6 +130,9 @@ fn claims(ctx: &Context<'_>) -> ClaimCoverage {
 
 /// Why a claim's amount is not compared with exactly one figure (`None`: it is).
 fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
+    if ctx.doc.tables.iter().all(|t| t.has_no_amounts()) {
+        return Some(UnresolvedReason::NoTables);
+    }
     let candidates = resolve(ctx, claim);
     let Some(first) = candidates.first() else { return Some(UnresolvedReason::SubjectUnknown) };
     let all_same = candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value()));

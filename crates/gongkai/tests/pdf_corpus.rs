@@ -530,6 +530,13 @@ fn every_corpus_pdf_reads_and_checks() {
         if reached != wanted {
             failures.push(format!("{name}: coverage (listed, known, forms, claims) {reached:?}, expected {wanted:?}"));
         }
+        // A file without tables says so of its claims, not that it could not
+        // understand them.
+        if doc.tables.iter().all(|t| t.has_no_amounts())
+            && c.unresolved.iter().any(|u| u.reason != gongkai_model::UnresolvedReason::NoTables)
+        {
+            failures.push(format!("{name}: claims of a file without tables unresolved as {:?}", c.unresolved));
+        }
         if coverage.checks.evaluated < expected.evaluated {
             failures.push(format!(
                 "{name}: {} comparisons evaluated, fewer than the {} last set",

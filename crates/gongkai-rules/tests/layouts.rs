@@ -228,3 +228,28 @@ fn a_claim_of_a_category_printed_as_a_column() {
     let changed = THREE_PUBLIC_COLUMNS.replace("公务接待费2.00万元", "公务接待费2.50万元");
     check("N101", &changed, &["公务接待费"]);
 }
+
+/// The procurement budget as a whole is the procurement table's total (a
+/// table in 元 whose one amount column is headed 预算金额, 西安).
+#[test]
+fn the_procurement_budget_is_the_procurement_tables_total() {
+    let text = |amount: &str| {
+        format!(
+            "\
+2026年某局部门预算
+第一部分 部门预算情况说明
+一、政府采购情况
+当年本部门政府采购预算共{amount}万元，其中：政府采购服务类预算{amount}万元。
+第二部分 公开报表
+表12
+部门综合预算政府采购预算表
+单位：元
+采购项目\t预算金额\t说明
+合计\t4,020,000.00\t
+办公设备\t4,020,000.00\t
+"
+        )
+    };
+    check("N101", &text("402.00"), &[]);
+    check("N101", &text("420.00"), &["Error 政府采购情况：“政府采购预算”写作 420.00 万元，但表12"]);
+}

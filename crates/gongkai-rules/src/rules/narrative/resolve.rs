@@ -408,6 +408,21 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::PublicUse));
         return;
     }
+    // The procurement budget as a whole (`政府采购预算共402.00万元`) is the
+    // procurement table's total.
+    if section == S::Procurement {
+        let n = norm(l);
+        let whole = n.contains("采购")
+            && ["预算", "总额", "安排", "支出"].iter().any(|w| n.ends_with(w))
+            && !["货物", "工程", "服务", "中小企业", "小微", "预留", "合同"].iter().any(|w| n.contains(w));
+        if whole {
+            total(ctx, out, T::GovernmentProcurement, None, Some(M::Total));
+            if out.is_empty() {
+                total(ctx, out, T::GovernmentProcurement, None, Some(M::BudgetAmount));
+            }
+        }
+        return;
+    }
     let general = matches!(section, S::GeneralBudget | S::GeneralBudgetDetail);
     match section {
         S::ProjectExpenditure => {

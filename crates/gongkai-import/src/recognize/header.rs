@@ -184,18 +184,31 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
                 // (`一般公共预算拨款` over `小计 | 其中：… | 政府性基金拨款 | 事业收入`:
                 // a fund holds no other fund); those are its parent's.
                 let (parent, name) = text.rsplit_once('/').unwrap_or(("", text.as_str()));
+                let group = measure(name);
                 let cut = was_lone
-                    .then(|| kids.iter().position(|k| outside_source(&measure(name), &measure(&k.text))))
+                    .then(|| kids.iter().position(|k| outside_source(&group, &measure(&k.text))))
                     .flatten()
                     .filter(|&c| c >= 2);
-                unsure |= was_lone && cut.is_none();
+                // A “三公” category group (`公务用车购置及运行费` over its 小计,
+                // 购置费 and 运行费) holds none of its sibling categories, nor
+                // the 合计 beside its own 小计.
+                let has_subtotal = kids.iter().any(|k| k.text.trim() == "小计");
+                let outside_category = |k: &Label| {
+                    let m = measure(&k.text);
+                    group == Measure::Vehicles
+                        && (matches!(m, Measure::Abroad | Measure::Reception)
+                            || (has_subtotal && matches!(k.text.trim(), "合计" | "总计")))
+                };
+                let by_category = was_lone && kids.iter().any(|k| outside_category(k));
+                unsure |= was_lone && cut.is_none() && !by_category;
                 next_lone.extend(kids.iter().map(|_| false));
                 let parent = parent.to_owned();
                 next.extend(kids.into_iter().enumerate().map(|(n, k)| {
-                    let path = match cut {
-                        Some(c) if n >= c && parent.is_empty() => k.text.clone(),
-                        Some(c) if n >= c => format!("{parent}/{}", k.text),
-                        _ => format!("{text}/{}", k.text),
+                    let outside = cut.is_some_and(|c| n >= c) || (by_category && outside_category(k));
+                    let path = match outside {
+                        true if parent.is_empty() => k.text.clone(),
+                        true => format!("{parent}/{}", k.text),
+                        false => format!("{text}/{}", k.text),
                     };
                     (k.index, path)
                 }));
@@ -327,6 +340,36 @@ mod tests {
         let rows = vec![row(&[(1, "合计"), (2, "一般公共")]), row(&[(2, "预算")])];
         let (_, unsure) = by_reading_order(&rows).unwrap();
         assert!(!unsure);
+    }
+
+    /// 上海: `“三公”经费预算数` over 合计 | 因公出国(境)费 | 公务接待费 | 小计 |
+    /// 购置费 | 运行费, with the lone `公务用车购置及运行费` printed over the
+    /// first of them: the vehicles group holds its 小计 and two parts, not its
+    /// sibling categories nor the 合计 beside its 小计.
+    #[test]
+    fn a_category_group_holds_no_sibling_category() {
+        let rows = vec![
+            row(&[(1, "“三公”经费预算数"), (7, "机关运行经费预算数")]),
+            row(&[(1, "公务用车购置及运行费")]),
+            row(&[(1, "合计"), (2, "因公出国(境)费"), (3, "公务接待费"), (4, "小计"), (5, "购置费"), (6, "运行费")]),
+        ];
+        let (leaves, unsure) = by_reading_order(&rows).unwrap();
+        assert!(!unsure);
+        let measures: Vec<Measure> = leaves.iter().map(|h| column_measure(h)).collect();
+        assert_eq!(
+            measures,
+            [
+                Measure::Total,
+                Measure::Abroad,
+                Measure::Reception,
+                Measure::Vehicles,
+                Measure::VehiclePurchase,
+                Measure::VehicleOperation,
+                Measure::AgencyOperating
+            ],
+            "{leaves:#?}"
+        );
+        assert_eq!(leaves[0], "“三公”经费预算数/合计");
     }
 
     /// `总计 | 因公出国(境)费 | 公务接待费` merged down beside the group

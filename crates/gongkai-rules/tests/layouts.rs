@@ -253,3 +253,30 @@ fn the_procurement_budget_is_the_procurement_tables_total() {
     check("N101", &text("402.00"), &[]);
     check("N101", &text("420.00"), &["Error 政府采购情况：“政府采购预算”写作 420.00 万元，但表12"]);
 }
+
+/// 杭州's 支出总表 prints its 类/款/项 by name only, and one 项 name the catalog
+/// does not know stays uncoded among its 款's rows: the 款's children are not
+/// known, so its sum is not checked (rather than reported short by that row).
+/// The other parents still are.
+#[test]
+fn a_parent_with_an_uncoded_row_among_its_children_is_not_summed() {
+    let text = |known: &str| {
+        format!(
+            "\
+2026年某局部门预算
+表3 支出总表
+单位：万元
+科目名称\t合计\t基本支出\t项目支出
+合计\t60.00\t40.00\t20.00
+公共安全支出\t60.00\t40.00\t20.00
+监狱\t60.00\t40.00\t20.00
+行政运行\t40.00\t40.00\t
+某某新设事务\t15.00\t\t15.00
+其他监狱支出\t{known}\t\t5.00
+"
+        )
+    };
+    check("A101", &text("5.00"), &[]);
+    // A wrong figure among the known rows still shows in its own row.
+    check("A102", &text("6.00"), &["其他监狱支出"]);
+}

@@ -1,4 +1,4 @@
-use gongkai_model::{Row, RowRole, Table, TableKind, TablePart};
+use gongkai_model::{ClassCode, Row, RowRole, Table, TableKind, TablePart};
 
 use crate::context::{cell_location, column_name, difference_note, row_name, show};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -164,6 +164,32 @@ fn blocks(part: &TablePart) -> Vec<Block<'_>> {
     out
 }
 
+/// Whether a row the reader could not code stands among a parent's rows (a 项
+/// printed by name only whose name the catalog does not know, 杭州's
+/// `一般行政管理事务` under 监狱): the parent's children are then not known, and
+/// its sum is not checked rather than reported short.
+fn uncoded_within(part: &TablePart, parent: &Row, code: &ClassCode) -> bool {
+    let Some(start) = part.rows.iter().position(|r| std::ptr::eq(r, parent)) else { return false };
+    // (An uncoded line after the parent's last row — the next unit's heading —
+    // is not among them: only one followed by another of the parent's rows.)
+    let mut uncoded = false;
+    for row in &part.rows[start + 1..] {
+        match &row.code {
+            Some(c) if c.is_within(code) && c != code => {
+                if uncoded {
+                    return true;
+                }
+            }
+            Some(_) => return false,
+            None if row.role == RowRole::Group && row.project.is_none() => {
+                uncoded |= row.cells.iter().any(|c| c.amount.is_some());
+            }
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Checks one block: each parent against its children, and the block's head
 /// (or, in a table of one block, its total row) against its top-level rows.
 fn check_block(ctx: &Context<'_>, table: &Table, part: &TablePart, block: &Block<'_>, total: bool, out: &mut Findings) {
@@ -180,7 +206,7 @@ fn check_block(ctx: &Context<'_>, table: &Table, part: &TablePart, block: &Block
         }
         let children: Vec<&Row> =
             coded.iter().copied().filter(|r| r.code.as_ref().and_then(|c| c.parent()).as_ref() == Some(code)).collect();
-        if !children.is_empty() {
+        if !children.is_empty() && !uncoded_within(part, parent, code) {
             groups.push((parent, children));
         }
     }

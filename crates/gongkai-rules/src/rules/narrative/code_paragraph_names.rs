@@ -1,6 +1,6 @@
 use gongkai_model::ClaimKind;
 
-use super::resolve::{code_paragraph_tables, find_chain, subject_name};
+use super::resolve::{code_paragraph_chain, subject_name};
 use crate::context::{row_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -40,13 +40,10 @@ impl Rule for CodeParagraphNames {
             }
             // The table the paragraph's section speaks of (a fund's section of
             // that fund's table), the first of them printed.
-            let Some((table, part)) = code_paragraph_tables(claim.section).iter().find_map(|&k| ctx.part(k)) else {
-                continue;
-            };
+            let Some((table, part, chain)) = code_paragraph_chain(ctx, claim) else { continue };
             if !part.rows.iter().any(|r| r.code.is_some()) {
                 continue;
             }
-            let chain = find_chain(part, &claim.subject.names);
             if chain.unmatched.is_empty() {
                 continue;
             }

@@ -108,8 +108,33 @@ pub fn code_paragraph_tables(section: SectionKind) -> &'static [TableKind] {
         }
         SectionKind::GovernmentFund => &[TableKind::GovernmentFundExpenditure],
         SectionKind::StateCapital => &[TableKind::StateCapitalExpenditure],
+        // The fiscal allocations are the three budgets' money.
+        SectionKind::FiscalAllocation => &[
+            TableKind::GeneralBudgetExpenditure,
+            TableKind::GovernmentFundExpenditure,
+            TableKind::StateCapitalExpenditure,
+        ],
         _ => &[TableKind::GeneralBudgetExpenditure, TableKind::ExpenditureSummary],
     }
+}
+
+/// The table a per-code paragraph is read against, with its chain: of the
+/// tables its section speaks of, the first printed one whose rows hold the
+/// paragraph's deepest name (a fiscal-allocation section names the codes of
+/// all three budgets: `彩票公益金安排的支出（款）…` is the fund's), else the first
+/// printed one.
+pub fn code_paragraph_chain<'a, 'n>(
+    ctx: &Context<'a>,
+    claim: &'n Claim,
+) -> Option<(&'a Table, &'a TablePart, Chain<'a, 'n>)> {
+    let printed: Vec<(&'a Table, &'a TablePart)> =
+        code_paragraph_tables(claim.section).iter().filter_map(|&k| ctx.part(k)).collect();
+    let first = printed.first().copied()?;
+    printed
+        .iter()
+        .map(|&(table, part)| (table, part, find_chain(part, &claim.subject.names)))
+        .find(|(_, _, chain)| chain.row.is_some())
+        .or_else(|| Some((first.0, first.1, find_chain(first.1, &claim.subject.names))))
 }
 
 /// A classification code printed in brackets after a subject's name
@@ -159,14 +184,10 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     match claim.kind {
         ClaimKind::CodeParagraph => {
-            for &kind in code_paragraph_tables(claim.section) {
-                if let Some((table, part)) = ctx.part(kind) {
-                    let chain = find_chain(part, &claim.subject.names);
-                    if let Some(row) = chain.row.filter(|_| !chain.contradicted) {
-                        push_measure(&mut out, table, part, row, Some(&Measure::Total));
-                    }
-                    break;
-                }
+            if let Some((table, part, chain)) = code_paragraph_chain(ctx, claim)
+                && let Some(row) = chain.row.filter(|_| !chain.contradicted)
+            {
+                push_measure(&mut out, table, part, row, Some(&Measure::Total));
             }
         }
         ClaimKind::StructureShare => {

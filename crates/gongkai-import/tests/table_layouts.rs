@@ -108,3 +108,44 @@ fn the_same_columns_once_per_period_keep_only_the_years_measures() {
     let part = doc.tables[0].main().unwrap();
     assert!(part.columns.iter().all(|c| c.measure == Measure::Other), "{:#?}", part.columns);
 }
+
+/// A code joined to its name by a hyphen (`2010101-行政运行`) or printed by
+/// level with blanks between (`201 01 01 行政运行`) is the row's code.
+#[test]
+fn codes_printed_with_a_hyphen_or_by_level_with_blanks() {
+    let hyphen = "\
+2026年某局部门预算
+表5 一般公共预算支出表
+单位：万元
+科目编码及名称\t合计\t基本支出\t项目支出
+合计\t30.00\t20.00\t10.00
+201-一般公共服务支出\t30.00\t20.00\t10.00
+20101-人大事务\t30.00\t20.00\t10.00
+2010101-行政运行\t20.00\t20.00\t
+2010102-一般行政管理事务\t10.00\t\t10.00
+";
+    let blanks = hyphen
+        .replace("201-", "201 ")
+        .replace("20101-", "201 01 ")
+        .replace("2010101-", "201 01 01 ")
+        .replace("2010102-", "201 01 02 ");
+    for text in [hyphen.to_owned(), blanks] {
+        let doc = import(&text).document;
+        let rows: Vec<(Option<String>, &str)> = doc.tables[0].parts[0]
+            .rows
+            .iter()
+            .map(|r| (r.code.as_ref().map(|c| c.to_string()), r.label.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (None, "合计"),
+                (Some("201".to_owned()), "一般公共服务支出"),
+                (Some("20101".to_owned()), "人大事务"),
+                (Some("2010101".to_owned()), "行政运行"),
+                (Some("2010102".to_owned()), "一般行政管理事务"),
+            ],
+            "{text}"
+        );
+    }
+}

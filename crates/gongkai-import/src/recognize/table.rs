@@ -391,11 +391,27 @@ fn starts_with_code(line: &Line) -> bool {
 /// A code at the start of a cell: `208`, `2080505`, `208 社会保障和就业支出`, `[208]`.
 fn code_prefix(text: &str) -> Option<(ClassCode, String)> {
     let t = text.trim().trim_start_matches('[');
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let mut digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let mut used = digits.len();
+    // A code printed by level with blanks between (`201 01 01 行政运行`): the
+    // 类's three digits, then the 款's and the 项's two each.
+    if digits.len() == 3 {
+        while digits.len() < 7 {
+            let after = &t[used..];
+            let group: String = after.strip_prefix(' ').map_or_else(String::new, |g| g.chars().take(3).collect());
+            let pair = group.chars().take(2).all(|c| c.is_ascii_digit()) && group.chars().count() >= 2;
+            let ends = group.chars().nth(2).is_none_or(|c| !c.is_ascii_digit());
+            if !(pair && ends) {
+                break;
+            }
+            digits.push_str(&group[..2]);
+            used += 3;
+        }
+    }
     if !matches!(digits.len(), 3 | 5 | 7) {
         return None;
     }
-    let rest = t[digits.len()..].trim_start_matches(']').trim();
+    let rest = t[used..].trim_start_matches(']').trim();
     if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
         return None;
     }

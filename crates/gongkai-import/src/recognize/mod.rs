@@ -1293,7 +1293,7 @@ mod tests {
         assert!(starts_new_item("机关运行经费情况。", "政府采购：本年无采购。"));
         assert!(!starts_new_item("所属各预算单位政府采购预算总额", "6,143.52万元：政府采购货物预算5,242.52万元"));
         assert!(!starts_new_item("收入合计，", "其中：一般公共预算"));
-        assert!(!starts_new_item("下设自收自支二级预算单位3", "个:某市会展服务中心。"));
+        assert!(!starts_new_item("下设二级预算单位3", "个:某市服务中心、某市研究中心。"));
     }
 
     #[test]

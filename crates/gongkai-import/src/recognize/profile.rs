@@ -87,7 +87,7 @@ fn listed_names(text: &str) -> Vec<String> {
 }
 
 /// Every list of units in a paragraph about them (`下设二级预算单位6个，分别是：
-/// …；下设自收自支二级预算单位3个：…`, `预算单位共计42家，具体包括：…`), a
+/// …；下设其他二级预算单位3个：…`, `预算单位共计42家，具体包括：…`), a
 /// unit's other name in brackets (`某监测中心（某发展中心）`) as a name too.
 fn unit_lists(text: &str) -> Vec<String> {
     let mut names = Vec::new();
@@ -183,7 +183,7 @@ mod tests {
         let (count, _) = subordinate_count(text).unwrap();
         assert_eq!(count, 2);
         assert_eq!(unit_lists(text), ["某市研究中心", "某市保护中心"]);
-        let text = "下设二级预算单位1个,分别是:某市研究中心;下设自收自支二级预算单位2个:某市服务中心、某市监测中心（某市发展中心）。";
+        let text = "下设二级预算单位1个,分别是:某市研究中心;下设其他二级预算单位2个:某市服务中心、某市监测中心（某市发展中心）。";
         assert_eq!(unit_lists(text), ["某市研究中心", "某市服务中心", "某市监测中心", "某市发展中心"]);
         let text = "某局有2个下属单位，分别是：某局普查中心、某局监测中心（某局发展中心）。";
         assert_eq!(unit_lists(text), ["某局普查中心", "某局监测中心", "某局发展中心"]);

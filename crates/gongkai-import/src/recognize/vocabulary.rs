@@ -123,7 +123,7 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     } else if bare("支出") && !has("收入") {
         TableKind::ExpenditureSummary
     } else if ["报表", "公开表"].iter().any(|w| core.ends_with(w)) {
-        // `西安市交通运输局2022年部门综合预算公开报表`: a line naming the whole
+        // `某市某局2022年部门综合预算公开报表`: a line naming the whole
         // set of tables (a cover line, a part heading), no table of its own.
         return None;
     } else if has("预算") || has("决算") || has("经费") || has("支出") || has("收入") {
@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(k("部门一般公共预算基本支出部门预算经济分类预算表"), Some(TableKind::GeneralBudgetBasicExpenditure));
         assert_eq!(k("上年结转结余情况明细表"), Some(TableKind::CarryOver));
         // A line naming the whole set of tables names no table.
-        assert_eq!(k("西安市交通运输局2022年部门综合预算公开报表"), None);
+        assert_eq!(k("某市某局2022年部门综合预算公开报表"), None);
         assert_eq!(k("2026年部门预算公开表"), None);
         assert_eq!(k("部门收支总体情况报表"), Some(TableKind::IncomeExpenditureSummary));
         // 深圳 publishes its basic spending of all funds, with the general budget's

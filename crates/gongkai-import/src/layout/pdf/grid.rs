@@ -256,7 +256,7 @@ impl Grid {
                 })
                 .collect();
             // A band whose text all falls in one cell is a merged cell — unless
-            // it prints a row of separate amounts (`合计 | 526,000.00 | 120,000.00
+            // it prints a row of separate amounts (`合计 | 431,500.00 | 87,250.00
             // …` where the generator drew the verticals only in the header):
             // then the table's columns are its cells.
             let slot_of_piece = |crossing: &[usize], piece: &Piece| {
@@ -422,23 +422,16 @@ pub(super) fn unfinished_number(text: &str) -> bool {
     }
 }
 
-/// The cell (slot between two edges) of an x position.
 /// Whether a band's pieces print at least two amounts standing apart (more
 /// than an em between them): a row of cells, not one merged cell's text.
 fn spread_amounts(band: &[Piece]) -> bool {
     super::lines::group_lines(band.to_vec()).iter().any(|line| {
         let chunks = line.chunks(1.0);
-        chunks.len() >= 3 && chunks.iter().filter(|c| is_amount(c)).count() >= 2
+        chunks.len() >= 3 && chunks.iter().filter(|c| gongkai_model::Number::parse_printed(c).is_some()).count() >= 2
     })
 }
 
-fn is_amount(text: &str) -> bool {
-    let t = text.trim().trim_start_matches('-');
-    !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        && t.chars().any(|c| c.is_ascii_digit())
-}
-
+/// The cell (slot between two edges) of an x position.
 fn slot_of(x: f32, edges: &[f32]) -> usize {
     edges.iter().filter(|e| **e < x).count()
 }
@@ -509,7 +502,7 @@ mod tests {
 
     /// A data row whose verticals the generator did not draw (only the header
     /// has them): its label and amounts stand apart, so it is read in the
-    /// table's columns rather than as one merged cell (`合计526,000.00 …`).
+    /// table's columns rather than as one merged cell (`合计431,500.00 …`).
     #[test]
     fn a_row_of_amounts_without_its_verticals_is_read_in_the_columns() {
         let grid = Grid {
@@ -527,15 +520,15 @@ mod tests {
             piece("合计", 110.0, 140.0, 570.0),
             piece("小计", 210.0, 240.0, 570.0),
             piece("合计", 10.0, 30.0, 520.0),
-            piece("526,000.00", 120.0, 170.0, 520.0),
-            piece("120,000.00", 220.0, 270.0, 520.0),
+            piece("431,500.00", 120.0, 170.0, 520.0),
+            piece("87,250.00", 220.0, 270.0, 520.0),
             // A merged cell's text (a note across the table) stays one cell.
             piece("注：本表金额单位为元", 10.0, 120.0, 450.0),
         ];
         let rows = grid.rows(pieces).rows;
         let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
         assert_eq!(cells[0], ["科目", "合计", "小计"]);
-        assert_eq!(cells[1], ["合计", "526,000.00", "120,000.00"]);
+        assert_eq!(cells[1], ["合计", "431,500.00", "87,250.00"]);
         assert_eq!(cells[2][0], "注：本表金额单位为元");
         assert!(rows[2].spanning);
     }

@@ -274,17 +274,17 @@ mod tests {
         grid::GridRow { cells: cells.iter().map(|c| (*c).to_owned()).collect(), spanning: false }
     }
 
-    /// `某市机动` … `11,280.4` at the foot of a page, `车检测中心` … `6` at the
+    /// `某市机动` … `11,276.9` at the foot of a page, `车检测中心` … `6` at the
     /// head of the next: one row.
     #[test]
     fn a_row_cut_by_the_page_end_goes_on() {
-        let last = row(&["某市机动", "21,300.50", "11,280.4"]);
+        let last = row(&["某市机动", "21,300.50", "11,276.9"]);
         assert!(continues_row(&last, &row(&["车检测中心", "", "6"])));
         // A row of its own has figures of its own.
         assert!(!continues_row(&last, &row(&["某局", "703.20", "703.20"])));
         // Text alone continues nothing that needs joining.
         assert!(!continues_row(&last, &row(&["（续）", "", ""])));
         // A whole figure is not cut.
-        assert!(!continues_row(&row(&["某单位", "21,300.50", "11,280.40"]), &row(&["", "", "6"])));
+        assert!(!continues_row(&row(&["某单位", "21,300.50", "11,276.90"]), &row(&["", "", "6"])));
     }
 }

@@ -115,7 +115,7 @@ fn variants_in(text: &str, cover: &[char], prefix: usize) -> Vec<String> {
             }
         }
         // A name in brackets right after another organisation's name is that
-        // organisation's other name (`上海市水务局（上海市海洋局）` in a
+        // organisation's other name (`某市水利局（某市海事局）` in a
         // subordinate centre's profile), not this unit's.
         let aliases_another = i > 0 && matches!(chars[i - 1], '(' | '（') && {
             let before: String = chars[..i - 1].iter().collect();
@@ -222,15 +222,12 @@ mod tests {
 
     #[test]
     fn an_ending_that_begins_a_word_ends_no_name() {
-        assert_eq!(variants("促进西安市交通治理专家委员交流", "西安市交通运输局"), Vec::<String>::new());
-        assert_eq!(variants("西安市交通运输委员会负责", "西安市交通运输局"), ["西安市交通运输委员会"]);
-        assert_eq!(variants("西安市交通运输办公室", "西安市交通运输局"), ["西安市交通运输办公室"]);
+        assert_eq!(variants("促进某市交通治理专家委员交流", "某市交通运输局"), Vec::<String>::new());
+        assert_eq!(variants("某市交通运输委员会负责", "某市交通运输局"), ["某市交通运输委员会"]);
+        assert_eq!(variants("某市交通运输办公室", "某市交通运输局"), ["某市交通运输办公室"]);
         assert_eq!(variants("奇台县社会保险中心负责", "奇台县社会保险管理局"), ["奇台县社会保险中心"]);
         // Another organisation's other name, in brackets after it, is not this unit's …
-        assert_eq!(
-            variants("承办上海市水务局（上海市海洋局）交办的事项", "上海市海洋监测预报中心"),
-            Vec::<String>::new()
-        );
+        assert_eq!(variants("承办某市水利局（某市海洋局）交办的事项", "某市海洋监测中心"), Vec::<String>::new());
         // … but this unit's own other plate is.
         assert_eq!(
             variants("奇台县社会保险管理局（奇台县社会保险中心）", "奇台县社会保险管理局"),

@@ -50,6 +50,6 @@ pub use performance::{Comparison, FundingLine, Indicator, IndicatorValue, Perfor
 pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};
 pub use provenance::Provenance;
 pub use rust_decimal::Decimal;
-pub use table::{Cell, Column, Measure, MissingTable, Row, RowRole, Side, Table, TableKind, TablePart};
+pub use table::{Cell, Column, Measure, MissingTable, Row, RowRole, Side, Source, Table, TableKind, TablePart};
 pub use text::{comparison_key, same_name};
 pub use unit::{Quantity, Unit};

@@ -222,7 +222,52 @@ pub enum Measure {
     Other,
 }
 
+/// Which source of money a funding measure names: a budget's own money and
+/// its transfers are that budget's; 财政拨款 is not one source but the three
+/// budgets' together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    GeneralBudget,
+    GovernmentFund,
+    StateCapital,
+    FiscalSpecialAccount,
+    UnitFunds,
+    OperationalIncome,
+    SuperiorSubsidy,
+    SubsidiaryRemittance,
+    BusinessIncome,
+    OtherIncome,
+    CarryOver,
+}
+
+impl Source {
+    /// One of the three budgets whose money is the fiscal allocation (财政拨款).
+    pub fn is_fiscal(self) -> bool {
+        matches!(self, Source::GeneralBudget | Source::GovernmentFund | Source::StateCapital)
+    }
+}
+
 impl Measure {
+    /// The source of money the measure names, if it names one (not for
+    /// 财政拨款, which is several).
+    pub fn source(&self) -> Option<Source> {
+        use Measure as M;
+        Some(match self {
+            M::GeneralBudget | M::GeneralBudgetOwn | M::GeneralBudgetTransfer => Source::GeneralBudget,
+            M::GovernmentFund | M::GovernmentFundOwn | M::GovernmentFundTransfer => Source::GovernmentFund,
+            M::StateCapital | M::StateCapitalOwn | M::StateCapitalTransfer => Source::StateCapital,
+            M::FiscalSpecialAccount => Source::FiscalSpecialAccount,
+            M::UnitFunds => Source::UnitFunds,
+            M::OperationalIncome => Source::OperationalIncome,
+            M::SuperiorSubsidy => Source::SuperiorSubsidy,
+            M::SubsidiaryRemittance => Source::SubsidiaryRemittance,
+            M::BusinessIncome => Source::BusinessIncome,
+            M::OtherIncome | M::OtherFunds => Source::OtherIncome,
+            M::CarryOver | M::FiscalCarryOver | M::NonFiscalCarryOver => Source::CarryOver,
+            _ => return None,
+        })
+    }
+
     /// A short Chinese name for messages.
     pub fn name_zh(&self) -> &'static str {
         match self {

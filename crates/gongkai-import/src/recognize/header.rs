@@ -225,27 +225,10 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
 /// general budget's own and transferred money are the general budget's; the
 /// three budgets are the fiscal allocation's).
 fn outside_source(group: &Measure, leaf: &Measure) -> bool {
-    use Measure as M;
-    let family = |m: &Measure| -> Option<u8> {
-        Some(match m {
-            M::GeneralBudget | M::GeneralBudgetOwn | M::GeneralBudgetTransfer => 1,
-            M::GovernmentFund | M::GovernmentFundOwn | M::GovernmentFundTransfer => 2,
-            M::StateCapital | M::StateCapitalOwn | M::StateCapitalTransfer => 3,
-            M::FiscalSpecialAccount => 4,
-            M::UnitFunds => 5,
-            M::OperationalIncome => 6,
-            M::SuperiorSubsidy => 7,
-            M::SubsidiaryRemittance => 8,
-            M::BusinessIncome => 9,
-            M::OtherIncome | M::OtherFunds => 10,
-            M::CarryOver | M::FiscalCarryOver | M::NonFiscalCarryOver => 11,
-            _ => return None,
-        })
-    };
-    match (group, family(leaf)) {
+    match (group, leaf.source()) {
         (_, None) => false,
-        (M::FiscalAllocation, Some(f)) => !(1..=3).contains(&f),
-        (g, Some(f)) => family(g).is_some_and(|g| g != f),
+        (Measure::FiscalAllocation, Some(source)) => !source.is_fiscal(),
+        (group, Some(source)) => group.source().is_some_and(|g| g != source),
     }
 }
 

@@ -16,30 +16,7 @@ pub(super) struct Identity {
 
 /// Whether a measure names a funding source (an additive income column).
 pub(super) fn is_source(m: &Measure) -> bool {
-    matches!(
-        m,
-        Measure::FiscalAllocation
-            | Measure::GeneralBudget
-            | Measure::GeneralBudgetOwn
-            | Measure::GeneralBudgetTransfer
-            | Measure::GovernmentFund
-            | Measure::GovernmentFundOwn
-            | Measure::GovernmentFundTransfer
-            | Measure::StateCapital
-            | Measure::StateCapitalOwn
-            | Measure::StateCapitalTransfer
-            | Measure::FiscalSpecialAccount
-            | Measure::UnitFunds
-            | Measure::OperationalIncome
-            | Measure::SuperiorSubsidy
-            | Measure::SubsidiaryRemittance
-            | Measure::BusinessIncome
-            | Measure::OtherIncome
-            | Measure::OtherFunds
-            | Measure::CarryOver
-            | Measure::FiscalCarryOver
-            | Measure::NonFiscalCarryOver
-    )
+    *m == Measure::FiscalAllocation || m.source().is_some()
 }
 
 /// Whether `parent` contains `child` when both are printed side by side without a

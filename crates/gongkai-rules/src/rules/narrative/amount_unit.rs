@@ -63,7 +63,7 @@ impl Rule for AmountUnit {
 
 /// Whether a claim's amount is printed in 元 in a document whose tables with
 /// amounts are all in 万元 (at least one) and whose other amounts in the text
-/// are all in 万元 (at least two).
+/// are all in 万元 (at least two): it is the text's only amount in 元.
 pub fn is_unit_slip(ctx: &Context<'_>, claim: &Claim) -> bool {
     if claim.amount.is_none_or(|a| a.unit != Unit::Yuan) {
         return false;
@@ -72,13 +72,6 @@ pub fn is_unit_slip(ctx: &Context<'_>, claim: &Claim) -> bool {
     if tables.peek().is_none() || !tables.all(|t| t.unit == Unit::WanYuan) {
         return false;
     }
-    let others: Vec<Unit> = ctx
-        .doc
-        .claims
-        .iter()
-        .filter(|c| !std::ptr::eq(*c, claim))
-        .filter_map(|c| c.amount.map(|a| a.unit))
-        .filter(|u| matches!(u, Unit::WanYuan | Unit::Yuan))
-        .collect();
-    others.len() >= 2 && others.iter().all(|u| *u == Unit::WanYuan)
+    let count = |unit: Unit| ctx.doc.claims.iter().filter(|c| c.amount.is_some_and(|a| a.unit == unit)).count();
+    count(Unit::Yuan) == 1 && count(Unit::WanYuan) >= 2
 }

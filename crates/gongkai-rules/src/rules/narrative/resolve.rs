@@ -149,8 +149,8 @@ fn bracketed_code(label: &str) -> Option<ClassCode> {
 /// The row printing a claim's bracketed code: a function code in the table
 /// its section speaks of (as a per-code paragraph's); an economic code in the
 /// one table of the section's spending that prints it (the basic-spending
-/// table under 基本支出, otherwise a general-budget table by economic class
-/// other than the basic one). None when that is not one table.
+/// table under 基本支出, otherwise a table by economic class of no one part
+/// of the spending). None when that is not one table.
 fn by_code<'a>(ctx: &Context<'a>, section: SectionKind, code: &ClassCode, out: &mut Vec<Candidate<'a>>) {
     let prints = |t: &&'a Table| t.parts.iter().any(|p| p.row_by_code(code).is_some());
     let table = match code.scheme() {
@@ -158,10 +158,14 @@ fn by_code<'a>(ctx: &Context<'a>, section: SectionKind, code: &ClassCode, out: &
             code_paragraph_tables(section).iter().find_map(|&k| ctx.part(k)).map(|(t, _)| t).filter(prints)
         }
         Scheme::EconomicDepartment | Scheme::EconomicGovernment => {
+            // (Outside the 基本支出 section, a table of one part of the
+            // spending — `…项目支出情况表（按经济分类科目）` — holds no figure of
+            // the whole.)
             let basic = section == SectionKind::BasicExpenditure;
+            let of_a_part = |t: &Table| ["基本支出", "项目支出"].iter().any(|w| t.title.contains(w));
             let mut tables = ctx.doc.tables.iter().filter(prints).filter(|t| {
                 let is_basic = t.kind == TableKind::GeneralBudgetBasicExpenditure;
-                if basic { is_basic } else { !is_basic && t.kind == TableKind::Other }
+                if basic { is_basic } else { t.kind == TableKind::Other && !of_a_part(t) }
             });
             tables.next().filter(|_| tables.next().is_none())
         }

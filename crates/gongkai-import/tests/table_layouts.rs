@@ -149,3 +149,47 @@ fn codes_printed_with_a_hyphen_or_by_level_with_blanks() {
         );
     }
 }
+
+/// A 基本支出 table printed in panels side by side (人员经费 | 公用经费, the
+/// second panel's total label merged over two panels, its amount in the third
+/// panel's column): one list of coded rows, panel by panel, and each panel's
+/// total a line of its own measure — never the table's 合计.
+#[test]
+fn panels_side_by_side_are_read_panel_by_panel() {
+    let text = "\
+2026年某局部门预算
+表6 一般公共预算基本支出情况表
+单位：万元
+人员经费\t\t\t公用经费\t\t\t\t\t
+科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额
+301\t工资福利支出\t12.00\t302\t商品和服务支出\t4.50\t310\t资本性支出\t1.50
+30101\t基本工资\t7.00\t30201\t办公费\t3.00\t31002\t办公设备购置\t1.50
+30102\t津贴补贴\t5.00\t30211\t差旅费\t1.50\t\t\t
+303\t对个人和家庭的补助\t2.00\t\t\t\t\t\t
+30302\t退休费\t2.00\t\t\t\t\t\t
+人员经费合计\t\t14.00\t公用经费合计\t\t\t\t\t6.00
+";
+    let doc = import(text).document;
+    let table = &doc.tables[0];
+    assert_eq!(table.kind, TableKind::GeneralBudgetBasicExpenditure);
+    let part = table.main().unwrap();
+    assert_eq!(part.columns.len(), 1, "{:#?}", part.columns);
+    let rows: Vec<(Option<String>, &str, Option<String>)> = part
+        .rows
+        .iter()
+        .map(|r| (r.code.as_ref().map(|c| c.to_string()), r.label.as_str(), r.amount(0).map(|n| n.to_string())))
+        .collect();
+    let coded: Vec<&str> = rows.iter().filter_map(|r| r.0.as_deref()).collect();
+    assert_eq!(coded, ["301", "30101", "30102", "303", "30302", "302", "30201", "30211", "310", "31002"], "{rows:#?}");
+    assert!(part.rows.iter().all(|r| r.role != RowRole::Total), "{rows:#?}");
+    let lines: Vec<(Option<&Measure>, Option<String>)> = part
+        .rows
+        .iter()
+        .filter(|r| r.role == RowRole::Line)
+        .map(|r| (r.measure.as_ref(), r.amount(0).map(|n| n.to_string())))
+        .collect();
+    assert_eq!(
+        lines,
+        [(Some(&Measure::Personnel), Some("14.00".to_owned())), (Some(&Measure::PublicUse), Some("6.00".to_owned()))]
+    );
+}

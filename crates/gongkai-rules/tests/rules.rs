@@ -427,3 +427,34 @@ fn a_bracketed_code_names_its_row() {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert!(findings[0].message.contains("2080501"), "{}", findings[0].message);
 }
+
+/// A 基本支出 table printed in panels (人员经费 | 公用经费): X106 holds each
+/// panel's own total to its economic classes, A101 each 类 to its 款; a changed
+/// panel total or 款 is found on its line.
+#[test]
+fn a_table_in_panels_is_checked_panel_by_panel() {
+    let text = "\
+2026年某局部门预算
+表6 一般公共预算基本支出情况表
+单位：万元
+人员经费\t\t\t公用经费\t\t\t\t\t
+科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额
+301\t工资福利支出\t12.00\t302\t商品和服务支出\t4.50\t310\t资本性支出\t1.50
+30101\t基本工资\t7.00\t30201\t办公费\t3.00\t31002\t办公设备购置\t1.50
+30102\t津贴补贴\t5.00\t30211\t差旅费\t1.50\t\t\t
+303\t对个人和家庭的补助\t2.00\t\t\t\t\t\t
+30302\t退休费\t2.00\t\t\t\t\t\t
+人员经费合计\t\t14.00\t公用经费合计\t\t\t\t\t6.00
+";
+    for rule in ["X106", "A101"] {
+        let clean = run(rule, text);
+        assert!(clean.is_empty(), "{rule}: {clean:#?}");
+    }
+    let lines_of = |findings: &[Finding]| -> Vec<u32> { findings.iter().map(|f| f.locations[0].at.line).collect() };
+    // 公用经费合计 6.00 → 6.50: X106 on the totals line (line 11).
+    let x106 = run("X106", &text.replace("\t6.00\n", "\t6.50\n"));
+    assert_eq!(lines_of(&x106), [11], "{x106:#?}");
+    // 30211 差旅费 1.50 → 1.60: 302 no longer sums (A101 on line 6, where 302 stands).
+    let a101 = run("A101", &text.replace("差旅费\t1.50", "差旅费\t1.60"));
+    assert_eq!(lines_of(&a101), [6], "{a101:#?}");
+}

@@ -9,6 +9,7 @@ mod claim_map;
 mod header;
 mod matters;
 mod names;
+mod panels;
 mod paragraph;
 mod profile;
 mod sum_nesting;

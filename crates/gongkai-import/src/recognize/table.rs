@@ -9,6 +9,7 @@ use gongkai_model::{
 use std::collections::HashMap;
 
 use super::header::resolve_columns;
+use super::panels;
 use super::sum_nesting::{ListRow, nest};
 use super::vocabulary::{is_label_header, measure, normalize, split_numbering};
 use crate::error::Diagnostic;
@@ -443,10 +444,23 @@ fn split_header(grid: &[&Line]) -> (Vec<usize>, Option<usize>, usize) {
 
 fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> TablePart {
     let (header_idx, index_idx, start) = split_header(grid);
+    let body = &grid[start.min(grid.len())..];
+    // The same columns printed two or three times across the page: read panel
+    // by panel, under the first panel's header.
+    let unfolded = header_idx.iter().rev().find_map(|&i| Some(panels::find(grid[i])?.unfold(grid[i], body)));
     // A `类 款 项` row may also carry the lower level of a merged header.
-    let headers: Vec<&Line> = header_idx.iter().map(|i| grid[*i]).collect();
-    let index_row = index_idx.map(|i| grid[i]);
-    let data: Vec<&Line> = grid[start.min(grid.len())..].to_vec();
+    let headers: Vec<&Line> = match &unfolded {
+        Some(u) => u.header.iter().collect(),
+        None => header_idx.iter().map(|i| grid[*i]).collect(),
+    };
+    let index_row = index_idx.filter(|_| unfolded.is_none()).map(|i| grid[i]);
+    // Each data line, and for a panel's own total the measure it names.
+    let data: Vec<(&Line, Option<Measure>)> = match &unfolded {
+        Some(u) => {
+            u.rows.iter().map(|l| (l, None)).chain(u.panel_totals.iter().map(|(l, m)| (l, Some(m.clone())))).collect()
+        }
+        None => body.iter().map(|l| (*l, None)).collect(),
+    };
     // Label columns and numeric columns.
     let (first, count) = match index_row {
         Some(row) => {
@@ -470,7 +484,9 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
                 .min()
                 .unwrap_or(1);
             // A blank table (a template) has its columns only in its header.
-            let width = data.iter().chain(headers.iter()).map(|l| last_non_empty(l) + 1).max().unwrap_or(first + 1);
+            let width =
+                data.iter().map(|(l, _)| *l).chain(headers.iter().copied()).map(|l| last_non_empty(l) + 1).max();
+            let width = width.unwrap_or(first + 1);
             (first, width.saturating_sub(first).max(1))
         }
     };
@@ -517,7 +533,7 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
     // Per row of a table by unit, the length of the unit code it prints and how
     // many label cells after the code it fills.
     let mut unit_codes: Vec<(Option<usize>, usize)> = Vec::new();
-    for line in data {
+    for (line, panel_total) in data {
         if header_texts.iter().any(|h| *h == line.texts())
             || repeats_header(line)
             || is_index_row(line)
@@ -535,7 +551,13 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
             continue;
         }
         let previous = rows.iter().rev().find_map(|r: &Row| r.code.clone());
-        if let Some(row) = coded_row(kind, line, first, &columns, previous.as_ref(), diagnostics) {
+        if let Some(mut row) = coded_row(kind, line, first, &columns, previous.as_ref(), diagnostics) {
+            // A panel's own total (`人员经费合计`) is a line of its measure, not
+            // the table's 合计.
+            if let Some(m) = panel_total.filter(|_| row.code.is_none()) {
+                row.role = RowRole::Line;
+                row.measure = Some(m);
+            }
             rows.push(row);
         }
     }

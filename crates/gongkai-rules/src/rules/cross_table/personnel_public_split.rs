@@ -1,4 +1,4 @@
-use gongkai_model::{Level, Measure, Row, Scheme, TableKind};
+use gongkai_model::{Level, Measure, Row, RowRole, Scheme, TableKind};
 
 use crate::rules::cross_table::lookup::{Term, cell, compare, total_column};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -11,7 +11,10 @@ declare_rule! {
     /// 支出, and 310 资本性支出 etc. where present). Only department economic codes
     /// (3xx) are read; a table in another classification is left alone, and so is
     /// one whose own rows split a class otherwise (a 302 row with 人员经费: a
-    /// province's definition of personnel costs, not the national one).
+    /// province's definition of personnel costs, not the national one). A table
+    /// printed in panels side by side (人员经费 | 公用经费, the 决算 template's)
+    /// has no such columns but a line of each panel's own total
+    /// (`人员经费合计`, `公用经费合计`): those lines are held to the same classes.
     ///
     /// ## Why it matters
     /// 人员经费 and 公用经费 are defined by economic class; a split that does not
@@ -33,11 +36,7 @@ impl Rule for PersonnelPublicSplit {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let Some((t, p)) = ctx.part(TableKind::GeneralBudgetBasicExpenditure) else { return };
-        let (Some(total), Some(c), Some(pe), Some(pu)) =
-            (p.total_row(), total_column(p), p.column(&Measure::Personnel), p.column(&Measure::PublicUse))
-        else {
-            return;
-        };
+        let Some(c) = total_column(p) else { return };
         let lei: Vec<&Row> = p
             .rows
             .iter()
@@ -51,6 +50,20 @@ impl Rule for PersonnelPublicSplit {
             return;
         }
         let personnel = |r: &Row| r.code.as_ref().is_some_and(|c| matches!(c.as_str(), "301" | "303"));
+        let people: Vec<Term> = lei.iter().filter(|r| personnel(r)).map(|r| cell(t, p, r, c)).collect();
+        let public: Vec<Term> = lei.iter().filter(|r| !personnel(r)).map(|r| cell(t, p, r, c)).collect();
+        let (Some(total), Some(pe), Some(pu)) =
+            (p.total_row(), p.column(&Measure::Personnel), p.column(&Measure::PublicUse))
+        else {
+            // Panels: each panel's total line against its classes.
+            let line = |m: Measure| p.rows.iter().find(|r| r.role == RowRole::Line && r.measure == Some(m.clone()));
+            for (m, terms) in [(Measure::Personnel, &people), (Measure::PublicUse, &public)] {
+                if let Some(row) = line(m) {
+                    compare(ctx, out, &cell(t, p, row, c), terms);
+                }
+            }
+            return;
+        };
         // A table whose own rows put money of a 公用 class under 人员经费 (陕西
         // counts part of 302 as personnel) or the reverse splits by another
         // definition than the national one: it is not this rule's to judge.
@@ -58,8 +71,6 @@ impl Rule for PersonnelPublicSplit {
         if lei.iter().any(|r| if personnel(r) { nonzero(r, pu) } else { nonzero(r, pe) }) {
             return;
         }
-        let people: Vec<Term> = lei.iter().filter(|r| personnel(r)).map(|r| cell(t, p, r, c)).collect();
-        let public: Vec<Term> = lei.iter().filter(|r| !personnel(r)).map(|r| cell(t, p, r, c)).collect();
         compare(ctx, out, &cell(t, p, total, pe), &people);
         compare(ctx, out, &cell(t, p, total, pu), &public);
     }

@@ -27,6 +27,19 @@ pub enum Variant {
     /// The table number printed on the title's own line, in one of the forms
     /// templates use (`表3：…`, `附表3 …`, `…（预算表3）`) instead of above it.
     TitleNumbers,
+    /// 表6 printed in two panels side by side, 人员经费 (301, 303) | 公用经费
+    /// (302), each with its own 科目 and 金额 columns and its own total on the
+    /// last line (the 决算 template's layout).
+    Panels,
+    /// 表2 or 表3 printing its 类/款/项 by name only, without codes (the levels
+    /// shown by an indentation the text loses).
+    UncodedRows,
+    /// The function-coded tables printing code and name in one cell, joined by
+    /// a hyphen (`2010101-行政运行`) or by level with blanks (`201 01 01 行政运行`).
+    JoinedCodes,
+    /// A long table continued on a new page (a form feed), with or without its
+    /// header printed again.
+    ContinuedTables,
 }
 
 /// Applies a random selection of variants.
@@ -54,6 +67,26 @@ pub fn apply(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
     if !applied.contains(&Variant::NoTableNumbers) && rng.chance(20) {
         title_numbers(&mut doc, rng.below(3));
         applied.push(Variant::TitleNumbers);
+    }
+    if rng.chance(15) && panels(&mut doc) {
+        applied.push(Variant::Panels);
+    }
+    let mut uncoded = None;
+    if rng.chance(15) {
+        uncoded = uncoded_rows(&mut doc, if rng.chance(50) { 2 } else { 3 });
+        if uncoded.is_some() {
+            applied.push(Variant::UncodedRows);
+        }
+    }
+    if rng.chance(15) {
+        let style = rng.below(2);
+        for n in [2, 3, 5, 8].into_iter().filter(|n| Some(*n) != uncoded) {
+            joined_codes(&mut doc, n, style);
+        }
+        applied.push(Variant::JoinedCodes);
+    }
+    if rng.chance(20) && continued_tables(&mut doc, rng) {
+        applied.push(Variant::ContinuedTables);
     }
     if rng.chance(10) {
         for l in &mut doc.lines {
@@ -162,4 +195,228 @@ fn reorder_sections(doc: &mut Doc) -> bool {
     doc.lines.drain(b..c);
     doc.lines.splice(a..a, nine);
     true
+}
+
+/// The indices of table `n`'s tabular header lines and of its rows.
+fn table_lines(doc: &Doc, n: u8) -> (Vec<usize>, Vec<usize>) {
+    let heads = (0..doc.lines.len())
+        .filter(|&i| doc.lines[i].mark == Mark::TableHead(n) && doc.lines[i].text.contains('\t'))
+        .collect();
+    let rows = (0..doc.lines.len())
+        .filter(|&i| matches!(&doc.lines[i].mark, Mark::TableRow { table, .. } if *table == n))
+        .collect();
+    (heads, rows)
+}
+
+fn cells(text: &str) -> Vec<String> {
+    text.split('\t').map(str::to_owned).collect()
+}
+
+/// Rewrites 表6 (`类 | 款 | 名称 | 合计 | 人员经费 | 公用经费`) as two panels.
+/// Nothing is done when a fault flagged one of its lines.
+fn panels(doc: &mut Doc) -> bool {
+    let (heads, rows) = table_lines(doc, 6);
+    let (Some(&first), Some(&last)) = (heads.first(), rows.last()) else { return false };
+    if (first..=last).any(|i| doc.lines[i].expect) {
+        return false;
+    }
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut totals = (String::new(), String::new());
+    for &i in &rows {
+        let c = cells(&doc.lines[i].text);
+        let [lei, kuan, name, total, personnel, public] = &c[..] else { return false };
+        if lei.is_empty() {
+            totals = (personnel.clone(), public.clone());
+            continue;
+        }
+        let code = format!("{lei}{kuan}");
+        let side = if lei == "302" { &mut right } else { &mut left };
+        side.push((code, [lei.clone() + kuan, name.clone(), total.clone()]));
+    }
+    let mut lines = vec![
+        Line { text: "人员经费\t\t\t公用经费\t\t".to_owned(), mark: Mark::TableHead(6), expect: false },
+        Line {
+            text: "经济分类科目编码\t经济分类科目名称\t金额\t经济分类科目编码\t经济分类科目名称\t金额".to_owned(),
+            mark: Mark::TableHead(6),
+            expect: false,
+        },
+    ];
+    let empty = [String::new(), String::new(), String::new()];
+    for k in 0..left.len().max(right.len()) {
+        let l = left.get(k);
+        let r = right.get(k);
+        let code = l.or(r).map(|(c, _)| c.clone()).unwrap_or_default();
+        let mut row: Vec<String> = l.map_or(empty.clone(), |x| x.1.clone()).to_vec();
+        row.extend(r.map_or(empty.clone(), |x| x.1.clone()));
+        lines.push(Line { text: row.join("\t"), mark: Mark::TableRow { table: 6, code }, expect: false });
+    }
+    lines.push(Line {
+        text: format!("人员经费合计\t\t{}\t公用经费合计\t\t{}", totals.0, totals.1),
+        mark: Mark::TableRow { table: 6, code: String::new() },
+        expect: false,
+    });
+    let keep: Vec<Line> = doc.lines.drain(first..=last).filter(|l| !heads_or_rows(l, 6)).collect();
+    doc.lines.splice(first..first, lines.into_iter().chain(keep));
+    true
+}
+
+fn heads_or_rows(l: &Line, n: u8) -> bool {
+    (l.mark == Mark::TableHead(n) && l.text.contains('\t'))
+        || matches!(&l.mark, Mark::TableRow { table, .. } if *table == n)
+}
+
+/// Table `n` (a function-coded table: `类 | 款 | 项 | 名称 | …`) without its
+/// code columns; `None` when a fault flagged one of its lines.
+fn uncoded_rows(doc: &mut Doc, n: u8) -> Option<u8> {
+    let (heads, rows) = table_lines(doc, n);
+    let lines: Vec<usize> = heads.into_iter().chain(rows).collect();
+    if lines.is_empty() || lines.iter().any(|&i| doc.lines[i].expect) {
+        return None;
+    }
+    drop_code_columns(doc, &lines);
+    Some(n)
+}
+
+/// Lines `lines` without their first three cells (the 类, 款 and 项 columns);
+/// a line left with nothing (the header's `类 | 款 | 项` row) goes.
+fn drop_code_columns(doc: &mut Doc, lines: &[usize]) {
+    let mut gone = Vec::new();
+    for &i in lines {
+        let c = cells(&doc.lines[i].text);
+        let rest = c.get(3..).unwrap_or_default();
+        if rest.iter().all(String::is_empty) {
+            gone.push(i);
+        }
+        doc.lines[i].text = rest.join("\t");
+    }
+    for &i in gone.iter().rev() {
+        doc.lines.remove(i);
+    }
+}
+
+/// Table `n`'s code cells joined to the name: `2010101-行政运行` (`style` 0) or
+/// `201 01 01 行政运行` (1); the header's three code columns become one.
+fn joined_codes(doc: &mut Doc, n: u8, style: usize) {
+    let (heads, rows) = table_lines(doc, n);
+    for &i in &rows {
+        let c = cells(&doc.lines[i].text);
+        let [l, k, x, name, rest @ ..] = &c[..] else { continue };
+        let label = match (style, l.is_empty()) {
+            (_, true) => name.clone(),
+            (0, false) => format!("{l}{k}{x}-{name}"),
+            _ => {
+                let code: Vec<&str> = [l, k, x].into_iter().filter(|p| !p.is_empty()).map(String::as_str).collect();
+                format!("{} {name}", code.join(" "))
+            }
+        };
+        let mut out = vec![label];
+        out.extend(rest.iter().cloned());
+        doc.lines[i].text = out.join("\t");
+    }
+    // (After the rows: dropping a header line moves the rows up.)
+    drop_code_columns(doc, &heads);
+}
+
+/// Breaks the longest table's rows onto a new page after a random row, the
+/// header printed again half the time.
+fn continued_tables(doc: &mut Doc, rng: &mut Rng) -> bool {
+    let Some((n, count)) = (1..=11u8).map(|n| (n, table_lines(doc, n).1.len())).max_by_key(|(_, c)| *c) else {
+        return false;
+    };
+    if count < 4 {
+        return false;
+    }
+    let (heads, rows) = table_lines(doc, n);
+    let at = rows[1 + rng.below(count - 2)];
+    let mut insert: Vec<Line> =
+        if rng.chance(50) { heads.iter().map(|&i| doc.lines[i].clone()).collect() } else { Vec::new() };
+    for l in &mut insert {
+        l.expect = false;
+    }
+    // A form feed starts the page: on the first line printed there.
+    let next = at + 1;
+    if let Some(first) = insert.first_mut() {
+        first.text.insert(0, '\u{c}');
+    } else {
+        doc.lines[next].text.insert(0, '\u{c}');
+    }
+    doc.lines.splice(next..next, insert);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use gongkai_import::{ImportOptions, import_text};
+    use gongkai_model::{Measure, RowRole, TableKind};
+
+    use super::*;
+
+    /// Every coded row's first amount, by table kind and code: what a table
+    /// says, however it is laid out.
+    fn coded_rows(text: &str) -> BTreeSet<(TableKind, String, String)> {
+        let doc = import_text(text, "doc.txt", &ImportOptions::default()).expect("imports").document;
+        let mut out = BTreeSet::new();
+        for t in &doc.tables {
+            for p in &t.parts {
+                for r in &p.rows {
+                    if let Some(code) = &r.code {
+                        let amount = r.amount(0).map_or_else(String::new, |n| n.to_string());
+                        out.insert((t.kind, code.to_string(), amount));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn clean(index: u64) -> Doc {
+        crate::draw(7, index).1
+    }
+
+    #[test]
+    fn each_table_layout_reads_as_the_plain_one() {
+        for index in 0..12 {
+            let doc = clean(index);
+            let plain = coded_rows(&doc.text());
+            let mut uncoded = doc.clone();
+            assert_eq!(uncoded_rows(&mut uncoded, 3), Some(3));
+            let mut joined = doc.clone();
+            joined_codes(&mut joined, 3, index as usize % 2);
+            joined_codes(&mut joined, 5, index as usize % 2);
+            let mut continued = doc.clone();
+            assert!(continued_tables(&mut continued, &mut Rng::for_document(3, index)));
+            for (what, variant) in [("uncoded", uncoded), ("joined", joined), ("continued", continued)] {
+                assert_eq!(coded_rows(&variant.text()), plain, "doc {index}, {what}:\n{}", variant.text());
+            }
+        }
+    }
+
+    #[test]
+    fn panels_read_as_the_plain_basic_table_with_its_two_totals() {
+        for index in 0..12 {
+            let doc = clean(index);
+            let basic = |rows: BTreeSet<(TableKind, String, String)>| -> BTreeSet<(String, String)> {
+                rows.into_iter()
+                    .filter(|r| r.0 == TableKind::GeneralBudgetBasicExpenditure)
+                    .map(|r| (r.1, r.2))
+                    .collect()
+            };
+            let plain = basic(coded_rows(&doc.text()));
+            let mut panelled = doc.clone();
+            assert!(panels(&mut panelled));
+            let text = panelled.text();
+            assert_eq!(basic(coded_rows(&text)), plain, "doc {index}:\n{text}");
+            // The two totals are lines of their measure, adding up to the plain 总计.
+            let read = import_text(&text, "doc.txt", &ImportOptions::default()).unwrap().document;
+            let table = read.tables.iter().find(|t| t.kind == TableKind::GeneralBudgetBasicExpenditure).unwrap();
+            let part = table.main().unwrap();
+            let measures: Vec<&Measure> =
+                part.rows.iter().filter(|r| r.role == RowRole::Line).filter_map(|r| r.measure.as_ref()).collect();
+            assert_eq!(measures, [&Measure::Personnel, &Measure::PublicUse], "doc {index}:\n{text}");
+            assert!(part.total_row().is_none());
+        }
+    }
 }

@@ -909,7 +909,8 @@ impl<'a> Recognizer<'a> {
             return end;
         }
         self.flush_table(lines);
-        let mut table = table::build_table(kind, number, title_line, &body, &mut self.diagnostics);
+        let year = self.year_so_far(title_line);
+        let mut table = table::build_table(kind, number, title_line, &body, year, &mut self.diagnostics);
         table.title = title_text.clone();
         self.doc.tables.push(table);
         self.last_table = Some(LastTable {
@@ -924,6 +925,13 @@ impl<'a> Recognizer<'a> {
         end
     }
 
+    /// The budget year as far as the document has told it: its cover's, else
+    /// the table's title's (which names of a classification code mean depends
+    /// on it).
+    fn year_so_far(&self, title: &Line) -> Option<u16> {
+        self.cover.iter().find_map(|t| year_in(&t.text)).or_else(|| year_in(&title.text))
+    }
+
     /// Builds the last table again from all its pages, if pages were added to
     /// it since it was built.
     fn flush_table(&mut self, lines: &[Line]) {
@@ -931,7 +939,8 @@ impl<'a> Recognizer<'a> {
         last.stale = false;
         let (kind, number, title) = (last.kind, last.number, &lines[last.title]);
         let combined: Vec<&Line> = last.body.iter().map(|&k| &lines[k]).collect();
-        let mut table = table::build_table(kind, number, title, &combined, &mut self.diagnostics);
+        let year = self.year_so_far(title);
+        let mut table = table::build_table(kind, number, title, &combined, year, &mut self.diagnostics);
         // The title as first read (with a wrapped line or a subtitle).
         table.title =
             self.doc.tables.last().map_or_else(|| paragraph::clean_line(title).0.to_owned(), |t| t.title.clone());

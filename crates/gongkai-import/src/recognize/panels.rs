@@ -43,7 +43,7 @@ pub fn find(header: &Line) -> Option<Panels> {
     let filled: Vec<(usize, String)> =
         header.cells.iter().enumerate().map(|(i, c)| (i, normalize(&c.text))).filter(|(_, t)| !t.is_empty()).collect();
     let n = filled.len();
-    (2..=n / 2).filter(|m| n % m == 0).find_map(|m| {
+    (2..=n / 2).filter(|m| n.is_multiple_of(*m)).find_map(|m| {
         let group = &filled[..m];
         // A classification's code or name first (a 收入 | 支出 summary's `项目 |
         // 预算数 | 项目 | 预算数` is two sides, read by the two-sided reader).

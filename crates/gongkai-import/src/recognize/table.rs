@@ -21,6 +21,7 @@ pub fn build_table(
     number: Option<u32>,
     title: &Line,
     body: &[&Line],
+    year: Option<u16>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Table {
     let mut compiled_by = None;
@@ -130,8 +131,11 @@ pub fn build_table(
             let t = l.texts();
             t.iter().any(|c| normalize(c).ends_with("收入")) && t.iter().any(|c| normalize(c).ends_with("支出"))
         });
-    let mut parts =
-        if two_sided { two_sided_parts(&grid, diagnostics) } else { vec![coded_part(kind, &grid, diagnostics)] };
+    let mut parts = if two_sided {
+        two_sided_parts(&grid, year, diagnostics)
+    } else {
+        vec![coded_part(kind, &grid, year, diagnostics)]
+    };
     if let Some(wrapped) = wrapped.filter(|w| !w.is_empty()) {
         for cell in parts.iter_mut().flat_map(|p| &mut p.rows).flat_map(|r| &mut r.cells) {
             let Some(at) = cell.at.as_mut() else { continue };
@@ -442,7 +446,7 @@ fn split_header(grid: &[&Line]) -> (Vec<usize>, Option<usize>, usize) {
     (headers, index_row, start)
 }
 
-fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> TablePart {
+fn coded_part(kind: TableKind, grid: &[&Line], year: Option<u16>, diagnostics: &mut Vec<Diagnostic>) -> TablePart {
     let (header_idx, index_idx, start) = split_header(grid);
     let body = &grid[start.min(grid.len())..];
     // The same columns printed two or three times across the page: read panel
@@ -565,7 +569,7 @@ fn coded_part(kind: TableKind, grid: &[&Line], diagnostics: &mut Vec<Diagnostic>
         nest_by_unit_code(&mut rows, &unit_codes);
     }
     let mut part = TablePart { side: None, columns, rows };
-    super::names::codes_from_names(kind, &mut part);
+    super::names::codes_from_names(kind, &mut part, year);
     unit_line_as_total(&mut part);
     part
 }
@@ -862,7 +866,7 @@ fn make_cell(line: &Line, index: usize) -> Cell {
 }
 
 /// 收入 | 支出 tables: the second side starts at the second label header.
-fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TablePart> {
+fn two_sided_parts(grid: &[&Line], year: Option<u16>, diagnostics: &mut Vec<Diagnostic>) -> Vec<TablePart> {
     let (header_idx, _, start) = split_header(grid);
     let headers: Vec<&Line> = header_idx.iter().map(|i| grid[*i]).collect();
     let Some(last) = headers.last() else {
@@ -945,7 +949,7 @@ fn two_sided_parts(grid: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Tab
     }
     for part in &mut parts {
         last_subtotal_as_total(&mut part.rows);
-        super::names::codes_from_names_on_side(part);
+        super::names::codes_from_names_on_side(part, year);
     }
     parts
 }
@@ -1198,7 +1202,7 @@ mod tests {
     fn part_of(text: &str) -> TablePart {
         let layout = crate::layout::layout_text(text);
         let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
-        coded_part(TableKind::IncomeSummary, &grid, &mut Vec::new())
+        coded_part(TableKind::IncomeSummary, &grid, None, &mut Vec::new())
     }
 
     fn headers(part: &TablePart) -> Vec<&str> {
@@ -1293,7 +1297,7 @@ mod tests {
         let text = "收入\t\n项目\t预算数\n一、财政拨款\t100.00\n本年收入合计\t100.00\n使用非财政拨款结余\t\n上年实户资金余额\t5.00\n上年结转\t7.00\n其中：财政拨款资金结转\t7.00\n非财政拨款资金结余\t\n收入总计\t112.00\n";
         let layout = crate::layout::layout_text(text);
         let grid: Vec<&Line> = layout.lines.iter().filter(|l| !l.is_blank()).collect();
-        let parts = two_sided_parts(&grid, &mut Vec::new());
+        let parts = two_sided_parts(&grid, None, &mut Vec::new());
         let rows = &parts[0].rows;
         let role = |label: &str| rows.iter().find(|r| r.label == label).map(|r| r.role).unwrap();
         assert_eq!(role("上年实户资金余额"), RowRole::Line);

@@ -1,7 +1,8 @@
-use gongkai_model::{DocumentPart, SectionKind};
+use gongkai_model::{DocumentPart, SectionKind, Table};
 
 use crate::context::table_location;
 use crate::rules::completeness::anchor::part_anchor;
+use crate::rules::narrative::resolve::resolve;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -10,7 +11,11 @@ declare_rule! {
     /// and has an explanation section in the national structure (收支总体情况,
     /// 收入, 支出, 财政拨款, 一般公共预算, 基本支出, 项目支出, 基金, 国资, 三公,
     /// 结转结余), and a section for each other matter the template requires
-    /// (机关运行经费, 政府采购, 国有资产占用, 预算绩效).
+    /// (机关运行经费, 政府采购, 国有资产占用, 预算绩效). A table is explained
+    /// without a section of its own when the explanation states its figures
+    /// elsewhere (a claim compared with one of its cells: templates that explain
+    /// all tables in one 编制说明, or 基本支出 inside the 财政拨款 section), or
+    /// when it is empty and says so on its page.
     ///
     /// ## Why it matters
     /// A table without its explanation leaves the reader with bare figures; the
@@ -32,10 +37,19 @@ impl Rule for ExplanationSections {
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let sections = ctx.doc.all_sections();
         let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
+        // The tables whose figures the explanation states somewhere, whatever
+        // its headings (one 编制说明 for all tables, a 基本支出 paragraph inside
+        // the 财政拨款 section).
+        let stated: Vec<&Table> = ctx.doc.claims.iter().flat_map(|c| resolve(ctx, c)).map(|c| c.table).collect();
         let mut seen = Vec::new();
         for table in &ctx.doc.tables {
             let Some(kind) = SectionKind::explaining(table.kind) else { continue };
             if has(kind) || seen.contains(&kind) {
+                continue;
+            }
+            // An empty table that says so on its page is explained by that
+            // statement; a table whose figures the text states, by the text.
+            if table.empty_statement.is_some() || stated.iter().any(|t| std::ptr::eq(*t, table)) {
                 continue;
             }
             seen.push(kind);

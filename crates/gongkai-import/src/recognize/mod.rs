@@ -131,14 +131,14 @@ fn is_profile_heading(text: &str) -> bool {
 }
 
 /// `表 5`, `表5`, `附表5`: a table number line.
-/// `公开05表`, `部门公开表1`, `表一`: the same line in other templates.
+/// `公开05表`, `部门公开表1`, `预算02表`, `表一`: the same line in other templates.
 fn table_number(text: &str) -> Option<u32> {
     // Asked of every line; `表` does not change in normalisation.
     if !text.contains('表') {
         return None;
     }
     let t = normalize(text);
-    let t = t.strip_prefix("部门公开").or_else(|| t.strip_prefix("公开")).unwrap_or(&t);
+    let t = ["部门公开", "公开", "预算", "决算"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(&t);
     let rest = t.strip_prefix("附表").or_else(|| t.strip_prefix('表')).or_else(|| t.strip_suffix('表'))?;
     let rest = rest.trim_end_matches([':', '：']);
     if rest.is_empty() || rest.chars().count() > 3 {

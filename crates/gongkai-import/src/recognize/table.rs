@@ -97,7 +97,7 @@ pub fn build_table(
                 unit = if plain.contains("万元") { Unit::WanYuan } else { Unit::Yuan };
                 continue;
             }
-            if plain.contains("空表") {
+            if says_empty(&plain) && !has_amount(line) {
                 empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line) });
                 continue;
             }
@@ -163,6 +163,12 @@ pub fn build_table(
         notes,
         source: prov(title),
     }
+}
+
+/// Whether a line printed with a table says, in its own words, that the table
+/// is empty: `为空表`, `此表为空表`, `故本表为空`, `本表无数据`.
+fn says_empty(plain: &str) -> bool {
+    ["空表", "本表为空", "表为空", "本表无数据", "本表无数字"].iter().any(|w| plain.contains(w))
 }
 
 /// Whether a table's note says the table has nothing in it: `为空表`, `本表无数据`,
@@ -297,7 +303,7 @@ fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, Joined)> {
 }
 
 /// Notes above a table that name the unit (normalised: half-width colon).
-const NAME_LABELS: &[&str] = &["部门名称:", "单位名称:", "预算单位:", "预算主管部门:"];
+const NAME_LABELS: &[&str] = &["部门名称:", "单位名称:", "预算单位:", "预算主管部门:", "编制部门:", "部门:"];
 
 /// The name after a note's label (`部门名称:…`), if the note has one.
 fn names_unit(note: &str) -> Option<&str> {
@@ -1009,7 +1015,7 @@ fn is_subtotal(row: &Row) -> bool {
 /// `年终结转结余`, `使用非财政拨款结余`).
 fn is_summary_label(label: &str) -> bool {
     let t = normalize(label);
-    ["合计", "总计", "上年结转", "结转下年", "年终结转", "年末结转", "非财政拨款结余", "上年结余"]
+    ["合计", "总计", "上年结转", "年初结转", "结转下年", "年终结转", "年末结转", "非财政拨款结余", "上年结余"]
         .iter()
         .any(|w| t.contains(w))
 }

@@ -171,9 +171,9 @@ pub fn measure(text: &str) -> Measure {
         Measure::NonFiscalCarryOver
     } else if has("财政拨款结转") {
         Measure::FiscalCarryOver
-    } else if has("上年结转") || has("上年结余") {
+    } else if has("上年结转") || has("上年结余") || has("年初结转") {
         Measure::CarryOver
-    } else if has("结转下年") {
+    } else if has("结转下年") || has("年末结转") {
         Measure::CarryForward
     } else if has("财政专户") {
         Measure::FiscalSpecialAccount
@@ -285,15 +285,14 @@ pub fn strip_numbering(text: &str) -> &str {
 /// Splits leading numbering from the rest: `十二、 其他` → (`十二`, `其他`).
 pub fn split_numbering(text: &str) -> (Option<&str>, &str) {
     let t = text.trim_start_matches(['-', ' ']).trim_start();
-    // (一) / （一）
-    for (open, close) in [('(', ')'), ('（', '）')] {
-        if let Some(rest) = t.strip_prefix(open)
-            && let Some(end) = rest.find(close)
-        {
-            let inner = &rest[..end];
-            if !inner.is_empty() && inner.chars().all(is_numeral) {
-                return (Some(inner), rest[end + close.len_utf8()..].trim_start());
-            }
+    // (一) / （一） / （十) — the brackets' widths need not match.
+    if let Some(rest) = t.strip_prefix(['(', '（'])
+        && let Some(end) = rest.find([')', '）'])
+    {
+        let inner = &rest[..end];
+        let close = rest[end..].chars().next().map_or(1, char::len_utf8);
+        if !inner.is_empty() && inner.chars().all(is_numeral) {
+            return (Some(inner), rest[end + close..].trim_start());
         }
     }
     let digits_end = t.char_indices().find(|(_, c)| !is_numeral(*c)).map_or(t.len(), |(i, _)| i);

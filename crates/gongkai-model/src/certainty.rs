@@ -43,6 +43,9 @@ pub enum Inference {
     /// The rows print no levels (categories and items alike, by name only);
     /// which rows each one adds up was read from their sums.
     NestedBySums,
+    /// The row's first amount was printed glued to its label
+    /// (`…缴费支出60.00`) and read off its end.
+    AmountInLabel,
 }
 
 impl Inference {
@@ -58,11 +61,12 @@ impl Inference {
             Inference::WrappedValue => "wrapped_value",
             Inference::LineOfUnit => "line_of_unit",
             Inference::NestedBySums => "nested_by_sums",
+            Inference::AmountInLabel => "amount_in_label",
         }
     }
 
     /// Every reason.
-    pub const ALL: [Inference; 9] = [
+    pub const ALL: [Inference; 10] = [
         Inference::ColumnByPosition,
         Inference::GroupExtent,
         Inference::ColumnUnnamed,
@@ -72,6 +76,7 @@ impl Inference {
         Inference::WrappedValue,
         Inference::LineOfUnit,
         Inference::NestedBySums,
+        Inference::AmountInLabel,
     ];
 
     /// The reason in Chinese, for messages.
@@ -86,6 +91,7 @@ impl Inference {
             Inference::WrappedValue => "该数字印在单独的行上（单元格内折行），系拼接到所在行",
             Inference::LineOfUnit => "该行未印单位编码，按其填写的明细栏目推定为上方单位的明细行",
             Inference::NestedBySums => "各行未印层级，各行归属哪一合计系按金额推定",
+            Inference::AmountInLabel => "该数字与科目名称连印在一起，系从名称末尾拆出",
         }
     }
 
@@ -113,6 +119,7 @@ impl Inference {
             Inference::NestedBySums => {
                 "the rows print no levels; which total each one is part of was read from the sums"
             }
+            Inference::AmountInLabel => "the amount was printed glued to the label and read off its end",
         }
     }
 }

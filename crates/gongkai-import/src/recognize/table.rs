@@ -121,6 +121,11 @@ pub fn build_table(
         Some(lines) => lines.iter().collect(),
         None => grid,
     };
+    let unglued = split_glued_amounts(&grid);
+    let grid: Vec<&Line> = match &unglued {
+        Some((lines, _)) => lines.iter().collect(),
+        None => grid,
+    };
     let joined = join_wrapped_values(&grid);
     let (grid, wrapped): (Vec<&Line>, Option<&Joined>) = match &joined {
         Some((lines, wrapped)) => (lines.iter().collect(), Some(wrapped)),
@@ -136,6 +141,13 @@ pub fn build_table(
     } else {
         vec![coded_part(kind, &grid, year, diagnostics)]
     };
+    if let Some((_, glued)) = unglued.as_ref().filter(|(_, g)| !g.is_empty()) {
+        for cell in parts.iter_mut().flat_map(|p| &mut p.rows).flat_map(|r| &mut r.cells) {
+            if cell.at.as_ref().is_some_and(|at| glued.contains(&(at.line, at.column.unwrap_or(0)))) {
+                cell.inferred = Some(Inference::AmountInLabel);
+            }
+        }
+    }
     if let Some(wrapped) = wrapped.filter(|w| !w.is_empty()) {
         for cell in parts.iter_mut().flat_map(|p| &mut p.rows).flat_map(|r| &mut r.cells) {
             let Some(at) = cell.at.as_mut() else { continue };
@@ -205,6 +217,75 @@ fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
     )
 }
 
+/// An amount printed glued to the end of its row's label (`…缴费支出60.00`):
+/// the label, and the amount as printed.
+fn glued_amount(text: &str) -> Option<(&str, &str)> {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .last()
+        .map(|(i, _)| i)?;
+    let (label, amount) = text.split_at(start);
+    // A decimal amount after a word (`…支出60.00`), never a code (`2010101`),
+    // a year or a number that is part of a name (`第2`).
+    let decimals = amount.rsplit_once('.').map(|(_, d)| d.len());
+    let word = label.chars().last().is_some_and(|c| !c.is_ascii());
+    (word && matches!(decimals, Some(1..=4)) && Number::parse_printed(amount).is_some()).then_some((label, amount))
+}
+
+/// Cells of each line with an amount glued to its label split in two, where
+/// that gives the line the cells the other rows have (one more): the glued
+/// row's figures then stand in their columns. Returns the lines and, for each
+/// amount split off, its line and column. `None` when no line has one.
+fn split_glued_amounts(grid: &[&Line]) -> Option<(Vec<Line>, Vec<(u32, u32)>)> {
+    let mut widths: HashMap<usize, usize> = HashMap::new();
+    for l in grid.iter().filter(|l| has_amount(l)) {
+        *widths.entry(l.cells.len()).or_default() += 1;
+    }
+    let usual = widths.iter().max_by_key(|(w, n)| (**n, **w)).map(|(w, _)| *w)?;
+    let glued = |l: &Line| -> Option<usize> {
+        if l.cells.len() + 1 != usual {
+            return None;
+        }
+        let k = l.cells.iter().position(|c| glued_amount(c.text.trim()).is_some())?;
+        // The label: no amount stands before it (a code may).
+        l.cells[..k].iter().all(|c| !c.text.contains('.')).then_some(k)
+    };
+    if !grid.iter().any(|l| glued(l).is_some()) {
+        return None;
+    }
+    let mut split = Vec::new();
+    let lines = grid
+        .iter()
+        .map(|l| {
+            let mut line = (*l).clone();
+            if let Some(k) = glued(l) {
+                let cell = &l.cells[k];
+                if let Some((label, amount)) = glued_amount(cell.text.trim()) {
+                    let at = cell.column + u32::try_from(label.chars().count()).unwrap_or(0);
+                    let length = u32::try_from(amount.chars().count()).unwrap_or(0);
+                    line.cells[k] = CellText { text: label.to_owned(), length: at - cell.column, ..cell.clone() };
+                    line.cells.insert(k + 1, CellText { text: amount.to_owned(), column: at, length });
+                    split.push((l.number, at));
+                }
+            }
+            line
+        })
+        .collect();
+    Some((lines, split))
+}
+
+/// Whether `next` only goes on with the label of the row above `values`: no
+/// code, no amount, text only in the label columns (left of every value).
+fn continues_label(next: &Line, values: &Line) -> bool {
+    let Some(first_value) = values.cells.iter().position(|c| !c.text.is_empty()) else { return false };
+    !starts_with_code(next)
+        && !has_amount(next)
+        && next.cells.iter().any(|c| !c.text.is_empty())
+        && next.cells.iter().enumerate().all(|(k, c)| c.text.is_empty() || k < first_value)
+}
+
 /// Where each value joined from pieces stands, by its row's line and its
 /// column, with the line its first piece is printed on.
 type Joined = HashMap<(u32, u32), u32>;
@@ -249,6 +330,12 @@ fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, Joined)> {
         return None;
     }
     let mut lines: Vec<Line> = grid.iter().map(|l| (*l).clone()).collect();
+    // The table's own pattern: when every value line could join the line above
+    // it and not every one the line below (the code and name on one line, the
+    // amounts on the next), each joins the line above — and the reverse.
+    let values: Vec<usize> = (0..lines.len()).filter(|&i| is_value_only(&lines[i])).collect();
+    let from_above = values.iter().all(|&i| i > 0 && takes(&lines[i - 1], &lines[i]));
+    let from_below = values.iter().all(|&i| i + 1 < lines.len() && takes(&lines[i + 1], &lines[i]));
     let mut joined = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
@@ -261,6 +348,20 @@ fn join_wrapped_values(grid: &[&Line]) -> Option<(Vec<Line>, Joined)> {
         let target = match (above, below) {
             (None, Some(b)) => b,
             (Some(a), None) => a,
+            (Some(a), Some(_)) if from_above && !from_below => a,
+            (Some(_), Some(b)) if from_below && !from_above => b,
+            // A value centred against a coded row's label that wraps: the line
+            // below only goes on with the label; it joins the row, and so do
+            // the values.
+            (Some(a), Some(b)) if starts_with_code(&lines[a]) && continues_label(&lines[b], &lines[i]) => {
+                let rest = lines.remove(b);
+                for (k, cell) in rest.cells.iter().enumerate().filter(|(_, c)| !c.text.is_empty()) {
+                    if let Some(label) = lines[a].cells.get_mut(k) {
+                        label.text.push_str(&cell.text);
+                    }
+                }
+                a
+            }
             _ => {
                 i += 1;
                 continue;

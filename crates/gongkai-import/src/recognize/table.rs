@@ -234,11 +234,14 @@ fn glued_amount(text: &str) -> Option<(&str, &str)> {
     (word && matches!(decimals, Some(1..=4)) && Number::parse_printed(amount).is_some()).then_some((label, amount))
 }
 
+/// Where each amount split off a label stands: its line and column.
+type Unglued = Vec<(u32, u32)>;
+
 /// Cells of each line with an amount glued to its label split in two, where
 /// that gives the line the cells the other rows have (one more): the glued
 /// row's figures then stand in their columns. Returns the lines and, for each
 /// amount split off, its line and column. `None` when no line has one.
-fn split_glued_amounts(grid: &[&Line]) -> Option<(Vec<Line>, Vec<(u32, u32)>)> {
+fn split_glued_amounts(grid: &[&Line]) -> Option<(Vec<Line>, Unglued)> {
     let mut widths: HashMap<usize, usize> = HashMap::new();
     for l in grid.iter().filter(|l| has_amount(l)) {
         *widths.entry(l.cells.len()).or_default() += 1;

@@ -195,8 +195,6 @@ fn a_title_on_the_first_header_row_opens_its_table() {
 }
 
 #[test]
-#[ignore = "a title in a tabular line ends no table: the previous table takes it in as a group row \
-            (`一般公共预算支出表: - - -`), drops the header as repeated, and reads the rows below as its own"]
 fn a_title_on_the_first_header_row_after_another_table_starts_a_table() {
     let text = "\
 某局2026年部门预算

@@ -871,9 +871,19 @@ impl<'a> Recognizer<'a> {
             }
             if !l.is_blank() {
                 let t = paragraph::clean_line(l).0;
+                // (A title printed in the first header row is a row holding
+                // nothing but the title.)
+                let only_cell = || {
+                    let mut filled = l.cells.iter().map(|c| c.text.trim()).filter(|c| !c.is_empty());
+                    filled.next().filter(|_| filled.next().is_none())
+                };
                 let starts_new = part_of_heading(t).is_some()
                     || table_number(t).is_some()
                     || (!l.is_tabular() && table_title(t, &self.options.aliases).is_some())
+                    || (l.is_tabular()
+                        && only_cell().is_some_and(|c| {
+                            matches!(table_title(c, &self.options.aliases), Some(TitleKind::Table(_)))
+                        }))
                     || (!l.is_tabular() && self.listed_part_heading(t).is_some());
                 if starts_new {
                     break;

@@ -458,3 +458,21 @@ fn a_table_in_panels_is_checked_panel_by_panel() {
     let a101 = run("A101", &text.replace("差旅费\t1.50", "差旅费\t1.60"));
     assert_eq!(lines_of(&a101), [6], "{a101:#?}");
 }
+
+/// A per-code paragraph stating 0 for its code this year (money last year,
+/// none now) names a code the tables need not print: N105 does not ask for
+/// its row; the same paragraph with an amount does.
+#[test]
+fn a_code_paragraph_stating_nothing_this_year_needs_no_row() {
+    let paragraph = "6. 社会保障和就业支出(类)就业补助(款)其他就业补助支出(项)：2024年预算数为AMOUNT万元，比上年预算减少5.00万元，下降100.00%，主要原因是：项目结束；";
+    let with = |amount: &str| {
+        let mut lines: Vec<String> = example().split('\n').map(str::to_owned).collect();
+        lines.insert(409, String::new());
+        lines.insert(410, paragraph.replace("AMOUNT", amount));
+        lines.join("\n")
+    };
+    let zero = run("N105", &with("0.00"));
+    assert!(zero.is_empty(), "{zero:#?}");
+    let some = run("N105", &with("5.00"));
+    assert_eq!(some.len(), 1, "{some:#?}");
+}

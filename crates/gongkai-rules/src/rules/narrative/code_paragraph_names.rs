@@ -13,7 +13,8 @@ declare_rule! {
     /// overview): the 项 row, its 款 parent and its 类 parent, compared by name
     /// with brackets and width normalised (a 类 named without its `支出` is that
     /// 类: `一般公共服务（类）` is 一般公共服务支出). The names that match no row of
-    /// the chain are reported.
+    /// the chain are reported. A paragraph stating 0 for its code (money last
+    /// year, none this year) is not held to a row the tables need not print.
     ///
     /// ## Why it matters
     /// A paragraph whose names are not in the table explains a code that has no
@@ -35,7 +36,9 @@ impl Rule for CodeParagraphNames {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         for claim in ctx.doc.claims.iter().filter(|c| c.kind == ClaimKind::CodeParagraph) {
-            if claim.subject.names.is_empty() {
+            // A paragraph about a code with no money this year (`…支出0万元，
+            // 比上年减少…，下降100%`) names a code the tables need not print.
+            if claim.subject.names.is_empty() || claim.amount.is_some_and(|a| a.value.value().is_zero()) {
                 continue;
             }
             // The table the paragraph's section speaks of (a fund's section of

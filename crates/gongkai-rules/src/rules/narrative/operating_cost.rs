@@ -15,7 +15,10 @@ declare_rule! {
     /// one of the two is wrong. A department with public institutions (its general
     /// budget spends on a `事业运行` item, or its profile lists subordinate units)
     /// spends 公用经费 that is no 机关运行经费: a figure below the 公用经费 is then
-    /// only information, one above it stays a warning.
+    /// only information, one above it stays a warning. (Public institutions: a
+    /// `事业运行` or `机构运行` item in the general budget, subordinate units listed
+    /// or counted in the profile, or the profile's `事业单位4家` /
+    /// `…中心（事业单位）`.)
     ///
     /// ## Example
     /// `机关运行经费财政拨款预算22.36万元` while 表6's 总计 row prints 22.63 in the
@@ -56,7 +59,7 @@ impl Rule for OperatingCost {
         let locations = vec![text_location(&cost.amount.source), cell_location(table, part, row, column)];
         if institutions {
             let message = format!(
-                "{message}；本部门含事业单位（一般公共预算支出有“事业运行”科目或概况列有下属单位），机关运行经费只含行政单位，低于公用经费属正常"
+                "{message}；本部门含事业单位（一般公共预算支出有“事业运行”“机构运行”科目或概况列有下属事业单位），机关运行经费只含行政单位，低于公用经费属正常"
             );
             out.push_with(ctx.finding(message, Some(&comparison), locations), Severity::Info);
         } else {
@@ -66,13 +69,46 @@ impl Rule for OperatingCost {
 }
 
 /// Whether the department has public institutions (事业单位): its general
-/// budget spends on a `事业运行` item (the function classification's running
-/// costs of public institutions), or its profile lists subordinate units.
+/// budget spends on a `事业运行` or `机构运行` item (the function
+/// classification's running costs of public institutions and of research
+/// institutes), or its profile lists or counts subordinate units, or its text
+/// says how many 事业单位 it has (`事业单位4家`) or marks a unit as one
+/// (`…中心（事业单位）`).
 fn has_public_institutions(ctx: &Context<'_>) -> bool {
     let runs_institutions = ctx.part(TableKind::GeneralBudgetExpenditure).is_some_and(|(_, part)| {
         part.rows.iter().any(|r| {
-            r.label.trim() == "事业运行" && r.cells.iter().any(|c| c.amount.is_some_and(|a| !a.value().is_zero()))
+            matches!(r.label.trim(), "事业运行" | "机构运行")
+                && r.cells.iter().any(|c| c.amount.is_some_and(|a| !a.value().is_zero()))
         })
     });
-    runs_institutions || !ctx.doc.profile.subordinate_units.names.is_empty()
+    let units = &ctx.doc.profile.subordinate_units;
+    // (The organisation is told in the profile, or in a section of its own
+    // where a template has no profile.)
+    let says_so = ctx.prose().iter().any(|t| names_institutions(&t.text));
+    runs_institutions || !units.names.is_empty() || units.stated_count.is_some_and(|n| n > 0) || says_so
+}
+
+/// `事业单位4家`, `事业单位 2 个`, `…中心（事业单位）`, `（参公事业单位）`.
+fn names_institutions(text: &str) -> bool {
+    let folded: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    folded.match_indices("事业单位").any(|(at, w)| {
+        let after = &folded[at + w.len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let counted = digits > 0 && after[digits..].starts_with(['家', '个']) && !after.starts_with('0');
+        let marked = after.starts_with(['）', ')']);
+        counted || marked
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_institutions;
+
+    #[test]
+    fn a_profile_naming_its_public_institutions() {
+        assert!(names_institutions("本部门中，行政单位1家，参公单位1家，事业单位4家，具体包括："));
+        assert!(names_institutions("某市公路管理服务中心（事业单位）、某市交通运输研究中心（参公事业单位）"));
+        assert!(!names_institutions("事业单位0家"));
+        assert!(!names_institutions("事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。"));
+    }
 }

@@ -476,3 +476,25 @@ fn a_code_paragraph_stating_nothing_this_year_needs_no_row() {
     let some = run("N105", &with("5.00"));
     assert_eq!(some.len(), 1, "{some:#?}");
 }
+
+/// A file showing nothing of a disclosure (no table, no part of an
+/// explanation: a 绩效评价报告 filed among budgets) gets one C101 warning saying
+/// so, and no finding for each section or glossary it lacks.
+#[test]
+fn a_file_with_nothing_of_a_disclosure_is_said_to_be_none() {
+    let mut doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    doc.tables.clear();
+    doc.sections.clear();
+    let config = Config { select: vec!["C101".into(), "C103".into(), "C104".into()], ..Config::default() };
+    let findings = Engine::new(config).unwrap().check(&doc);
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["C101"], "{findings:#?}");
+    assert!(findings[0].message.contains("看来不是部门预算公开"), "{}", findings[0].message);
+    // A file with an explanation but no tables (its tables published apart)
+    // keeps its section checks.
+    let mut doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    doc.tables.clear();
+    let findings =
+        Engine::new(Config { select: vec!["C101".into(), "C104".into()], ..Config::default() }).unwrap().check(&doc);
+    assert!(findings.iter().all(|f| !f.message.contains("看来不是")), "{findings:#?}");
+}

@@ -15,7 +15,8 @@ declare_rule! {
     /// without a section of its own when the explanation states its figures
     /// elsewhere (a claim compared with one of its cells: templates that explain
     /// all tables in one 编制说明, or 基本支出 inside the 财政拨款 section), or
-    /// when it is empty and says so on its page.
+    /// when it is empty and says so on its page. A file showing nothing of a
+    /// disclosure (no table, no part of an explanation) is left to C101.
     ///
     /// ## Why it matters
     /// A table without its explanation leaves the reader with bare figures; the
@@ -56,7 +57,9 @@ impl Rule for ExplanationSections {
             let message = format!("{}已公开，但情况说明中没有对应的说明部分（{}）", table.display(), kind.name_zh());
             out.push(ctx.finding(message, None, vec![table_location(table)]));
         }
-        for kind in &ctx.template.sections {
+        // (A file with nothing of a disclosure has no explanation to look in:
+        // C101 says what the file is.)
+        for kind in ctx.template.sections.iter().filter(|_| !super::nothing_of_a_disclosure(ctx)) {
             if has(*kind) {
                 continue;
             }

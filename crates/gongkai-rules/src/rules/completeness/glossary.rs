@@ -7,6 +7,8 @@ declare_rule! {
     /// ## What it checks
     /// When the template requires a glossary (名词解释), the document has one: its
     /// heading is found (an empty glossary under its heading is another matter).
+    /// A file showing nothing of a disclosure (no table, no part of an
+    /// explanation) is left to C101, which says what the file seems to be.
     ///
     /// ## Why it matters
     /// Terms such as 财政拨款, 基本支出 or “三公”经费 are defined by the budget
@@ -27,7 +29,7 @@ impl Rule for Glossary {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        if !ctx.template.glossary || ctx.doc.glossary_heading.is_some() {
+        if !ctx.template.glossary || ctx.doc.glossary_heading.is_some() || super::nothing_of_a_disclosure(ctx) {
             return;
         }
         let listed = ctx.doc.contents.iter().any(|e| e.part == DocumentPart::Glossary);

@@ -2,6 +2,7 @@ use gongkai_model::{Location, Severity, TableKind};
 
 use crate::context::text_location;
 use crate::rules::completeness::anchor::table_anchor;
+use crate::rules::completeness::present;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -15,7 +16,9 @@ declare_rule! {
     /// for each other.) A file holding none of the template's tables gets one
     /// warning instead: it is most often the explanation part of a document
     /// whose tables are published as another file, to be checked together
-    /// (`--tables` with `--text`), and sometimes no disclosure at all.
+    /// (`--tables` with `--text`), and sometimes no disclosure at all — which
+    /// the warning says when the file has no part of an explanation either
+    /// (the section and glossary checks then stay silent).
     ///
     /// ## Why it matters
     /// The 《地方预决算公开操作规程》 require every table of the template to be
@@ -30,11 +33,6 @@ declare_rule! {
     }
 }
 
-fn present(ctx: &Context<'_>, kind: TableKind) -> bool {
-    let project = [TableKind::GeneralBudgetProjectExpenditure, TableKind::ProjectExpenditure];
-    ctx.doc.tables.iter().any(|t| t.kind == kind || (project.contains(&kind) && project.contains(&t.kind)))
-}
-
 impl Rule for RequiredTable {
     fn meta(&self) -> &'static crate::RuleMeta {
         &Self::META
@@ -46,14 +44,21 @@ impl Rule for RequiredTable {
         // publishes 第一部分 and 第二部分 apart), a document missing all its
         // tables, or no disclosure at all (a 绩效评价报告): which, the file cannot
         // say. One warning, not an error per table.
-        if !ctx.template.tables.iter().any(|t| present(ctx, t.kind)) {
+        if super::no_template_table(ctx) {
             let listed = ctx.doc.missing_tables.iter().filter(|m| m.listed_as.is_some()).count();
-            let mut message = "本文件中没有模板要求的任何公开表（可能另行公开，或本文件不是部门预算公开），表格及与表格有关的核对均未进行".to_owned();
-            if listed > 0 {
-                message.push_str(&format!("（目录列出 {listed} 张表，可能另行公开）"));
-            }
-            message
-                .push_str("；若表格另有文件，请将两个文件一并检查：gongkai validate --tables 表格文件 --text 本文件");
+            let message = if super::nothing_of_a_disclosure(ctx) {
+                "本文件既没有模板要求的公开表，也没有情况说明的任何部分，看来不是部门预算公开（例如绩效评价报告），模板要求的核对均未进行"
+                    .to_owned()
+            } else {
+                let mut message = "本文件中没有模板要求的任何公开表（可能另行公开，或本文件不是部门预算公开），表格及与表格有关的核对均未进行".to_owned();
+                if listed > 0 {
+                    message.push_str(&format!("（目录列出 {listed} 张表，可能另行公开）"));
+                }
+                message.push_str(
+                    "；若表格另有文件，请将两个文件一并检查：gongkai validate --tables 表格文件 --text 本文件",
+                );
+                message
+            };
             let anchor = ctx.doc.missing_tables.iter().find_map(|m| m.listed_as.as_ref()).map_or_else(
                 || table_anchor(ctx.doc, TableKind::IncomeExpenditureSummary),
                 |listed| text_location(&listed.source),

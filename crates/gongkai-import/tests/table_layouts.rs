@@ -193,3 +193,37 @@ fn panels_side_by_side_are_read_panel_by_panel() {
         [(Some(&Measure::Personnel), Some("14.00".to_owned())), (Some(&Measure::PublicUse), Some("6.00".to_owned()))]
     );
 }
+
+/// A list of projects whose codes, kind and fund stand in columns after the
+/// amount (`金额 | 功能分类科目代码 | 功能分类科目名称 | … | 备注`): those
+/// columns hold words, not money — a code is never summed — and each keeps the
+/// header printed above it.
+#[test]
+fn columns_of_codes_and_notes_after_the_amount_hold_no_money() {
+    let text = "\
+2026年某局部门预算
+表11 部门综合预算财政拨款上年结转资金支出表
+单位：元
+预算单位代码\t预算单位名称\t预算项目名称\t金额\t功能分类科目代码\t功能分类科目名称\t项目类别\t备注
+\t合计\t\t300.00\t\t\t\t
+101001\t某局\t设备购置项目\t100.00\t2010102\t一般行政管理事务\t专项购置\t
+101001\t某局\t业务用房项目\t200.00\t2010199\t其他政府办公厅（室）及相关机构事务支出\t专用项目\t
+";
+    let doc = import(text).document;
+    let part = doc.tables[0].main().unwrap();
+    let headers: Vec<(&str, &Measure, bool)> =
+        part.columns.iter().map(|c| (c.header.as_str(), &c.measure, c.inferred.is_some())).collect();
+    assert_eq!(
+        headers,
+        [
+            ("金额", &Measure::BudgetAmount, false),
+            ("功能分类科目代码", &Measure::Other, false),
+            ("功能分类科目名称", &Measure::Other, false),
+            ("项目类别", &Measure::Other, false),
+            ("备注", &Measure::Other, false),
+        ]
+    );
+    let coded = &part.rows[1].cells[1];
+    assert_eq!((coded.amount, coded.text.as_deref()), (None, Some("2010102")));
+    assert!(part.rows.iter().all(|r| r.cells[1..].iter().all(|c| c.amount.is_none())), "{:#?}", part.rows);
+}

@@ -605,6 +605,7 @@ fn coded_part(kind: TableKind, grid: &[&Line], year: Option<u16>, diagnostics: &
         }
     };
     let mut columns = resolve_columns(&headers, first, count, index_row);
+    let wordy = set_aside_wordy_columns(&mut columns, &headers, first);
     set_aside_other_years(&mut columns);
     let header_text: String = headers.iter().flat_map(|h| h.texts()).collect();
     set_aside_repeated_periods(&mut columns, &header_text);
@@ -677,6 +678,13 @@ fn coded_part(kind: TableKind, grid: &[&Line], year: Option<u16>, diagnostics: &
     }
     if by_unit {
         nest_by_unit_code(&mut rows, &unit_codes);
+    }
+    // A code, a name or a note in a column of its own is no amount.
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut().enumerate()).filter(|(j, _)| wordy.contains(j)) {
+        let cell = cell.1;
+        if let (Some(n), None) = (cell.amount.take(), &cell.text) {
+            cell.text = Some(n.to_string());
+        }
     }
     let mut part = TablePart { side: None, columns, rows };
     super::names::codes_from_names(kind, &mut part, year);
@@ -787,6 +795,46 @@ fn unit_row(line: &Line, first: usize, columns: &[Column]) -> Option<Row> {
 /// each over the same columns): only the latest year's columns measure what
 /// their names say; the earlier year's and the change columns are kept with
 /// their headers but measure nothing the checks compare.
+/// Whether a header names a column of words, not money: a code, a name, a
+/// kind, a note, a date, a count (`功能分类科目代码`, `项目类别`, `资金性质`,
+/// `备注`, `实施时间`, `数量`).
+fn names_words(header: &str) -> bool {
+    let t = normalize(header);
+    ["代码", "编码", "名称", "类别", "性质", "备注", "说明", "方式", "时间", "日期", "数量", "型号", "文号"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+/// The columns past the first amount whose header, printed right above them,
+/// names words (a purchase's or a project's codes, kind and notes beside its
+/// amount): they measure nothing, hold no amount, and keep their printed
+/// header. When a single header row then stands over every column, its labels
+/// are where they are printed: no column was placed by guess. Returns the
+/// set-aside columns' indices.
+fn set_aside_wordy_columns(columns: &mut [Column], headers: &[&Line], first: usize) -> Vec<usize> {
+    let printed = |j: usize| {
+        headers.iter().rev().find_map(|h| h.cells.get(first + j).map(|c| c.text.trim()).filter(|t| !t.is_empty()))
+    };
+    let mut wordy = Vec::new();
+    for (j, column) in columns.iter_mut().enumerate() {
+        if let Some(label) = printed(j).filter(|l| names_words(l)) {
+            column.header = label.to_owned();
+            column.measure = Measure::Other;
+            wordy.push(j);
+        }
+    }
+    let single_row = headers.len() == 1;
+    if !wordy.is_empty()
+        && single_row
+        && columns.iter().enumerate().all(|(j, c)| printed(j).is_some_and(|l| normalize(l) == normalize(&c.header)))
+    {
+        for c in columns.iter_mut() {
+            c.inferred = None;
+        }
+    }
+    wordy
+}
+
 fn set_aside_other_years(columns: &mut [Column]) {
     let years: Vec<Option<u16>> = columns.iter().map(|c| super::year_in(&c.header)).collect();
     let Some(latest) = years.iter().flatten().max().copied() else { return };

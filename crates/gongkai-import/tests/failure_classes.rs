@@ -166,8 +166,6 @@ fn pdf_tables_numbered_only_in_the_page_header_are_read() {
 }
 
 #[test]
-#[ignore = "the page header `预算0N表` repeats on every page with its digits masked, so the margin reader removes it as \
-            a running head: the tables are read, numbered None"]
 fn pdf_tables_numbered_only_in_the_page_header_keep_their_numbers() {
     let doc = import_pdf(&numbered_in_the_page_header()).document;
     let numbers: Vec<Option<u32>> = doc.tables.iter().map(|t| t.number).collect();
@@ -527,9 +525,9 @@ fn a_landscape_pdf_table_continued_over_pages() {
 /// The same landscape pages as a portrait page box turned by `/Rotate 90`,
 /// the content drawn turned so that it shows upright.
 #[test]
-#[ignore = "text drawn turned is skipped as a stamp or margin note (glyphs.rs drops spans with rotate != 0) even when \
-            the page's /Rotate shows it upright: read_pdf finds no text and reports a scan without a text layer"]
 fn a_landscape_page_turned_by_rotate() {
+    let read = |bytes: &[u8]| gongkai_import::layout::pdf::read_pdf(bytes, "landscape.pdf").expect("reads").text;
+    assert_eq!(read(&landscape(true)), read(&landscape(false)), "read as displayed, as the upright landscape pages");
     let doc = import_pdf(&landscape(true)).document;
     assert_eq!(kinds(&doc), [(TableKind::ExpenditureSummary, Some(3))]);
     assert_eq!(rows(&doc.tables[0].parts[0]), CONTINUED);

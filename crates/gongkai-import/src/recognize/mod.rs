@@ -132,7 +132,7 @@ fn is_profile_heading(text: &str) -> bool {
 
 /// `表 5`, `表5`, `附表5`: a table number line.
 /// `公开05表`, `部门公开表1`, `预算02表`, `表一`: the same line in other templates.
-fn table_number(text: &str) -> Option<u32> {
+pub(crate) fn table_number(text: &str) -> Option<u32> {
     // Asked of every line; `表` does not change in normalisation.
     if !text.contains('表') {
         return None;

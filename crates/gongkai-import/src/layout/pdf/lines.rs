@@ -40,6 +40,25 @@ impl VisualLine {
         }
         chunks
     }
+
+    /// The line cut into its chunks (see [`VisualLine::chunks`]), each a line of
+    /// its own.
+    pub fn split(&self, chunk_gap: f32) -> Vec<VisualLine> {
+        let mut parts: Vec<VisualLine> = Vec::new();
+        let mut previous: Option<&Piece> = None;
+        for piece in &self.pieces {
+            let starts =
+                previous.is_none_or(|prev| piece.x0 - prev.x1 > chunk_gap * prev.size.max(piece.size).max(1.0));
+            if starts {
+                parts.push(VisualLine { pieces: Vec::new(), baseline: self.baseline, size: piece.size });
+            }
+            let part = parts.last_mut().expect("pushed above");
+            part.size = part.size.max(piece.size);
+            part.pieces.push(piece.clone());
+            previous = Some(piece);
+        }
+        parts
+    }
 }
 
 /// Whether two pieces of Latin text meet (`2025` `年` does not need a space;
@@ -95,5 +114,8 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].chunks(2.0), ["部门", "单位：万元"]);
         assert_eq!(lines[1].chunks(2.0), ["2025年1,234.00元"]);
+        let parts: Vec<Vec<String>> = lines[0].split(2.0).iter().map(|l| l.chunks(2.0)).collect();
+        assert_eq!(parts, [["部门"], ["单位：万元"]]);
+        assert_eq!(lines[1].split(2.0).len(), 1);
     }
 }

@@ -15,6 +15,8 @@ mod grid;
 mod lines;
 mod margins;
 
+use std::collections::HashSet;
+
 use pdfboss_core::Document;
 use pdfboss_text::{ReadingOrder, extract_spans_and_rulings_reporting};
 
@@ -80,12 +82,13 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
             doc.page(index).map_err(|e| ImportError::file(file, format!("page {}: cannot be read: {e}", index + 1)))?;
         let (spans, rulings, _) = extract_spans_and_rulings_reporting(&doc, &page, ReadingOrder::Content)
             .map_err(|e| ImportError::file(file, format!("page {}: text cannot be extracted: {e}", index + 1)))?;
-        let pieces = glyphs::pieces(&spans);
+        let view = glyphs::View::of_page(&spans, page.rotate, page.media_box);
+        let pieces = glyphs::pieces(&spans, &view);
         if pieces.is_empty() {
             pages_without_text.push(index as u32 + 1);
         }
-        heights.push((page.media_box.y0.min(page.media_box.y1), (page.media_box.y1 - page.media_box.y0).abs()));
-        pages.push(page_items(pieces, &grid::grids(&rulings)));
+        heights.push(view.vertical_extent());
+        pages.push(page_items(pieces, &grid::grids(&view.rulings(rulings))));
     }
     if pages_without_text.len() == count {
         return Err(ImportError::file(
@@ -122,7 +125,11 @@ fn page_items(pieces: Vec<Piece>, grids: &[Grid]) -> Vec<Item> {
 
 /// Removes running heads, footers and page numbers: the outermost two text lines
 /// at the top and bottom of each page, when they sit in the page's margin and
-/// repeat or read as a page number (see [`margins::running_lines`]).
+/// repeat or read as a page number (see [`margins::running_lines`]). A table
+/// number printed in the header (see [`margins::table_numbers`]) stays where it
+/// is, above the page's table, where the recognizer takes a number line above a
+/// title; printed in a running head (`某局2026年部门预算    预算01表`), it stays
+/// without the head's words.
 fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
     let mut candidates = Vec::new();
     for (p, items) in pages.iter().enumerate() {
@@ -130,25 +137,50 @@ fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
         // The outer tenth of the page, or the outer inch (landscape table pages
         // print their page number about an inch from the edge).
         let margin = (0.1 * height).max(72.0);
-        let in_margin = |line: &VisualLine| {
-            let from_bottom = line.baseline - y0;
-            from_bottom <= margin || from_bottom >= height - margin
-        };
         let n = items.len();
         for i in (0..n.min(2)).chain(n.saturating_sub(2)..n) {
             if let Item::Line(line) = &items[i]
-                && in_margin(line)
                 && !candidates.iter().any(|c: &MarginLine| c.page == p && c.item == i)
             {
-                candidates.push(MarginLine { page: p, item: i, text: line.chunks(2.0).join(" ") });
+                let from_bottom = line.baseline - y0;
+                let top = from_bottom >= height - margin;
+                if top || from_bottom <= margin {
+                    let text = line.chunks(2.0).join(" ");
+                    let number = number_chunk(line).map(|(n, _)| n);
+                    candidates.push(MarginLine { page: p, item: i, text, top, number });
+                }
             }
         }
     }
-    let mut remove = margins::running_lines(&candidates, pages.len());
-    remove.sort_unstable();
-    for (p, i) in remove.into_iter().rev() {
-        pages[p].remove(i);
+    let furniture: HashSet<(usize, usize)> = margins::running_lines(&candidates, pages.len()).into_iter().collect();
+    let numbers: HashSet<(usize, usize)> = margins::table_numbers(&candidates).into_iter().collect();
+    for (p, items) in pages.iter_mut().enumerate() {
+        let kept = std::mem::take(items).into_iter().enumerate().filter_map(|(i, item)| {
+            let running = furniture.contains(&(p, i));
+            if !numbers.contains(&(p, i)) {
+                return (!running).then_some(item);
+            }
+            Some(match item {
+                Item::Line(line) if running => Item::Line(number_chunk(&line).map_or(line, |(_, chunk)| chunk)),
+                other => other,
+            })
+        });
+        *items = kept.collect();
     }
+}
+
+/// The table number a line reads as (`预算01表`), whole or in one of its chunks
+/// (`某局2026年部门预算    预算01表`), with the line of that chunk.
+fn number_chunk(line: &VisualLine) -> Option<(u32, VisualLine)> {
+    if let Some(n) = crate::recognize::table_number(&line.chunks(2.0).join(" ")) {
+        return Some((n, line.clone()));
+    }
+    let mut numbered = line
+        .split(2.0)
+        .into_iter()
+        .filter_map(|part| crate::recognize::table_number(&part.chunks(2.0).concat()).map(|n| (n, part)));
+    let found = numbered.next()?;
+    numbered.next().is_none().then_some(found)
 }
 
 /// A table that ends one page and starts the next is one table: the header rows
@@ -272,6 +304,46 @@ mod tests {
 
     fn row(cells: &[&str]) -> grid::GridRow {
         grid::GridRow { cells: cells.iter().map(|c| (*c).to_owned()).collect(), spanning: false }
+    }
+
+    /// A visual line of chunks, each at its x, on one baseline.
+    fn line(chunks: &[(f32, &str)], baseline: f32) -> Item {
+        let pieces = chunks
+            .iter()
+            .map(|(x, text)| Piece {
+                text: (*text).to_owned(),
+                x0: *x,
+                x1: x + 10.0 * text.chars().count() as f32,
+                baseline,
+                size: 10.0,
+            })
+            .collect();
+        Item::Line(VisualLine { pieces, baseline, size: 10.0 })
+    }
+
+    /// Each page's header prints the document's name and, at the right, the
+    /// number of the page's table (`预算02表`); a table continued on the next
+    /// page repeats its number there. The name and the page numbers go as
+    /// furniture; the number stays alone where it changes, and goes where it
+    /// repeats.
+    #[test]
+    fn a_table_number_in_a_running_head_stays_alone() {
+        let mut pages: Vec<Vec<Item>> = [1, 2, 2, 3]
+            .iter()
+            .enumerate()
+            .map(|(p, n)| {
+                vec![
+                    line(&[(40.0, "某局2026年部门预算"), (700.0, &format!("预算0{n}表"))], 560.0),
+                    line(&[(300.0, &format!("第{p}张表的标题"))], 500.0),
+                    line(&[(410.0, &format!("- {} -", p + 1))], 40.0),
+                ]
+            })
+            .collect();
+        remove_running_lines(&mut pages, &[(0.0, 595.0); 4]);
+        assert_eq!(
+            render(&pages),
+            "预算01表\n第0张表的标题\n\u{c}\n预算02表\n第1张表的标题\n\u{c}\n第2张表的标题\n\u{c}\n预算03表\n第3张表的标题\n"
+        );
     }
 
     /// `某市机动` … `11,276.9` at the foot of a page, `车检测中心` … `6` at the

@@ -227,3 +227,35 @@ fn columns_of_codes_and_notes_after_the_amount_hold_no_money() {
     assert_eq!((coded.amount, coded.text.as_deref()), (None, Some("2010102")));
     assert!(part.rows.iter().all(|r| r.cells[1..].iter().all(|c| c.amount.is_none())), "{:#?}", part.rows);
 }
+
+/// A footnote closes its table, but a note right under it is still the
+/// table's: `说明：…故本表无数据。` under `注：本表反映…` states it empty.
+#[test]
+fn a_statement_under_the_footnote_is_the_tables() {
+    let text = "\
+2026年某局部门预算
+表7 政府性基金预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t\t\t
+注：本表反映部门本年度政府性基金预算支出情况。
+说明：某局本年度没有政府性基金预算拨款收入和支出，故本表无数据。
+
+表8 国有资本经营预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t\t\t
+注：本表反映部门本年度国有资本经营预算支出情况。
+";
+    let doc = import(text).document;
+    let statements: Vec<(TableKind, Option<&str>)> =
+        doc.tables.iter().map(|t| (t.kind, t.empty_statement.as_ref().map(|s| s.text.as_str()))).collect();
+    assert_eq!(
+        statements,
+        [
+            (TableKind::GovernmentFundExpenditure, Some("说明：某局本年度没有政府性基金预算拨款收入和支出，故本表无数据。")),
+            (TableKind::StateCapitalExpenditure, None),
+        ]
+    );
+    assert_eq!(doc.tables[1].number, Some(8));
+}

@@ -130,6 +130,12 @@ fn is_profile_heading(text: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// A note printed under a table: `注：…`, `说明：…`, `备注：…`.
+fn is_note(text: &str) -> bool {
+    let t = text.trim_start_matches(['(', '（']);
+    ["注：", "注:", "说明：", "说明:", "备注：", "备注:"].iter().any(|p| t.starts_with(p))
+}
+
 /// `表 5`, `表5`, `附表5`: a table number line.
 /// `公开05表`, `部门公开表1`, `预算02表`, `表一`: the same line in other templates.
 pub(crate) fn table_number(text: &str) -> Option<u32> {
@@ -890,9 +896,17 @@ impl<'a> Recognizer<'a> {
                 }
                 body.push(l);
                 // A footnote (`注：本表反映…`) closes its table: what follows is
-                // another table or text, even without a title of its own.
+                // another table or text, even without a title of its own —
+                // except more notes right under it (`说明：…故本表无数据。`).
                 if !l.is_tabular() && (t.starts_with("注：") || t.starts_with("注:")) {
                     end += 1;
+                    while let Some(next) = lines.get(end).filter(|n| !n.is_blank() && !n.is_tabular()) {
+                        if !is_note(paragraph::clean_line(next).0) {
+                            break;
+                        }
+                        body.push(next);
+                        end += 1;
+                    }
                     break;
                 }
             }

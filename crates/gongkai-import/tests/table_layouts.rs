@@ -253,7 +253,10 @@ fn a_statement_under_the_footnote_is_the_tables() {
     assert_eq!(
         statements,
         [
-            (TableKind::GovernmentFundExpenditure, Some("说明：某局本年度没有政府性基金预算拨款收入和支出，故本表无数据。")),
+            (
+                TableKind::GovernmentFundExpenditure,
+                Some("说明：某局本年度没有政府性基金预算拨款收入和支出，故本表无数据。")
+            ),
             (TableKind::StateCapitalExpenditure, None),
         ]
     );

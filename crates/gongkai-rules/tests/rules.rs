@@ -498,3 +498,37 @@ fn a_file_with_nothing_of_a_disclosure_is_said_to_be_none() {
         Engine::new(Config { select: vec!["C101".into(), "C104".into()], ..Config::default() }).unwrap().check(&doc);
     assert!(findings.iter().all(|f| !f.message.contains("看来不是")), "{findings:#?}");
 }
+
+/// A table that prints a paragraph's 项 by name on a row it could not code
+/// (a name the catalog does not know under that 款): the paragraph's row may
+/// be that one, so N105 says nothing; the same row under another name leaves
+/// the paragraph's names unmatched, and N105 reports them.
+#[test]
+fn a_name_on_a_row_without_a_code_may_be_the_paragraphs() {
+    use gongkai_model::{RowRole, TableKind};
+    let n105 = |doc: &gongkai_model::Disclosure| {
+        let config = Config { select: vec!["N105".to_owned()], ..Config::default() };
+        Engine::new(config).unwrap().check(doc)
+    };
+    let mut doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    // (In every table that prints it: the paragraph's chain is looked for in
+    // each table its section speaks of.)
+    let uncode = |doc: &mut gongkai_model::Disclosure, label: &str| {
+        for table in doc.tables.iter_mut().filter(|t| t.kind != TableKind::GovernmentProcurement) {
+            for row in table.parts.iter_mut().flat_map(|p| &mut p.rows) {
+                if row.code.as_ref().is_some_and(|c| c.as_str() == "2080505") {
+                    row.code = None;
+                    row.role = RowRole::Group;
+                    row.label = label.to_owned();
+                }
+            }
+        }
+    };
+    assert!(n105(&doc).is_empty());
+    let mut other = doc.clone();
+    uncode(&mut doc, "机关事业单位基本养老保险缴费支出");
+    let findings = n105(&doc);
+    assert!(findings.is_empty(), "{findings:#?}");
+    uncode(&mut other, "某某支出");
+    assert!(!n105(&other).is_empty(), "a row under another name does not excuse the paragraph");
+}

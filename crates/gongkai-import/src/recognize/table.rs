@@ -104,7 +104,8 @@ pub fn build_table(
             // A footnote (`注：由于四舍五入因素…`, `注：无。`) is kept as the
             // table's note, never read as a row.
             let note = plain.trim_start_matches('(');
-            if (note.starts_with("注:") || note.starts_with("备注:") || note.starts_with("说明:")) && !has_amount(line) {
+            if (note.starts_with("注:") || note.starts_with("备注:") || note.starts_with("说明:")) && !has_amount(line)
+            {
                 notes.push(TextRef { text: text.to_owned(), source: prov(line) });
                 continue;
             }

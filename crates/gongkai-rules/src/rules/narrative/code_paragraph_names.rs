@@ -1,6 +1,6 @@
 use gongkai_model::ClaimKind;
 
-use super::resolve::{code_paragraph_chain, subject_name};
+use super::resolve::{code_paragraph_chain, names_level, subject_name};
 use crate::context::{row_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -14,7 +14,9 @@ declare_rule! {
     /// with brackets and width normalised (a 类 named without its `支出` is that
     /// 类: `一般公共服务（类）` is 一般公共服务支出). The names that match no row of
     /// the chain are reported. A paragraph stating 0 for its code (money last
-    /// year, none this year) is not held to a row the tables need not print.
+    /// year, none this year) is not held to a row the tables need not print,
+    /// nor one whose name the table prints on a row it could not code (its
+    /// place, and so its chain, unknown).
     ///
     /// ## Why it matters
     /// A paragraph whose names are not in the table explains a code that has no
@@ -48,6 +50,15 @@ impl Rule for CodeParagraphNames {
                 continue;
             }
             if chain.unmatched.is_empty() {
+                continue;
+            }
+            // A name the table prints on a row it could not code (a 项 the
+            // catalog does not know under that 款, printed by name only): the
+            // paragraph's row may be that one, its place unknown.
+            let uncoded = |n: &&gongkai_model::LevelName| {
+                part.rows.iter().any(|r| r.code.is_none() && r.project.is_none() && names_level(&r.label, n))
+            };
+            if chain.unmatched.iter().any(uncoded) || claim.subject.names.iter().any(|n| uncoded(&n)) {
                 continue;
             }
             let names: Vec<String> =

@@ -532,3 +532,18 @@ fn a_name_on_a_row_without_a_code_may_be_the_paragraphs() {
     uncode(&mut other, "某某支出");
     assert!(!n105(&other).is_empty(), "a row under another name does not excuse the paragraph");
 }
+
+/// A total named with the unit's own name before it (`某局部门预算收入`)
+/// is the budget as a whole: the name says whose budget, which the document
+/// already says. The figure is compared (N101 on a changed one).
+#[test]
+fn a_total_named_with_the_units_own_name_is_the_whole() {
+    let text = example().replace(
+        "所有收入和支出均纳入单位预算管理。收支总预算1,010.70万元。",
+        "所有收入和支出均纳入单位预算管理。奇台县社会保险管理局部门预算收入1,010.70万元。",
+    );
+    assert!(run("N101", &text).is_empty());
+    let changed = text.replace("管理局部门预算收入1,010.70万元", "管理局部门预算收入1,011.70万元");
+    let findings = run("N101", &changed);
+    assert_eq!(findings.iter().map(|f| f.locations[0].at.line).collect::<Vec<_>>(), [346], "{findings:#?}");
+}

@@ -11,6 +11,7 @@
 //! some producers draw digits with boxes twice their advance (the 重庆 document).
 
 use pdfboss_text::{Point, Rect, Ruling, TextSpan};
+use std::borrow::Cow;
 
 /// A piece of text at a position.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,12 +175,13 @@ pub fn pieces(spans: &[TextSpan], view: &View) -> Vec<Piece> {
 /// exact for text upright or upside down; for text turned a quarter (whose
 /// glyphs advance along y) they are spread over the run by width, a CJK or
 /// full-width character taking twice a Latin one's.
-fn glyph_starts(span: &TextSpan, chars: &[char], view: &View, x: f32, end_x: f32) -> Option<Vec<f32>> {
+fn glyph_starts<'s>(span: &'s TextSpan, chars: &[char], view: &View, x: f32, end_x: f32) -> Option<Cow<'s, [f32]>> {
     if span.glyph_x.len() != chars.len() {
         return None;
     }
+    // (Upright, nearly every page: the extractor's positions as they are.)
     Some(match view.rotate {
-        0 => span.glyph_x.to_vec(),
+        0 => Cow::Borrowed(&span.glyph_x[..]),
         180 => span.glyph_x.iter().map(|&g| view.point(g, span.y).0).collect(),
         _ => {
             let weight = |c: &char| if u32::from(*c) >= 0x2E80 { 2.0 } else { 1.0 };

@@ -210,7 +210,7 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
         }
         ClaimKind::Amount | ClaimKind::Composition => match bracketed_code(&claim.subject.label) {
             Some(code) => by_code(ctx, claim.section, &code, &mut out),
-            None => by_label(ctx, claim.section, &strip_level(&claim.subject.label), &mut out),
+            None => by_label(ctx, claim.section, &without_own_name(ctx, &strip_level(&claim.subject.label)), &mut out),
         },
     }
     out
@@ -609,6 +609,23 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     if expenditure {
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
         total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
+    }
+}
+
+/// A subject without the document's own unit name before it
+/// (`某局部门预算收入` → `部门预算收入`): the unit's name says whose budget, which
+/// the document already says. A name standing alone is kept.
+fn without_own_name(ctx: &Context<'_>, label: &str) -> String {
+    let own = ctx.doc.meta.unit_name.as_ref().map(|n| norm(&n.text)).filter(|n| n.chars().count() >= 2);
+    match own {
+        Some(own) => {
+            let rest = norm(label);
+            match rest.strip_prefix(own.as_str()) {
+                Some(tail) if !tail.is_empty() => tail.to_owned(),
+                _ => label.to_owned(),
+            }
+        }
+        None => label.to_owned(),
     }
 }
 

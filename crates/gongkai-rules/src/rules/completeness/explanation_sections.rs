@@ -2,6 +2,7 @@ use gongkai_model::{DocumentPart, SectionKind, Table};
 
 use crate::context::table_location;
 use crate::rules::completeness::anchor::part_anchor;
+use crate::rules::completeness::forms::forms_only;
 use crate::rules::narrative::resolve::resolve;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -15,7 +16,9 @@ declare_rule! {
     /// without a section of its own when the explanation states its figures
     /// elsewhere (a claim compared with one of its cells: templates that explain
     /// all tables in one 编制说明, or 基本支出 inside the 财政拨款 section), or
-    /// when it is empty and says so on its page.
+    /// when it is empty and says so (on its page, in the 目录, or in a sentence of
+    /// the explanation). A file of performance-target forms alone, whose
+    /// explanation is another file's, is C101's one finding, not this rule's.
     ///
     /// ## Why it matters
     /// A table without its explanation leaves the reader with bare figures; the
@@ -55,6 +58,10 @@ impl Rule for ExplanationSections {
             seen.push(kind);
             let message = format!("{}已公开，但情况说明中没有对应的说明部分（{}）", table.display(), kind.name_zh());
             out.push(ctx.finding(message, None, vec![table_location(table)]));
+        }
+        // A file of target forms alone has its explanation in another file.
+        if forms_only(ctx.doc) {
+            return;
         }
         for kind in &ctx.template.sections {
             if has(*kind) {

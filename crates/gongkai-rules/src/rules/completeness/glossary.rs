@@ -1,12 +1,15 @@
 use gongkai_model::DocumentPart;
 
 use crate::rules::completeness::anchor::part_anchor;
+use crate::rules::completeness::forms::forms_only;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
     /// ## What it checks
     /// When the template requires a glossary (名词解释), the document has one: its
     /// heading is found (an empty glossary under its heading is another matter).
+    /// A file of performance-target forms alone, whose glossary is another
+    /// file's, is C101's one finding, not this rule's.
     ///
     /// ## Why it matters
     /// Terms such as 财政拨款, 基本支出 or “三公”经费 are defined by the budget
@@ -27,7 +30,7 @@ impl Rule for Glossary {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        if !ctx.template.glossary || ctx.doc.glossary_heading.is_some() {
+        if !ctx.template.glossary || ctx.doc.glossary_heading.is_some() || forms_only(ctx.doc) {
             return;
         }
         let listed = ctx.doc.contents.iter().any(|e| e.part == DocumentPart::Glossary);

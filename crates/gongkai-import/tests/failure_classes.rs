@@ -522,6 +522,38 @@ fn a_landscape_pdf_table_continued_over_pages() {
     assert_eq!(pages, [1, 1, 1, 1, 2, 2, 3, 3].map(Some));
 }
 
+/// A PDF of performance-target forms alone, one form a page, each titled
+/// inside the top inch of its page (where a running head would be): the title
+/// repeated on every page is the form's, and the file is read as its forms.
+#[test]
+fn a_pdf_of_target_forms_titled_at_the_top_of_every_page() {
+    let mut pages = vec![Page::default(), Page::default(), Page::default()];
+    for (n, page) in pages.iter_mut().enumerate() {
+        page.text(360.0, 560.0, "项目支出绩效目标表");
+        let project = format!("某某项目{}", n + 1);
+        page.ruled(
+            540.0,
+            &[
+                &["项目名称", &project, "", "", ""],
+                &["项目资金（万元）", "年度预算总额：", "40.00", "", ""],
+                &["一级指标", "二级指标", "三级指标", "指标值", ""],
+                &["产出指标", "数量指标", "完成次数", "=12次", ""],
+            ],
+        );
+        page.text(410.0, 66.0, &format!("- {} -", n + 1));
+    }
+    let doc = import_pdf(&pdf(&pages, false)).document;
+    let forms: Vec<(Option<&str>, usize, Option<u32>)> = doc
+        .performance_targets
+        .iter()
+        .map(|t| (t.project.as_ref().map(|p| p.text.as_str()), t.indicators.len(), t.title.source.page))
+        .collect();
+    assert_eq!(
+        forms,
+        [(Some("某某项目1"), 1, Some(1)), (Some("某某项目2"), 1, Some(2)), (Some("某某项目3"), 1, Some(3))]
+    );
+}
+
 /// The same landscape pages as a portrait page box turned by `/Rotate 90`,
 /// the content drawn turned so that it shows upright.
 #[test]
@@ -967,8 +999,6 @@ fn a_file_of_the_first_parts_whose_contents_lists_the_tables() {
 
 /// A file holding only the performance-target forms of a document.
 #[test]
-#[ignore = "the import fails: “not a budget disclosure: no disclosure table and no explanation section was \
-            recognised” — target forms alone do not count as a disclosure"]
 fn a_file_of_performance_target_forms_only() {
     let text = "\
 某局2026年项目支出绩效目标表
@@ -1117,8 +1147,6 @@ fn an_empty_statement_in_the_explanation_of_a_table_not_printed() {
 }
 
 #[test]
-#[ignore = "only a table not printed takes the explanation's sentence (MissingTable::mentioned_empty); a printed \
-            table without amounts keeps empty_statement None, so C105 reports it"]
 fn an_empty_statement_in_the_explanation_of_a_printed_table() {
     let doc = empty_in_the_explanation();
     let table = table(&doc, TableKind::GovernmentFundExpenditure);
@@ -1127,6 +1155,51 @@ fn an_empty_statement_in_the_explanation_of_a_printed_table() {
         table.empty_statement.as_ref().map(|s| s.text.as_str()),
         Some("某局2026年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出表为空表。")
     );
+}
+
+/// One sentence of the explanation naming two printed empty tables: each takes
+/// it; a table with a statement of its own keeps its own.
+#[test]
+fn one_sentence_of_the_explanation_for_two_printed_tables() {
+    let text = "\
+某局2026年部门预算
+
+第一部分 2026年部门预算表
+表1
+政府性基金预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+
+表2
+国有资本经营预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+
+表3
+上年结转结余情况明细表
+单位：万元
+科目编码\t科目名称\t合计
+此表为空表。
+\u{c}
+第二部分 2026年部门预算情况说明
+一、其他说明
+某局2026年没有政府性基金和国有资本经营预算拨款，政府性基金预算支出表、国有资本经营预算支出表均为空表；上年结转结余情况明细表为空表。
+";
+    let doc = import(text).document;
+    let sentence = "某局2026年没有政府性基金和国有资本经营预算拨款，政府性基金预算支出表、国有资本经营预算支出表均为空表；\
+                    上年结转结余情况明细表为空表。";
+    let statements: Vec<(TableKind, Option<&str>)> =
+        doc.tables.iter().map(|t| (t.kind, t.empty_statement.as_ref().map(|s| s.text.as_str()))).collect();
+    assert_eq!(
+        statements,
+        [
+            (TableKind::GovernmentFundExpenditure, Some(sentence)),
+            (TableKind::StateCapitalExpenditure, Some(sentence)),
+            (TableKind::CarryOver, Some("此表为空表。")),
+        ]
+    );
+    let said = doc.tables[0].empty_statement.as_ref().map(|s| s.source.line);
+    assert_eq!(said, Some(22));
 }
 
 // ------------------------------------------------------- generated PDFs --

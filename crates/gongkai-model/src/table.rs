@@ -508,7 +508,9 @@ pub struct Table {
     pub unit: Unit,
     /// The row blocks: one, or two for a two-sided table.
     pub parts: Vec<TablePart>,
-    /// The statement that the table is empty (`…为空表。`), when it is.
+    /// The statement that the table is empty (`…为空表。`), when it is: printed
+    /// with the table, declared by the 目录 (`是否空表`), or, when neither says so,
+    /// a sentence of the explanation naming the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub empty_statement: Option<TextRef>,
     /// Notes printed with the table (`注：由于四舍五入因素，部分分项加和与总计可能略有差异`).

@@ -207,6 +207,37 @@ fn a_file_without_any_table_is_one_warning() {
     assert!(findings[0].message.contains("另行公开"), "{}", findings[0].message);
 }
 
+/// A file holding only performance-target forms (published apart from the
+/// budget) is one C101 warning saying what the file is: no finding per missing
+/// table, explanation section or glossary, of any rule.
+#[test]
+fn a_file_of_target_forms_only_is_one_warning() {
+    let text = "\
+某局2026年项目支出绩效目标表
+
+项目支出绩效目标表
+项目名称\t某某运维项目\t\t
+项目资金（万元）\t年度预算总额：\t40.00\t
+项目总体目标\t保障某某系统正常运行。\t\t
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t运维次数\t=12次
+\u{c}
+项目支出绩效目标表
+项目名称\t某某培训项目\t\t
+项目资金（万元）\t年度预算总额：\t10.00\t
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t培训人次\t>=200人次
+";
+    let doc = gongkai_import::import_text(text, "targets.txt", &Default::default()).unwrap().document;
+    let findings = Engine::new(Config::default()).unwrap().check(&doc);
+    insta::with_settings!({ description => "a file of two project target forms, nothing else", omit_expression => true }, {
+        insta::assert_yaml_snapshot!("C101_forms_only", findings);
+    });
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!((findings[0].rule.as_str(), findings[0].severity), ("C101", gongkai_model::Severity::Warning));
+    assert!(findings[0].message.contains("项目支出绩效目标表 2 张"), "{}", findings[0].message);
+}
+
 /// A table by unit prints each unit's name and subtotal on an uncoded line,
 /// then that unit's 类/款/项 again (深圳's 一般公共预算支出表): A101 checks unit by
 /// unit, never a 类 of one unit against the 款 of all units.

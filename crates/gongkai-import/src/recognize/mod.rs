@@ -550,6 +550,11 @@ impl<'a> Recognizer<'a> {
                     if matches!(normalize(&text).as_str(), "目录") {
                         self.part = Part::Contents;
                         self.contents_sheet = line.sheet.clone();
+                    } else if self.names_the_forms(lines, i, &text) {
+                        // A file of performance-target forms alone, titled as a
+                        // whole (`某局2026年项目支出绩效目标表`) above its first
+                        // form's own title: the cover's line.
+                        self.cover.push(TextRef { text, source: Provenance::line(line.number).with_page(line.page) });
                     } else if table_number(&text).is_some() || table_title(&text, &self.options.aliases).is_some() {
                         // No cover, no parts: a bare list of tables.
                         self.part = Part::Tables;
@@ -1148,9 +1153,28 @@ impl<'a> Recognizer<'a> {
         i + 1
     }
 
+    /// Whether line `i`, on the cover, names performance-target forms and is
+    /// followed by a title of its own kind: it names the file's forms as a
+    /// whole, the next line is the first form's title.
+    fn names_the_forms(&self, lines: &[Line], i: usize, text: &str) -> bool {
+        let forms = |t: &str| {
+            matches!(table_title(t, &self.options.aliases), Some(TitleKind::OverallTargets | TitleKind::ProjectTargets))
+        };
+        !lines[i].is_tabular()
+            && forms(text)
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|next| !next.is_tabular() && forms(without_leader(paragraph::clean_line(next).0).0))
+    }
+
     fn finish(mut self, layout: &Layout) -> Result<(Disclosure, Vec<Diagnostic>), ImportError> {
         let known_section = self.sections.iter().any(|s| s.kind != SectionKind::Other);
-        if !self.recognised_anything || (self.doc.tables.is_empty() && !known_section) {
+        // Performance-target forms published as a file of their own (a
+        // document in parts, as a file of the explanation alone is): a form
+        // read with its indicators is a part of a disclosure.
+        let forms = self.doc.performance_targets.iter().any(|t| !t.indicators.is_empty());
+        if !self.recognised_anything || (self.doc.tables.is_empty() && !known_section && !forms) {
             return Err(ImportError::file(
                 self.file,
                 "not a budget disclosure: no disclosure table and no explanation section was recognised",
@@ -1161,6 +1185,7 @@ impl<'a> Recognizer<'a> {
         self.doc.sections = std::mem::take(&mut self.sections);
         self.missing_tables();
         self.empty_by_contents();
+        self.empty_by_explanation();
         self.doc.meta.source.pages = layout.pages;
         Ok((self.doc, self.diagnostics))
     }
@@ -1283,29 +1308,64 @@ impl<'a> Recognizer<'a> {
         }
         // A sentence saying a table is empty does not make it present, but it is
         // worth pointing at.
+        for (kind, said) in self.said_empty() {
+            if let Some(m) = missing.iter_mut().find(|m| m.kind == kind) {
+                m.mentioned_empty.get_or_insert(said);
+            }
+        }
+        self.doc.missing_tables = missing;
+    }
+
+    /// A table printed without amounts and without a statement of its own (on
+    /// its page, or in the 目录) takes the explanation's sentence saying it is
+    /// empty (`…政府性基金预算支出表为空表。`, `本单位无…，故…为空表。`): the
+    /// statement is made, only elsewhere in the document.
+    fn empty_by_explanation(&mut self) {
+        let said = self.said_empty();
+        for table in &mut self.doc.tables {
+            if table.empty_statement.is_some() || table.kind == TableKind::Other || !table.has_no_amounts() {
+                continue;
+            }
+            if let Some((_, said)) = said.iter().find(|(kind, _)| *kind == table.kind) {
+                table.empty_statement = Some(said.clone());
+            }
+        }
+    }
+
+    /// The paragraphs of the explanation that say a table is empty, each with
+    /// the kind of every table a clause names before its `为空表`
+    /// (`…，故国有资本经营预算支出表为空表`, `政府性基金预算支出表、国有资本经营
+    /// 预算支出表均为空表`), in reading order.
+    fn said_empty(&self) -> Vec<(TableKind, TextRef)> {
+        let mut out = Vec::new();
         for section in self.doc.all_sections() {
             for p in &section.paragraphs {
                 if !p.text.contains("空表") {
                     continue;
                 }
-                let kind = p
-                    .text
-                    .split(['，', ',', '。'])
-                    .filter(|s| s.contains("空表"))
-                    .find_map(|s| match table_title(s.split("为空表").next().unwrap_or(""), &self.options.aliases) {
-                        Some(TitleKind::Table(k)) => Some(k),
-                        _ => None,
-                    })
-                    .or_else(|| {
-                        let t = normalize(&p.text);
-                        if t.contains("结转结余") { Some(TableKind::CarryOver) } else { None }
-                    });
-                if let Some(m) = kind.and_then(|k| missing.iter_mut().find(|m| m.kind == k)) {
-                    m.mentioned_empty.get_or_insert_with(|| p.clone());
+                let mut kinds: Vec<TableKind> = Vec::new();
+                for clause in p.text.split(['，', ',', '。', '；', ';']).filter(|s| s.contains("空表")) {
+                    let head = clause.split("空表").next().unwrap_or("");
+                    let head = head.trim_end_matches(['为', '是', '均', '都', '皆', '亦', '也']);
+                    // `…不是空表`, `…并非空表`: the clause says the opposite.
+                    if head.ends_with(['不', '非']) {
+                        continue;
+                    }
+                    for name in head.split('、') {
+                        if let Some(TitleKind::Table(k)) = table_title(name, &self.options.aliases)
+                            && !kinds.contains(&k)
+                        {
+                            kinds.push(k);
+                        }
+                    }
                 }
+                if kinds.is_empty() && normalize(&p.text).contains("结转结余") {
+                    kinds.push(TableKind::CarryOver);
+                }
+                out.extend(kinds.into_iter().map(|k| (k, p.clone())));
             }
         }
-        self.doc.missing_tables = missing;
+        out
     }
 }
 

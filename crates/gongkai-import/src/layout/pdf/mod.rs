@@ -21,6 +21,7 @@ use pdfboss_core::Document;
 use pdfboss_text::{ReadingOrder, extract_spans_and_rulings_reporting};
 
 use crate::error::ImportError;
+use crate::recognize::vocabulary::TitleKind;
 use glyphs::Piece;
 use grid::{Grid, TableRows};
 use lines::VisualLine;
@@ -152,6 +153,16 @@ fn remove_running_lines(pages: &mut [Vec<Item>], heights: &[(f32, f32)]) {
             }
         }
     }
+    // A performance-target form's title repeats on every page of a file of
+    // forms (each page a form, its title close to the top edge): it is the
+    // form's title, not a running head.
+    let aliases = crate::recognize::vocabulary::Aliases::default();
+    candidates.retain(|c| {
+        !matches!(
+            crate::recognize::vocabulary::table_title(&c.text, &aliases),
+            Some(TitleKind::OverallTargets | TitleKind::ProjectTargets)
+        )
+    });
     let furniture: HashSet<(usize, usize)> = margins::running_lines(&candidates, pages.len()).into_iter().collect();
     let numbers: HashSet<(usize, usize)> = margins::table_numbers(&candidates).into_iter().collect();
     for (p, items) in pages.iter_mut().enumerate() {

@@ -6,7 +6,8 @@ declare_rule! {
     /// A published table with no amount in any cell carries its statement that it
     /// is empty (`……为空表。`), printed with the table — or in the 目录, where a
     /// 目录 printed as a grid has a column for it (`是否空表 | 公开空表理由`:
-    /// `是 | 不涉及`).
+    /// `是 | 不涉及`), or in a sentence of the explanation naming the table
+    /// (`…政府性基金预算支出表为空表。`, `本单位无…，故…为空表。`).
     ///
     /// ## Why it matters
     /// The disclosure rules require an empty table to say so; without the
@@ -15,8 +16,8 @@ declare_rule! {
     ///
     /// ## Example
     /// The example's 国有资本经营预算支出情况表 has no amounts and prints
-    /// `…国有资本经营预算支出情况表为空表。` (line 322); with that sentence removed the
-    /// table is reported.
+    /// `…国有资本经营预算支出情况表为空表。` (line 322), as its explanation does
+    /// (line 478); with both sentences removed the table is reported.
     pub struct EmptyTableStatement {
         id: "C105", name: "empty-table-statement", category: Completeness, severity: Warning,
     }

@@ -2,6 +2,7 @@ use gongkai_model::{DocumentPart, SectionKind, Table};
 
 use crate::context::table_location;
 use crate::rules::completeness::anchor::part_anchor;
+use crate::rules::completeness::forms::forms_only;
 use crate::rules::narrative::resolve::resolve;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -15,8 +16,10 @@ declare_rule! {
     /// without a section of its own when the explanation states its figures
     /// elsewhere (a claim compared with one of its cells: templates that explain
     /// all tables in one 编制说明, or 基本支出 inside the 财政拨款 section), or
-    /// when it is empty and says so on its page. A file showing nothing of a
-    /// disclosure (no table, no part of an explanation) is left to C101.
+    /// when it is empty and says so (on its page, in the 目录, or in a sentence of
+    /// the explanation). A file showing nothing of a disclosure (no table, no
+    /// part of an explanation), or holding performance-target forms alone (its
+    /// explanation another file's), is C101's one finding, not this rule's.
     ///
     /// ## Why it matters
     /// A table without its explanation leaves the reader with bare figures; the
@@ -57,9 +60,13 @@ impl Rule for ExplanationSections {
             let message = format!("{}已公开，但情况说明中没有对应的说明部分（{}）", table.display(), kind.name_zh());
             out.push(ctx.finding(message, None, vec![table_location(table)]));
         }
-        // (A file with nothing of a disclosure has no explanation to look in:
-        // C101 says what the file is.)
-        for kind in ctx.template.sections.iter().filter(|_| !super::nothing_of_a_disclosure(ctx)) {
+        // A file with nothing of a disclosure has no explanation to look in, and
+        // a file of target forms alone has its explanation in another file:
+        // C101 says what the file is.
+        if super::nothing_of_a_disclosure(ctx) || forms_only(ctx.doc) {
+            return;
+        }
+        for kind in &ctx.template.sections {
             if has(*kind) {
                 continue;
             }

@@ -1,6 +1,7 @@
 use gongkai_model::DocumentPart;
 
 use crate::rules::completeness::anchor::part_anchor;
+use crate::rules::completeness::forms::forms_only;
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -8,7 +9,8 @@ declare_rule! {
     /// When the template requires a glossary (名词解释), the document has one: its
     /// heading is found (an empty glossary under its heading is another matter).
     /// A file showing nothing of a disclosure (no table, no part of an
-    /// explanation) is left to C101, which says what the file seems to be.
+    /// explanation), or holding performance-target forms alone (its glossary
+    /// another file's), is C101's one finding, not this rule's.
     ///
     /// ## Why it matters
     /// Terms such as 财政拨款, 基本支出 or “三公”经费 are defined by the budget
@@ -29,7 +31,11 @@ impl Rule for Glossary {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        if !ctx.template.glossary || ctx.doc.glossary_heading.is_some() || super::nothing_of_a_disclosure(ctx) {
+        if !ctx.template.glossary
+            || ctx.doc.glossary_heading.is_some()
+            || super::nothing_of_a_disclosure(ctx)
+            || forms_only(ctx.doc)
+        {
             return;
         }
         let listed = ctx.doc.contents.iter().any(|e| e.part == DocumentPart::Glossary);

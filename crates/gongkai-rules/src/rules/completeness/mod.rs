@@ -3,6 +3,7 @@
 mod anchor;
 mod empty_table_statement;
 mod explanation_sections;
+mod forms;
 mod glossary;
 mod reading_coverage;
 mod required_table;

@@ -1,7 +1,8 @@
-use gongkai_model::{Location, Severity, TableKind};
+use gongkai_model::{Finding, Location, Severity, TableKind, TargetScope};
 
 use crate::context::text_location;
 use crate::rules::completeness::anchor::table_anchor;
+use crate::rules::completeness::forms::forms_only;
 use crate::rules::completeness::present;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -18,7 +19,11 @@ declare_rule! {
     /// whose tables are published as another file, to be checked together
     /// (`--tables` with `--text`), and sometimes no disclosure at all — which
     /// the warning says when the file has no part of an explanation either
-    /// (the section and glossary checks then stay silent).
+    /// (the section and glossary checks then stay silent). A file holding only
+    /// performance-target forms (项目支出绩效目标表, published apart from the
+    /// budget) gets one warning saying so, with how many forms of each kind were
+    /// read: their funding lines are checked (N110), their amounts against the
+    /// tables are not.
     ///
     /// ## Why it matters
     /// The 《地方预决算公开操作规程》 require every table of the template to be
@@ -43,8 +48,13 @@ impl Rule for RequiredTable {
         // part of a document whose tables are published as another file (北京
         // publishes 第一部分 and 第二部分 apart), a document missing all its
         // tables, or no disclosure at all (a 绩效评价报告): which, the file cannot
-        // say. One warning, not an error per table.
+        // say. One warning, not an error per table. A file of performance-target
+        // forms alone says what it is: its own warning.
         if super::no_template_table(ctx) {
+            if forms_only(ctx.doc) {
+                out.push_with(forms_only_finding(ctx), Severity::Warning);
+                return;
+            }
             let listed = ctx.doc.missing_tables.iter().filter(|m| m.listed_as.is_some()).count();
             let message = if super::nothing_of_a_disclosure(ctx) {
                 "本文件既没有模板要求的公开表，也没有情况说明的任何部分，看来不是部门预算公开（例如绩效评价报告），模板要求的核对均未进行"
@@ -114,4 +124,25 @@ impl Rule for RequiredTable {
             out.push(ctx.finding(message, None, vec![table_anchor(ctx.doc, required.kind)]));
         }
     }
+}
+
+/// The one finding of a file of performance-target forms alone: what the file
+/// is, how many forms of each kind it holds, and what was not checked.
+fn forms_only_finding(ctx: &Context<'_>) -> Finding {
+    let forms = &ctx.doc.performance_targets;
+    let count = |scope: TargetScope| forms.iter().filter(|t| t.scope == scope).count();
+    let kinds: Vec<String> = [(TargetScope::Project, "项目支出绩效目标表"), (TargetScope::Overall, "整体绩效目标表")]
+        .into_iter()
+        .filter(|(scope, _)| count(*scope) > 0)
+        .map(|(scope, name)| format!("{name} {} 张", count(scope)))
+        .collect();
+    let message = format!(
+        "本文件只有绩效目标表（{}），没有部门预算公开表、情况说明和名词解释，是单独公开的绩效目标：\
+         只核对了各表资金的合计，与公开表的核对（项目金额与项目支出表、整体目标与收入总计）均未进行",
+        kinds.join("、")
+    );
+    let at = forms
+        .first()
+        .map_or_else(|| table_anchor(ctx.doc, TableKind::IncomeExpenditureSummary), |t| text_location(&t.title.source));
+    ctx.finding(message, None, vec![at])
 }

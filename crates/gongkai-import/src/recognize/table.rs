@@ -243,6 +243,11 @@ type Unglued = Vec<(u32, u32)>;
 /// row's figures then stand in their columns. Returns the lines and, for each
 /// amount split off, its line and column. `None` when no line has one.
 fn split_glued_amounts(grid: &[&Line]) -> Option<(Vec<Line>, Unglued)> {
+    // Nearly every table has no label ending in digits: nothing to count.
+    let maybe = |c: &CellText| c.text.ends_with(|ch: char| ch.is_ascii_digit()) && !c.text.is_ascii();
+    if !grid.iter().any(|l| l.cells.iter().any(maybe)) {
+        return None;
+    }
     let mut widths: HashMap<usize, usize> = HashMap::new();
     for l in grid.iter().filter(|l| has_amount(l)) {
         *widths.entry(l.cells.len()).or_default() += 1;

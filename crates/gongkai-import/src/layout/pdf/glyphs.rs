@@ -71,10 +71,17 @@ impl View {
     /// turned to match: read as displayed. Text turned against the majority (a
     /// stamp, a margin note) is left out by [`pieces`].
     pub fn of_page(spans: &[TextSpan], page_rotate: i32, page: Rect) -> Self {
+        let turn_of = |span: &TextSpan| (span.rotate.rem_euclid(360) / 90) as usize % 4;
+        let mut upright = spans.iter().filter(|s| !s.vertical);
+        // Nearly every page has all its text one way: no need to count.
+        if let Some(first) = upright.next().map(turn_of)
+            && upright.all(|s| turn_of(s) == first)
+        {
+            return View::new(first as i32 * 90, page);
+        }
         let mut glyphs = [0usize; 4];
         for span in spans.iter().filter(|s| !s.vertical) {
-            let turn = (span.rotate.rem_euclid(360) / 90) as usize % 4;
-            glyphs[turn] += span.text.chars().filter(|c| !c.is_whitespace()).count();
+            glyphs[turn_of(span)] += span.text.chars().filter(|c| !c.is_whitespace()).count();
         }
         let total: usize = glyphs.iter().sum();
         let rotate = glyphs.iter().position(|&n| 2 * n > total).map_or(page_rotate, |turn| turn as i32 * 90);

@@ -44,7 +44,10 @@ impl Rule for ExplanationSections {
         // The tables whose figures the explanation states somewhere, whatever
         // its headings (one 编制说明 for all tables, a 基本支出 paragraph inside
         // the 财政拨款 section).
-        let stated: Vec<&Table> = ctx.doc.claims.iter().flat_map(|c| resolve(ctx, c)).map(|c| c.table).collect();
+        // (Resolved only when a table lacks a section of its own.)
+        let stated: std::cell::OnceCell<Vec<&Table>> = std::cell::OnceCell::new();
+        let stated =
+            || stated.get_or_init(|| ctx.doc.claims.iter().flat_map(|c| resolve(ctx, c)).map(|c| c.table).collect());
         let mut seen = Vec::new();
         for table in &ctx.doc.tables {
             let Some(kind) = SectionKind::explaining(table.kind) else { continue };
@@ -53,7 +56,7 @@ impl Rule for ExplanationSections {
             }
             // An empty table that says so on its page is explained by that
             // statement; a table whose figures the text states, by the text.
-            if table.empty_statement.is_some() || stated.iter().any(|t| std::ptr::eq(*t, table)) {
+            if table.empty_statement.is_some() || stated().iter().any(|t| std::ptr::eq(*t, table)) {
                 continue;
             }
             seen.push(kind);

@@ -578,3 +578,32 @@ fn a_total_named_with_the_units_own_name_is_the_whole() {
     let findings = run("N101", &changed);
     assert_eq!(findings.iter().map(|f| f.locations[0].at.line).collect::<Vec<_>>(), [346], "{findings:#?}");
 }
+
+/// A budget's spending named in the overview (`一般公共预算拨款支出预算…`,
+/// `政府性基金拨款支出预算…`) is that budget's spending table's total (and its
+/// column on the fiscal summary's spending side), not an income line; a claim
+/// so resolved also explains that table (C103).
+#[test]
+fn a_budgets_spending_is_its_spending_tables_total() {
+    use gongkai_model::{Claim, ClaimKind, ClaimSubject, SectionKind, TableKind};
+    use gongkai_rules::rules::narrative::resolve::resolve;
+    let doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    let template = gongkai_rules::Template::national();
+    let ctx = gongkai_rules::Context::new(&doc, &template, gongkai_rules::tolerance::Tolerance::default());
+    let base = doc.claims.iter().find(|c| c.kind == ClaimKind::Amount).unwrap().clone();
+    let claim = |label: &str| Claim {
+        kind: ClaimKind::Amount,
+        section: SectionKind::Overview,
+        subject: ClaimSubject { label: label.to_owned(), ..base.subject.clone() },
+        ..base.clone()
+    };
+    let kinds = |label: &str| -> Vec<(TableKind, Option<gongkai_model::Side>)> {
+        resolve(&ctx, &claim(label)).iter().map(|c| (c.table.kind, c.part.side)).collect()
+    };
+    let spending = kinds("一般公共预算拨款支出预算");
+    assert!(spending.contains(&(TableKind::GeneralBudgetExpenditure, None)), "{spending:?}");
+    assert!(spending.iter().all(|(_, side)| *side != Some(gongkai_model::Side::Income)), "{spending:?}");
+    // Income stays income.
+    let income = kinds("一般公共预算拨款收入");
+    assert!(income.iter().all(|(kind, _)| *kind != TableKind::GeneralBudgetExpenditure), "{income:?}");
+}

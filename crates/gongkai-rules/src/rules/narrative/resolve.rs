@@ -579,6 +579,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         } else if section == S::FiscalAllocation && budget_type {
             lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
             total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column));
+        } else if budget_type && !transfer && l.contains("支出") && !l.contains("收入") {
+            // A budget's spending (`政府性基金拨款支出预算`) is its spending
+            // table's total and its column of the fiscal summary's spending side.
+            let table = match column {
+                M::GeneralBudget => T::GeneralBudgetExpenditure,
+                M::GovernmentFund => T::GovernmentFundExpenditure,
+                _ => T::StateCapitalExpenditure,
+            };
+            total(ctx, out, table, None, Some(M::Total));
+            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column));
         } else {
             lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &line_measures, None);
             total(ctx, out, T::IncomeSummary, None, Some(column));

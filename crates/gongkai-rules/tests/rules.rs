@@ -607,3 +607,47 @@ fn a_budgets_spending_is_its_spending_tables_total() {
     let income = kinds("一般公共预算拨款收入");
     assert!(income.iter().all(|(kind, _)| *kind != TableKind::GeneralBudgetExpenditure), "{income:?}");
 }
+
+/// A section about one unit of the department (its heading the unit's name)
+/// states that unit's figures: its budget and its 基本支出/项目支出 are its row
+/// of the table by unit. A 项目支出 named with a qualifier before it (one
+/// category's projects) is not the unit's.
+#[test]
+fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
+    let text = "\
+2026年某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+单位名称\t支出总计\t基本支出\t项目支出
+合计\t150.00\t100.00\t50.00
+某局（本级）\t100.00\t70.00\t30.00
+某局监测中心\t50.00\t30.00\t20.00
+
+第二部分 部门预算支出具体情况
+
+一、某局（本级）
+
+某局（本级）预算100.00万元，包括基本支出70.00万元、项目支出30.00万元。
+
+二、某局监测中心
+
+某局监测中心预算50.00万元，包括基本支出30.00万元、项目支出20.00万元。
+";
+    let n101 = |text: &str| -> Vec<(u32, String)> {
+        run("N101", text).iter().map(|f| (f.locations[0].at.line, f.message.clone())).collect()
+    };
+    assert!(n101(text).is_empty(), "{:#?}", n101(text));
+    let budget = n101(&text.replace("某局监测中心预算50.00万元", "某局监测中心预算51.00万元"));
+    assert_eq!(budget.len(), 1, "{budget:#?}");
+    assert!(budget[0].1.contains("“某局监测中心”行"), "{budget:#?}");
+    let project = n101(&text.replace("项目支出20.00万元", "项目支出21.00万元"));
+    assert_eq!(project.len(), 1, "{project:#?}");
+    assert!(project[0].1.contains("“项目支出”列"), "{project:#?}");
+    // One category's projects: not the unit's 项目支出.
+    let category = n101(&text.replace("项目支出20.00万元", "监测项目支出19.00万元"));
+    assert!(category.is_empty(), "{category:#?}");
+}

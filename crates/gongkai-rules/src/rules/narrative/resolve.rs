@@ -208,10 +208,20 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                 );
             }
         }
-        ClaimKind::Amount | ClaimKind::Composition => match bracketed_code(&claim.subject.label) {
-            Some(code) => by_code(ctx, claim.section, &code, &mut out),
-            None => by_label(ctx, claim.section, &without_own_name(ctx, &strip_level(&claim.subject.label)), &mut out),
-        },
+        ClaimKind::Amount | ClaimKind::Composition => {
+            // In a section about one of the department's units, its figures
+            // are that unit's; else the section's own tables.
+            by_unit(ctx, claim, &mut out);
+            if out.is_empty() {
+                match bracketed_code(&claim.subject.label) {
+                    Some(code) => by_code(ctx, claim.section, &code, &mut out),
+                    None => {
+                        let label = without_own_name(ctx, &strip_level(&claim.subject.label));
+                        by_label(ctx, claim.section, &label, &mut out);
+                    }
+                }
+            }
+        }
     }
     out
 }
@@ -620,6 +630,71 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
         total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
     }
+}
+
+/// A claim in a section about one unit of the department (深圳 explains each
+/// unit under a heading that is the unit's name): its budget as a whole
+/// (`某中心预算63,051.28万元`), its 基本支出 and its 项目支出 are that unit's row
+/// in the tables by unit (支出总表, 收入总表), which print the unit's name and
+/// figures on a line of their own. Nothing else in such a section is read.
+fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
+    use Measure as M;
+    use TableKind as T;
+    // The innermost section the claim stands in (a unit's section may be a
+    // subsection of `第三部分 部门预算支出具体情况`).
+    let Some(index) = top_section(ctx.doc, claim.source.line) else { return };
+    let mut section = &ctx.doc.sections[index];
+    while let Some(sub) = section.subsections.iter().rev().find(|s| s.heading.source.line <= claim.source.line) {
+        section = sub;
+    }
+    let unit = norm(split_heading_numbering(&section.heading.text));
+    if unit.chars().count() < 4 {
+        return;
+    }
+    let label = norm(&claim.subject.label);
+    let rest = label.strip_prefix(unit.as_str()).unwrap_or(&label);
+    let mut whole = rest.to_owned();
+    for word in ["年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "安排", "数"]
+    {
+        whole = whole.replace(word, "");
+    }
+    whole.retain(|c| !c.is_ascii_digit());
+    let wanted: &[(T, M)] = if whole.is_empty() || whole == "支出" || whole == "收支" {
+        &[(T::ExpenditureSummary, M::Total), (T::IncomeSummary, M::Total)]
+    } else if whole == "收入" {
+        &[(T::IncomeSummary, M::Total)]
+    } else if rest == "基本支出" && printed_alone(&claim.text, rest) {
+        &[(T::ExpenditureSummary, M::Basic)]
+    } else if rest == "项目支出" && printed_alone(&claim.text, rest) {
+        &[(T::ExpenditureSummary, M::Project)]
+    } else {
+        return;
+    };
+    for (kind, measure) in wanted {
+        let Some((table, part)) = part_of(ctx, *kind, None) else { continue };
+        let Some(row) =
+            part.rows.iter().find(|r| r.code.is_none() && r.role == RowRole::Group && norm(&r.label) == unit)
+        else {
+            continue;
+        };
+        push_measure(out, table, part, row, Some(measure));
+    }
+}
+
+/// Whether `word` stands in `text` with nothing of a name before it (`（五）项目
+/// 支出…`, `…、项目支出…`), not as the end of a longer subject
+/// (`生态环境监测项目支出…`: one category's projects, not the unit's).
+fn printed_alone(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || c.is_ascii_digit()))
+}
+
+/// A heading without its numbering (`一、某中心` → `某中心`).
+fn split_heading_numbering(text: &str) -> &str {
+    let t = text.trim();
+    let start = t.trim_start_matches(['(', '（']);
+    let body = start.trim_start_matches(|c: char| "一二三四五六七八九十百0123456789".contains(c));
+    if body.len() < start.len() { body.trim_start_matches([')', '）', '、', '.', '．', ' ']) } else { t }
 }
 
 /// A subject without the document's own unit name before it

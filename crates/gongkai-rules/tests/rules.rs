@@ -651,3 +651,50 @@ fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
     let category = n101(&text.replace("项目支出20.00万元", "监测项目支出19.00万元"));
     assert!(category.is_empty(), "{category:#?}");
 }
+
+/// In a unit's section, a category of its projects (`监测项目20.00万元`) is the
+/// line of that name among the unit's lines of the project table (from the
+/// unit's own line to the next unit's), not the same name under another unit.
+#[test]
+fn a_units_project_category_is_its_line_in_the_project_table() {
+    let text = "\
+2026年某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+单位名称\t支出总计\t基本支出\t项目支出
+合计\t150.00\t100.00\t50.00
+某局（本级）\t100.00\t70.00\t30.00
+某局监测中心\t50.00\t30.00\t20.00
+
+表5
+项目支出总表
+单位：万元
+单位名称（项目类别）\t总计
+合计\t50.00
+某局（本级）\t30.00
+监测\t30.00
+某局监测中心\t20.00
+监测\t20.00
+
+第二部分 部门预算支出具体情况
+
+一、某局（本级）
+
+某局（本级）预算100.00万元，其中监测项目30.00万元。
+
+二、某局监测中心
+
+某局监测中心预算50.00万元，其中监测项目20.00万元。
+";
+    let n101 = |text: &str| -> Vec<(u32, String)> {
+        run("N101", text).iter().map(|f| (f.locations[0].at.line, f.message.clone())).collect()
+    };
+    assert!(n101(text).is_empty(), "{:#?}", n101(text));
+    let changed = n101(&text.replace("其中监测项目20.00万元", "其中监测项目21.00万元"));
+    assert_eq!(changed.len(), 1, "{changed:#?}");
+    assert!(changed[0].1.contains("项目支出总表") && changed[0].1.contains("20.00"), "{changed:#?}");
+}

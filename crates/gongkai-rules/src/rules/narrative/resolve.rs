@@ -668,6 +668,7 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
     } else if rest == "项目支出" && printed_alone(&claim.text, rest) {
         &[(T::ExpenditureSummary, M::Project)]
     } else {
+        unit_category(ctx, &unit, rest, out);
         return;
     };
     for (kind, measure) in wanted {
@@ -678,6 +679,29 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
             continue;
         };
         push_measure(out, table, part, row, Some(measure));
+    }
+}
+
+/// A category of the unit's projects (`生态环境管理项目22,346.88万元`): the row of
+/// that name among the unit's lines of the project table — from the unit's
+/// own line to the next unit's (the units are the lines by unit of the 支出总表).
+fn unit_category<'a>(ctx: &Context<'a>, unit: &str, label: &str, out: &mut Vec<Candidate<'a>>) {
+    let name = label.strip_suffix("项目支出").or_else(|| label.strip_suffix("项目")).unwrap_or(label);
+    if name.chars().count() < 2 {
+        return;
+    }
+    let units: Vec<String> = part_of(ctx, TableKind::ExpenditureSummary, None)
+        .map(|(_, p)| {
+            p.rows.iter().filter(|r| r.code.is_none() && r.role == RowRole::Group).map(|r| norm(&r.label)).collect()
+        })
+        .unwrap_or_default();
+    let Some((table, part)) = part_of(ctx, TableKind::ProjectExpenditure, None) else { return };
+    let Some(start) = part.rows.iter().position(|r| r.code.is_none() && norm(&r.label) == unit) else { return };
+    let block = part.rows[start + 1..].iter().take_while(|r| !units.contains(&norm(&r.label)));
+    let found: Vec<&Row> = block.filter(|r| r.code.is_none() && norm(&r.label) == name).collect();
+    // (Two lines of one name under one unit: which one is meant is unknown.)
+    if let [row] = found.as_slice() {
+        push_measure(out, table, part, row, Some(&Measure::Total));
     }
 }
 

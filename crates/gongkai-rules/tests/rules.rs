@@ -608,13 +608,8 @@ fn a_budgets_spending_is_its_spending_tables_total() {
     assert!(income.iter().all(|(kind, _)| *kind != TableKind::GeneralBudgetExpenditure), "{income:?}");
 }
 
-/// A section about one unit of the department (its heading the unit's name)
-/// states that unit's figures: its budget and its 基本支出/项目支出 are its row
-/// of the table by unit. A 项目支出 named with a qualifier before it (one
-/// category's projects) is not the unit's.
-#[test]
-fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
-    let text = "\
+/// The 支出总表 of a department of two units, each on a line of its own.
+const BY_UNIT: &str = "\
 2026年某局部门预算
 
 第一部分 部门预算表
@@ -626,7 +621,21 @@ fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
 合计\t150.00\t100.00\t50.00
 某局（本级）\t100.00\t70.00\t30.00
 某局监测中心\t50.00\t30.00\t20.00
+";
 
+/// N101's findings on `text`: line and message.
+fn n101(text: &str) -> Vec<(u32, String)> {
+    run("N101", text).iter().map(|f| (f.locations[0].at.line, f.message.clone())).collect()
+}
+
+/// A section about one unit of the department (its heading the unit's name)
+/// states that unit's figures: its budget and its 基本支出/项目支出 are its row
+/// of the table by unit. A 项目支出 named with a qualifier before it (one
+/// category's projects) is not the unit's.
+#[test]
+fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
+    let text = format!(
+        "{BY_UNIT}
 第二部分 部门预算支出具体情况
 
 一、某局（本级）
@@ -636,10 +645,9 @@ fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
 二、某局监测中心
 
 某局监测中心预算50.00万元，包括基本支出30.00万元、项目支出20.00万元。
-";
-    let n101 = |text: &str| -> Vec<(u32, String)> {
-        run("N101", text).iter().map(|f| (f.locations[0].at.line, f.message.clone())).collect()
-    };
+"
+    );
+    let text = text.as_str();
     assert!(n101(text).is_empty(), "{:#?}", n101(text));
     let budget = n101(&text.replace("某局监测中心预算50.00万元", "某局监测中心预算51.00万元"));
     assert_eq!(budget.len(), 1, "{budget:#?}");
@@ -657,19 +665,8 @@ fn a_units_section_speaks_of_its_row_in_the_tables_by_unit() {
 /// unit's own line to the next unit's), not the same name under another unit.
 #[test]
 fn a_units_project_category_is_its_line_in_the_project_table() {
-    let text = "\
-2026年某局部门预算
-
-第一部分 部门预算表
-
-表3
-支出总表
-单位：万元
-单位名称\t支出总计\t基本支出\t项目支出
-合计\t150.00\t100.00\t50.00
-某局（本级）\t100.00\t70.00\t30.00
-某局监测中心\t50.00\t30.00\t20.00
-
+    let text = format!(
+        "{BY_UNIT}
 表5
 项目支出总表
 单位：万元
@@ -689,10 +686,9 @@ fn a_units_project_category_is_its_line_in_the_project_table() {
 二、某局监测中心
 
 某局监测中心预算50.00万元，其中监测项目20.00万元。
-";
-    let n101 = |text: &str| -> Vec<(u32, String)> {
-        run("N101", text).iter().map(|f| (f.locations[0].at.line, f.message.clone())).collect()
-    };
+"
+    );
+    let text = text.as_str();
     assert!(n101(text).is_empty(), "{:#?}", n101(text));
     let changed = n101(&text.replace("其中监测项目20.00万元", "其中监测项目21.00万元"));
     assert_eq!(changed.len(), 1, "{changed:#?}");

@@ -103,9 +103,7 @@ pub fn build_table(
             }
             // A footnote (`注：由于四舍五入因素…`, `注：无。`) is kept as the
             // table's note, never read as a row.
-            let note = plain.trim_start_matches('(');
-            if (note.starts_with("注:") || note.starts_with("备注:") || note.starts_with("说明:")) && !has_amount(line)
-            {
+            if super::is_note(&plain) && !has_amount(line) {
                 notes.push(TextRef { text: text.to_owned(), source: prov(line) });
                 continue;
             }
@@ -188,7 +186,9 @@ fn says_empty(plain: &str) -> bool {
 /// `无发生额`, or that the unit has no such money (`本部门没有国有资本经营预算
 /// 拨款安排的支出`).
 fn states_empty(note: &str) -> bool {
-    ["空表", "无数据", "无数字", "无发生额"].iter().any(|w| note.contains(w))
+    // (A note may say it more loosely than a line of its own: `…无数据`.)
+    says_empty(note)
+        || ["无数据", "无数字", "无发生额"].iter().any(|w| note.contains(w))
         || ((note.contains("没有") || note.contains('无')) && (note.contains("支出") || note.contains("收入")))
 }
 

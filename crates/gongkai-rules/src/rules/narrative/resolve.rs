@@ -651,6 +651,18 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
     if unit.chars().count() < 4 {
         return;
     }
+    // The department's units: the uncoded lines of the tables by unit (a
+    // department of one unit prints it as the total line). A section whose
+    // heading is none of them is no unit's (nearly every section).
+    let lines_of = |kind: T| -> Vec<String> {
+        part_of(ctx, kind, None)
+            .map(|(_, p)| p.rows.iter().filter(|r| r.code.is_none()).map(|r| norm(&r.label)).collect())
+            .unwrap_or_default()
+    };
+    let units = lines_of(T::ExpenditureSummary);
+    if !units.contains(&unit) && !lines_of(T::IncomeSummary).contains(&unit) {
+        return;
+    }
     let label = norm(&claim.subject.label);
     let rest = label.strip_prefix(unit.as_str()).unwrap_or(&label);
     let mut whole = rest.to_owned();
@@ -668,14 +680,12 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
     } else if rest == "项目支出" && printed_alone(&claim.text, rest) {
         &[(T::ExpenditureSummary, M::Project)]
     } else {
-        unit_category(ctx, &unit, rest, out);
+        unit_category(ctx, &unit, &units, rest, out);
         return;
     };
     for (kind, measure) in wanted {
         let Some((table, part)) = part_of(ctx, *kind, None) else { continue };
-        let Some(row) =
-            part.rows.iter().find(|r| r.code.is_none() && r.role == RowRole::Group && norm(&r.label) == unit)
-        else {
+        let Some(row) = part.rows.iter().find(|r| r.code.is_none() && norm(&r.label) == unit) else {
             continue;
         };
         push_measure(out, table, part, row, Some(measure));
@@ -684,17 +694,12 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
 
 /// A category of the unit's projects (`生态环境管理项目22,346.88万元`): the row of
 /// that name among the unit's lines of the project table — from the unit's
-/// own line to the next unit's (the units are the lines by unit of the 支出总表).
-fn unit_category<'a>(ctx: &Context<'a>, unit: &str, label: &str, out: &mut Vec<Candidate<'a>>) {
+/// own line to the next of `units` (the lines by unit of the 支出总表).
+fn unit_category<'a>(ctx: &Context<'a>, unit: &str, units: &[String], label: &str, out: &mut Vec<Candidate<'a>>) {
     let name = label.strip_suffix("项目支出").or_else(|| label.strip_suffix("项目")).unwrap_or(label);
     if name.chars().count() < 2 {
         return;
     }
-    let units: Vec<String> = part_of(ctx, TableKind::ExpenditureSummary, None)
-        .map(|(_, p)| {
-            p.rows.iter().filter(|r| r.code.is_none() && r.role == RowRole::Group).map(|r| norm(&r.label)).collect()
-        })
-        .unwrap_or_default();
     let Some((table, part)) = part_of(ctx, TableKind::ProjectExpenditure, None) else { return };
     let Some(start) = part.rows.iter().position(|r| r.code.is_none() && norm(&r.label) == unit) else { return };
     let block = part.rows[start + 1..].iter().take_while(|r| !units.contains(&norm(&r.label)));

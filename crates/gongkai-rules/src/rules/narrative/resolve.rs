@@ -654,15 +654,18 @@ fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
     // The department's units: the uncoded lines of the tables by unit (a
     // department of one unit prints it as the total line). A section whose
     // heading is none of them is no unit's (nearly every section).
-    let lines_of = |kind: T| -> Vec<String> {
-        part_of(ctx, kind, None)
-            .map(|(_, p)| p.rows.iter().filter(|r| r.code.is_none()).map(|r| norm(&r.label)).collect())
-            .unwrap_or_default()
-    };
-    let units = lines_of(T::ExpenditureSummary);
-    if !units.contains(&unit) && !lines_of(T::IncomeSummary).contains(&unit) {
+    // (Asked for every claim: a line's length is looked at before its name is
+    // normalised.)
+    let length = unit.chars().count();
+    let names_unit =
+        |r: &Row| r.code.is_none() && r.label.chars().count().abs_diff(length) <= 2 && norm(&r.label) == unit;
+    let printed = |kind: T| part_of(ctx, kind, None).is_some_and(|(_, p)| p.rows.iter().any(names_unit));
+    if !printed(T::ExpenditureSummary) && !printed(T::IncomeSummary) {
         return;
     }
+    let units: Vec<String> = part_of(ctx, T::ExpenditureSummary, None)
+        .map(|(_, p)| p.rows.iter().filter(|r| r.code.is_none()).map(|r| norm(&r.label)).collect())
+        .unwrap_or_default();
     let label = norm(&claim.subject.label);
     let rest = label.strip_prefix(unit.as_str()).unwrap_or(&label);
     let mut whole = rest.to_owned();

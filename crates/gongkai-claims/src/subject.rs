@@ -55,6 +55,9 @@ const KNOWN_TERMS: &[KnownTerm] = &[
     ("基本支出预算", None),
     ("项目支出", None),
     ("项目支出预算", None),
+    // (An economic class whose name holds `的`, which otherwise starts a subject.)
+    ("对个人和家庭的补助", None),
+    ("对个人和家庭的补助支出", None),
     ("人员经费", None),
     ("公用经费", None),
     ("机关运行经费", None),
@@ -64,9 +67,16 @@ const KNOWN_TERMS: &[KnownTerm] = &[
     ("\"三公\"经费", Some("“三公”经费")),
     ("\"三公\"经费预算", Some("“三公”经费")),
     ("\"三公\"经费预算数", Some("“三公”经费")),
+    // (Printed as is: the stage, 预算 or 决算, tells which total a share is of.)
+    ("\"三公\"经费支出", None),
+    ("\"三公\"经费支出预算", None),
+    ("\"三公\"经费预算支出", None),
     ("三公经费", Some("“三公”经费")),
     ("三公经费预算", Some("“三公”经费")),
     ("三公经费预算数", Some("“三公”经费")),
+    ("三公经费支出", None),
+    ("三公经费支出预算", None),
+    ("三公经费预算支出", None),
     ("因公出国(境)费", None),
     ("公务用车购置及运行费", None),
     ("公务用车购置及运行维护费", None),
@@ -283,6 +293,10 @@ const QUALIFIERS: &[&str] = &[
     "财政拨款",
     "上年结转结余的",
     "上年结转的",
+    // A kind of purchase (`货物类采购预算`): one line of the procurement table.
+    "货物类",
+    "工程类",
+    "服务类",
 ];
 
 /// Where a known term starting at `term` begins together with the qualifiers

@@ -1,4 +1,4 @@
-use gongkai_model::{Decimal, SectionKind, Severity};
+use gongkai_model::{Decimal, SectionKind, Severity, TableKind};
 
 use super::resolve::{Candidate, amount_location, resolve, subject_name, wan};
 use crate::context::difference_note;
@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it checks
     /// Every amount the explanation text states (`一般公共预算1,008.93万元`,
     /// `基本支出927.93万元`, a per-code paragraph's `2024年预算数为3.68万元`, a
-    /// structure line, 人员经费/公用经费, the “三公” figures, a project's 预算安排规模)
+    /// structure line, 人员经费/公用经费, the “三公” figures, a project's 预算安排规模,
+    /// the 机关运行经费 where a table prints it)
     /// equals the table value it names. The subject is resolved by meaning within
     /// its section (the income section's `一般公共预算` is 表1's 一般公共预算拨款 or
     /// its 一般财力 line; `基本支出` in the expenditure section is 表3's 基本支出
@@ -41,16 +42,18 @@ impl Rule for ClaimAmount {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         for claim in &ctx.doc.claims {
-            // 机关运行经费 equals 公用经费 for administrative units only: N108 checks it.
-            if claim.section == SectionKind::AgencyOperating {
-                continue;
-            }
+            // 机关运行经费 equals 公用经费 for administrative units only: N108
+            // compares it with that; here only with a table printing it.
+            let agency = claim.section == SectionKind::AgencyOperating;
             // An amount whose 元 is a slip for 万元 is N112's.
             if super::is_unit_slip(ctx, claim) {
                 continue;
             }
             let Some(actual) = wan(claim.amount) else { continue };
-            let candidates = resolve(ctx, claim);
+            let mut candidates = resolve(ctx, claim);
+            if agency {
+                candidates.retain(|c| c.table.kind == TableKind::AgencyOperatingExpenses);
+            }
             if candidates.is_empty() {
                 continue;
             }

@@ -16,6 +16,10 @@ use gongkai_model::{
 use crate::Context;
 use crate::context::{cell_location, column_name, row_name, text_location};
 
+mod by_unit;
+mod procurement;
+use by_unit::by_unit;
+
 /// A table value a claim may be compared with.
 #[derive(Clone, Copy)]
 pub struct Candidate<'a> {
@@ -217,7 +221,12 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                     Some(code) => by_code(ctx, claim.section, &code, &mut out),
                     None => {
                         let label = without_own_name(ctx, &strip_level(&claim.subject.label));
-                        by_label(ctx, claim.section, &label, &mut out);
+                        if claim.section == SectionKind::Procurement {
+                            procurement::resolve(ctx, claim, &label, &mut out);
+                        }
+                        if out.is_empty() {
+                            by_label(ctx, claim.section, &label, &mut out);
+                        }
                     }
                 }
             }
@@ -235,6 +244,15 @@ pub fn fund_lines<'a>(ctx: &Context<'a>, label: &str) -> Vec<Candidate<'a>> {
         by_label(ctx, SectionKind::Income, &strip_level(label), &mut out);
     }
     out
+}
+
+/// The spending table of a budget's money (`GeneralBudget` → 一般公共预算支出表).
+fn spending_table(budget: &Measure) -> TableKind {
+    match budget {
+        Measure::GeneralBudget => TableKind::GeneralBudgetExpenditure,
+        Measure::GovernmentFund => TableKind::GovernmentFundExpenditure,
+        _ => TableKind::StateCapitalExpenditure,
+    }
 }
 
 /// Whether a label names the income line `word` itself: the word, with at
@@ -340,14 +358,19 @@ fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: Ta
     // Only a column read from its own header: a category column guessed by
     // position (a header misread) names no figure a claim can be held to.
     let Some(column) = part.column(&m).filter(|&c| part.columns[c].inferred.is_none()) else { return };
-    let row = part.total_row().or_else(|| {
+    if let Some(row) = total_or_only_row(part) {
+        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+    }
+}
+
+/// The total row of a table printing its categories as columns, or its only
+/// row with amounts when it prints no total.
+fn total_or_only_row(part: &TablePart) -> Option<&Row> {
+    part.total_row().or_else(|| {
         let mut with_amounts = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some()));
         let only = with_amounts.next()?;
         with_amounts.next().is_none().then_some(only)
-    });
-    if let Some(row) = row {
-        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
-    }
+    })
 }
 
 /// Coded rows whose name is `name`, in each of the columns `cols`. Returns whether a row matched.
@@ -397,11 +420,21 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         // Where 会议费 and 培训费 share the table, its 合计 includes them and the
         // “三公” total is the 小计 column after it; none when that column was
         // not read.
+        // A 合计 column whose own header names the “三公” total (`“三公”经费合计`)
+        // is that total; a 合计 under a group heading that names 三公 for the
+        // whole table (`…“三公”经费预算 / 合计 | 小计 | …`) may include 会议费
+        // and 培训费.
         if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
             && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
         {
-            if let Some(row) = part.total_row() {
-                for (column, _) in part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total).skip(1) {
+            if let Some(row) = total_or_only_row(part) {
+                let totals = || part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total);
+                let headed = totals()
+                    .filter(|(_, c)| c.header.rsplit('/').next().is_some_and(|h| h.contains("三公")))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>();
+                let columns = if headed.is_empty() { totals().skip(1).map(|(i, _)| i).collect() } else { headed };
+                for column in columns {
                     out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
                 }
             }
@@ -429,33 +462,43 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             return;
         }
     }
+    // 会议费 and 培训费 printed beside the “三公” categories (无锡's 表9); in the
+    // 基本支出 section they are economic lines (30215, 30216) instead.
+    for (word, m) in [("会议费", M::Meetings), ("培训费", M::Training)] {
+        if l.contains(word) && section != S::BasicExpenditure {
+            category_column(ctx, out, T::ThreePublicExpenses, m);
+            if !out.is_empty() {
+                return;
+            }
+        }
+    }
     // 机关运行经费 is the 公用经费 of administrative units only: a department with
     // public institutions spends more 公用经费. N108 (a warning) compares them.
     if l.contains("运行经费") {
+        // (A table of one column prints it under its own name: `机关运行经费支出`.)
         total(ctx, out, T::AgencyOperatingExpenses, None, Some(M::Total));
-        return;
-    }
-    if l.contains("人员经费") {
-        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::Personnel));
-        return;
-    }
-    if l.contains("公用经费") {
-        total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(M::PublicUse));
-        return;
-    }
-    // The procurement budget as a whole (`政府采购预算共402.00万元`) is the
-    // procurement table's total.
-    if section == S::Procurement {
-        let n = norm(l);
-        let whole = n.contains("采购")
-            && ["预算", "总额", "安排", "支出"].iter().any(|w| n.ends_with(w))
-            && !["货物", "工程", "服务", "中小企业", "小微", "预留", "合同"].iter().any(|w| n.contains(w));
-        if whole {
-            total(ctx, out, T::GovernmentProcurement, None, Some(M::Total));
-            if out.is_empty() {
-                total(ctx, out, T::GovernmentProcurement, None, Some(M::BudgetAmount));
-            }
+        if out.is_empty() {
+            total(ctx, out, T::AgencyOperatingExpenses, None, Some(M::AgencyOperating));
         }
+        return;
+    }
+    // 人员经费 and 公用经费 (杭州: 人员支出, 日常公用支出): in the sections on all
+    // the department's money, the spending summary's columns of them where
+    // it splits 基本支出 so; else the general budget's basic-spending table.
+    let personnel = l.contains("人员经费") || l == "人员支出";
+    let public_use = l.contains("公用经费") || matches!(l, "日常公用支出" | "公用支出");
+    if personnel || public_use {
+        let m = if personnel { M::Personnel } else { M::PublicUse };
+        if matches!(section, S::Overview | S::Expenditure) {
+            total(ctx, out, T::ExpenditureSummary, None, Some(m.clone()));
+        }
+        if out.is_empty() {
+            total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(m));
+        }
+        return;
+    }
+    // (The procurement budget is the procurement module's.)
+    if section == S::Procurement {
         return;
     }
     let general = matches!(section, S::GeneralBudget | S::GeneralBudgetDetail);
@@ -535,7 +578,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
                 // A 表4 printing one amount per line (预算数) as well as one by budget.
                 &[Some(M::Total), Some(M::GeneralBudget), Some(M::BudgetAmount)],
             );
-            named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]) || a
+            // (The 财政拨款 section explains 表4; 表5 holds the general budget
+            // only, and is its stand-in only where 表4 prints no such line.)
+            a || named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)])
         }
         S::BasicExpenditure => named_rows(ctx, out, T::GeneralBudgetBasicExpenditure, None, l, &[Some(M::Total)]),
         _ => named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]),
@@ -574,6 +619,12 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         Some((vec![M::UnitFunds], M::UnitFunds))
     } else if names_income(l, "事业收入") {
         Some((vec![M::OperationalIncome], M::OperationalIncome))
+    } else if names_income(l, "上级补助收入") {
+        Some((vec![M::SuperiorSubsidy], M::SuperiorSubsidy))
+    } else if names_income(l, "附属单位上缴收入") {
+        Some((vec![M::SubsidiaryRemittance], M::SubsidiaryRemittance))
+    } else if names_income(l, "经营收入") {
+        Some((vec![M::BusinessIncome], M::BusinessIncome))
     } else if names_income(l, "其他收入") {
         Some((vec![M::OtherIncome], M::OtherIncome))
     } else if names_income(l, "上年结转") {
@@ -587,18 +638,27 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Total));
             lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::GeneralBudget], None);
         } else if section == S::FiscalAllocation && budget_type {
-            lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
-            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column));
+            // A budget's spending (`政府性基金预算支出`) is the spending side's;
+            // its income may be stated with or without the carry-over, so
+            // either side's figure is what it may mean.
+            let spending = l.contains("支出") && !l.contains("收入");
+            if !spending {
+                lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
+            }
+            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column.clone()));
+            // (A 表4 printing one amount per spending line: the budget's own
+            // spending table, else its income line, which it spends.)
+            if spending && out.is_empty() {
+                total(ctx, out, spending_table(&column), None, Some(M::Total));
+            }
+            if spending && out.is_empty() {
+                lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
+            }
         } else if budget_type && !transfer && l.contains("支出") && !l.contains("收入") {
             // A budget's spending (`政府性基金拨款支出预算`) is its spending
             // table's total and its column of the fiscal summary's spending side.
-            let table = match column {
-                M::GeneralBudget => T::GeneralBudgetExpenditure,
-                M::GovernmentFund => T::GovernmentFundExpenditure,
-                _ => T::StateCapitalExpenditure,
-            };
-            total(ctx, out, table, None, Some(M::Total));
-            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column));
+            total(ctx, out, spending_table(&column), None, Some(M::Total));
+            total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column.clone()));
         } else {
             lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &line_measures, None);
             total(ctx, out, T::IncomeSummary, None, Some(column));
@@ -623,110 +683,17 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     let expenditure = l.contains("支出") || l.contains("收支");
     if income {
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
-        lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+        // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;
+        // without 总 it may be the year's own income too.
+        if !l.contains('总') {
+            lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+        }
         total(ctx, out, T::IncomeSummary, None, Some(M::Total));
     }
     if expenditure {
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
         total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
     }
-}
-
-/// A claim in a section about one unit of the department (深圳 explains each
-/// unit under a heading that is the unit's name): its budget as a whole
-/// (`某中心预算63,051.28万元`), its 基本支出 and its 项目支出 are that unit's row
-/// in the tables by unit (支出总表, 收入总表), which print the unit's name and
-/// figures on a line of their own. Nothing else in such a section is read.
-fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candidate<'a>>) {
-    use Measure as M;
-    use TableKind as T;
-    // The innermost section the claim stands in (a unit's section may be a
-    // subsection of `第三部分 部门预算支出具体情况`).
-    let Some(index) = top_section(ctx.doc, claim.source.line) else { return };
-    let mut section = &ctx.doc.sections[index];
-    while let Some(sub) = section.subsections.iter().rev().find(|s| s.heading.source.line <= claim.source.line) {
-        section = sub;
-    }
-    let unit = norm(split_heading_numbering(&section.heading.text));
-    if unit.chars().count() < 4 {
-        return;
-    }
-    // The department's units: the uncoded lines of the tables by unit (a
-    // department of one unit prints it as the total line). A section whose
-    // heading is none of them is no unit's (nearly every section).
-    // (Asked for every claim: a line's length is looked at before its name is
-    // normalised.)
-    let length = unit.chars().count();
-    let names_unit =
-        |r: &Row| r.code.is_none() && r.label.chars().count().abs_diff(length) <= 2 && norm(&r.label) == unit;
-    let printed = |kind: T| part_of(ctx, kind, None).is_some_and(|(_, p)| p.rows.iter().any(names_unit));
-    if !printed(T::ExpenditureSummary) && !printed(T::IncomeSummary) {
-        return;
-    }
-    let units: Vec<String> = part_of(ctx, T::ExpenditureSummary, None)
-        .map(|(_, p)| p.rows.iter().filter(|r| r.code.is_none()).map(|r| norm(&r.label)).collect())
-        .unwrap_or_default();
-    let label = norm(&claim.subject.label);
-    let rest = label.strip_prefix(unit.as_str()).unwrap_or(&label);
-    let mut whole = rest.to_owned();
-    for word in ["年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "安排", "数"]
-    {
-        whole = whole.replace(word, "");
-    }
-    whole.retain(|c| !c.is_ascii_digit());
-    let wanted: &[(T, M)] = if whole.is_empty() || whole == "支出" || whole == "收支" {
-        &[(T::ExpenditureSummary, M::Total), (T::IncomeSummary, M::Total)]
-    } else if whole == "收入" {
-        &[(T::IncomeSummary, M::Total)]
-    } else if rest == "基本支出" && printed_alone(&claim.text, rest) {
-        &[(T::ExpenditureSummary, M::Basic)]
-    } else if rest == "项目支出" && printed_alone(&claim.text, rest) {
-        &[(T::ExpenditureSummary, M::Project)]
-    } else {
-        unit_category(ctx, &unit, &units, rest, out);
-        return;
-    };
-    for (kind, measure) in wanted {
-        let Some((table, part)) = part_of(ctx, *kind, None) else { continue };
-        let Some(row) = part.rows.iter().find(|r| r.code.is_none() && norm(&r.label) == unit) else {
-            continue;
-        };
-        push_measure(out, table, part, row, Some(measure));
-    }
-}
-
-/// A category of the unit's projects (`生态环境管理项目22,346.88万元`): the row of
-/// that name among the unit's lines of the project table — from the unit's
-/// own line to the next of `units` (the lines by unit of the 支出总表).
-fn unit_category<'a>(ctx: &Context<'a>, unit: &str, units: &[String], label: &str, out: &mut Vec<Candidate<'a>>) {
-    let name = label.strip_suffix("项目支出").or_else(|| label.strip_suffix("项目")).unwrap_or(label);
-    if name.chars().count() < 2 {
-        return;
-    }
-    let Some((table, part)) = part_of(ctx, TableKind::ProjectExpenditure, None) else { return };
-    let Some(start) = part.rows.iter().position(|r| r.code.is_none() && norm(&r.label) == unit) else { return };
-    let block = part.rows[start + 1..].iter().take_while(|r| !units.contains(&norm(&r.label)));
-    let found: Vec<&Row> = block.filter(|r| r.code.is_none() && norm(&r.label) == name).collect();
-    // (Two lines of one name under one unit: which one is meant is unknown.)
-    if let [row] = found.as_slice() {
-        push_measure(out, table, part, row, Some(&Measure::Total));
-    }
-}
-
-/// Whether `word` stands in `text` with nothing of a name before it (`（五）项目
-/// 支出…`, `…、项目支出…`), not as the end of a longer subject
-/// (`生态环境监测项目支出…`: one category's projects, not the unit's).
-fn printed_alone(text: &str, word: &str) -> bool {
-    text.match_indices(word)
-        .any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || c.is_ascii_digit()))
-}
-
-/// A heading without its numbering (`一、某中心` → `某中心`).
-fn split_heading_numbering(text: &str) -> &str {
-    let t = text.trim();
-    let start = t.trim_start_matches(['(', '（']);
-    let body = start.trim_start_matches(|c: char| "一二三四五六七八九十百0123456789".contains(c));
-    if body.len() < start.len() { body.trim_start_matches([')', '）', '、', '.', '．', ' ']) } else { t }
 }
 
 /// A subject without the document's own unit name before it

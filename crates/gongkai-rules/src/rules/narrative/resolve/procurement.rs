@@ -1,0 +1,193 @@
+//! Claims of the procurement section: the procurement budget as a whole
+//! (`政府采购预算共402.00万元`) and its parts by kind of purchase
+//! (`其中：货物类采购预算51.08万元`).
+//!
+//! The kinds are the three branches of the national procurement catalogue
+//! (政府采购品目分类目录): A 货物, B 工程, C 服务. A procurement table prints
+//! them as lines named by the word (`货物`, `货物类`) or by the catalogue's
+//! letter (`A`); a share of the budget reserved for small enterprises
+//! (`面向中小企业预留…`) or a contract amount is none of them and is left
+//! alone.
+
+use gongkai_model::{Claim, Measure, Row, RowRole, TableKind};
+
+use super::{Candidate, norm, part_of, push_measure, top_section, total};
+use crate::Context;
+
+/// The kinds of purchase, each with its letter in the catalogue.
+const KINDS: [(&str, char); 3] = [("货物", 'A'), ("工程", 'B'), ("服务", 'C')];
+
+/// Words of a part of the budget that is not a kind of purchase.
+const NOT_A_KIND: [&str; 5] = ["中小企业", "小微", "预留", "合同", "小型"];
+
+/// The candidate figures of a procurement claim whose subject reads `label`.
+pub(super) fn resolve<'a>(ctx: &Context<'a>, claim: &Claim, label: &str, out: &mut Vec<Candidate<'a>>) {
+    let Some(subject) = Subject::of(label, &claim.text) else { return };
+    // A list after a fund's procurement (`其中一般公共预算拨款政府采购2,521.44万元：
+    // 政府采购货物预算2,020.44万元、…`) is that fund's.
+    let fund = match subject.fund {
+        Some(fund) => Some(fund),
+        None => match listed_under(ctx, claim) {
+            Listed::Whole => None,
+            Listed::Fund(fund) => Some(fund),
+            Listed::Unknown => return,
+        },
+    };
+    match (subject.kind, fund) {
+        (None, None) => whole(ctx, out),
+        (None, Some(fund)) => total(ctx, out, TableKind::GovernmentProcurement, None, Some(fund)),
+        (Some(kind), fund) => of_kind(ctx, kind, fund, out),
+    }
+}
+
+/// Whose procurement a claim without a fund of its own is of.
+enum Listed {
+    /// The whole budget's.
+    Whole,
+    /// The fund's whose procurement the sentence lists.
+    Fund(Measure),
+    /// Not known: the sentence was not found.
+    Unknown,
+}
+
+/// What a procurement claim is of: a kind of purchase, a fund's procurement,
+/// both or (neither) the whole.
+struct Subject {
+    kind: Option<&'static str>,
+    fund: Option<Measure>,
+}
+
+impl Subject {
+    /// `None` when the claim is no part of the procurement budget that the
+    /// tables print (a share for small enterprises, a contract amount).
+    fn of(label: &str, text: &str) -> Option<Subject> {
+        let n = norm(label);
+        if !n.contains("采购") || NOT_A_KIND.iter().any(|w| n.contains(w) || text.contains(w)) {
+            return None;
+        }
+        // The kind is named in the subject (`政府采购货物预算`), or before it in
+        // the clause when the subject kept only its last words (`货物类采购预算`
+        // → `采购预算`); a clause naming two kinds is not one kind's.
+        let in_label: Vec<&'static str> = KINDS.iter().map(|(w, _)| *w).filter(|w| n.contains(w)).collect();
+        let kinds = if in_label.is_empty() {
+            KINDS.iter().map(|(w, _)| *w).filter(|w| text.contains(w)).collect()
+        } else {
+            in_label
+        };
+        let fund = fund_of(&n);
+        match kinds.as_slice() {
+            [] if fund.is_some() || ["预算", "总额", "安排", "支出", "规模"].iter().any(|w| n.ends_with(w)) => {
+                Some(Subject { kind: None, fund })
+            }
+            [kind] => Some(Subject { kind: Some(kind), fund }),
+            _ => None,
+        }
+    }
+}
+
+/// The fund a procurement subject names (`一般公共预算拨款政府采购`).
+fn fund_of(label: &str) -> Option<Measure> {
+    [
+        ("一般公共预算", Measure::GeneralBudget),
+        ("政府性基金", Measure::GovernmentFund),
+        ("国有资本", Measure::StateCapital),
+    ]
+    .into_iter()
+    .find(|(w, _)| label.contains(w))
+    .map(|(_, m)| m)
+}
+
+/// Whose procurement `claim` is of: the nearest claim before it in its
+/// section that is not of one kind of purchase says — a fund's procurement
+/// introduces the list after it, to the end of its sentence (`。`).
+fn listed_under(ctx: &Context<'_>, claim: &Claim) -> Listed {
+    let Some(at) = ctx.doc.claims.iter().position(|c| std::ptr::eq(c, claim)) else { return Listed::Unknown };
+    let section = top_section(ctx.doc, claim.source.line);
+    let head = ctx.doc.claims[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.section == claim.section && top_section(ctx.doc, c.source.line) == section)
+        .find_map(|c| Subject::of(&norm(&c.subject.label), &c.text).filter(|s| s.kind.is_none()).map(|s| (c, s)));
+    let Some((head, Subject { fund: Some(fund), .. })) = head else { return Listed::Whole };
+    // The paragraph holding both clauses, the list's after its head.
+    for paragraph in ctx.prose().iter().filter(|p| p.source.line <= head.source.line) {
+        let Some(from) = paragraph.text.find(&head.text) else { continue };
+        let rest = &paragraph.text[from + head.text.len()..];
+        if let Some(to) = rest.find(&claim.text) {
+            return if rest[..to].contains('。') { Listed::Whole } else { Listed::Fund(fund) };
+        }
+    }
+    Listed::Unknown
+}
+
+/// The procurement budget as a whole: the procurement table's total, or,
+/// where no procurement table is printed, the total row's 政府采购 column
+/// of the spending summary (`2026年政府采购项目 / 小计`).
+fn whole<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>) {
+    if ctx.table(TableKind::GovernmentProcurement).is_some() {
+        total(ctx, out, TableKind::GovernmentProcurement, None, Some(Measure::Total));
+        if out.is_empty() {
+            total(ctx, out, TableKind::GovernmentProcurement, None, Some(Measure::BudgetAmount));
+        }
+        return;
+    }
+    let Some((table, part)) = part_of(ctx, TableKind::ExpenditureSummary, None) else { return };
+    let Some(row) = part.total_row() else { return };
+    let mut columns = part.columns.iter().enumerate().filter(|(_, c)| {
+        c.inferred.is_none()
+            && c.header.contains("政府采购")
+            && !NOT_A_KIND.iter().any(|w| c.header.contains(w))
+            && (c.measure == Measure::Total || c.header.ends_with("政府采购"))
+    });
+    // (Two such columns: which is the whole is not known.)
+    if let (Some((column, _)), None) = (columns.next(), columns.next()) {
+        out.push(Candidate { value: super::cell_wan(table, row, column), table, part, row, column });
+    }
+}
+
+/// The procurement table's line of one kind of purchase, in its total column
+/// or in the column of the fund it is of.
+fn of_kind<'a>(ctx: &Context<'a>, kind: &str, fund: Option<Measure>, out: &mut Vec<Candidate<'a>>) {
+    let Some((table, part)) = part_of(ctx, TableKind::GovernmentProcurement, None) else { return };
+    let letter = KINDS.iter().find(|(w, _)| *w == kind).map(|(_, l)| *l);
+    let names_kind = |r: &&Row| {
+        r.code.is_none() && r.role != RowRole::Total && letter.is_some_and(|l| names_kind(&r.label, kind, l))
+    };
+    let column = match fund {
+        Some(fund) => fund,
+        None if part.column(&Measure::Total).is_some() => Measure::Total,
+        None => Measure::BudgetAmount,
+    };
+    for row in part.rows.iter().filter(names_kind) {
+        push_measure(out, table, part, row, Some(&column));
+    }
+}
+
+/// Whether a line's label names a kind of purchase: the word or the
+/// catalogue's letter, with at most `类`, `采购`, `预算` or `小计` after it
+/// (`货物`, `货物类`, `A`, `A货物`, `A类`).
+fn names_kind(label: &str, kind: &str, letter: char) -> bool {
+    let n = norm(label);
+    let body = n.strip_prefix(letter).unwrap_or(&n);
+    let body = body.strip_prefix(kind).unwrap_or(if body.len() < n.len() { body } else { "-" });
+    let mut rest = body.to_owned();
+    for word in ["类", "采购", "预算", "小计", "合计"] {
+        rest = rest.replace(word, "");
+    }
+    rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_kind;
+
+    #[test]
+    fn a_kind_is_named_by_its_word_or_its_letter() {
+        for label in ["货物", "货物类", "A", "A货物", "A类", "货物采购", "货物小计"] {
+            assert!(names_kind(label, "货物", 'A'), "{label}");
+        }
+        for label in ["台式计算机", "B", "工程", "AB", "货物运输服务", "某中心"] {
+            assert!(!names_kind(label, "货物", 'A'), "{label}");
+        }
+    }
+}

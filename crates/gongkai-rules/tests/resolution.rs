@@ -1,0 +1,256 @@
+//! Which table figure a claim of the explanation is compared with, for the
+//! forms of the procurement, “三公”, 机关运行经费 and unit sections: each test
+//! states a document that agrees with its tables (no finding), then changes one
+//! figure of the text and expects exactly one N101 finding naming the cell.
+
+use gongkai_rules::{Config, Engine};
+
+/// N101's messages on `text`.
+fn n101(text: &str) -> Vec<String> {
+    let imported = gongkai_import::import_text(text, "某局.txt", &Default::default()).expect("imports");
+    let config = Config { select: vec!["N101".to_owned()], ..Config::default() };
+    Engine::new(config).unwrap().check(&imported.document).into_iter().map(|f| f.message).collect()
+}
+
+/// `text` with `from` replaced by `to` (which must be there).
+fn changed(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// Asserts one finding whose message holds every one of `words`.
+fn one_naming(findings: &[String], words: &[&str]) {
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    for w in words {
+        assert!(findings[0].contains(w), "{w}: {findings:#?}");
+    }
+}
+
+/// A procurement table by kind of purchase, its lines named by the
+/// catalogue's letters (A 货物, C 服务), with a column per fund; the text
+/// lists the kinds of the whole budget, then of the general budget's part.
+const PROCUREMENT: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表9
+政府采购预算明细表
+单位：万元
+采购品目	总计	一般公共预算拨款收入	事业收入
+合计	60.00	40.00	20.00
+A	50.00	35.00	15.00
+C	10.00	5.00	5.00
+
+第二部分 部门预算情况说明
+
+一、其他重要事项的情况说明
+（一）政府采购情况。政府采购预算总额60.00万元：政府采购货物预算50.00万元、政府采购工程预算0万元、政府采购服务预算10.00万元；其中一般公共预算拨款政府采购40.00万元：政府采购货物预算35.00万元、政府采购服务预算5.00万元。货物类采购预算50.00万元。面向中小企业预留政府采购项目预算金额30.00万元。
+"#;
+
+#[test]
+fn a_kind_of_purchase_is_its_line_of_the_procurement_table() {
+    assert!(n101(PROCUREMENT).is_empty(), "{:#?}", n101(PROCUREMENT));
+    one_naming(
+        &n101(&changed(PROCUREMENT, "货物预算50.00万元、", "货物预算51.00万元、")),
+        &["“A”行", "“总计”列", "50.00"],
+    );
+    // `货物类采购预算`: the kind stays part of the subject.
+    one_naming(
+        &n101(&changed(PROCUREMENT, "货物类采购预算50.00", "货物类采购预算52.00")),
+        &["货物类采购预算", "“A”行"],
+    );
+    one_naming(&n101(&changed(PROCUREMENT, "总额60.00", "总额61.00")), &["“合计”行", "“总计”列"]);
+}
+
+/// `其中一般公共预算拨款政府采购40.00万元：政府采购货物预算35.00万元…`: the list
+/// after a fund's procurement is that fund's, to the end of the sentence.
+#[test]
+fn a_list_after_a_funds_procurement_is_that_funds() {
+    one_naming(
+        &n101(&changed(PROCUREMENT, "货物预算35.00", "货物预算36.00")),
+        &["“A”行", "“一般公共预算拨款收入”列", "35.00"],
+    );
+    one_naming(
+        &n101(&changed(PROCUREMENT, "拨款政府采购40.00", "拨款政府采购41.00")),
+        &["“合计”行", "“一般公共预算拨款收入”列"],
+    );
+}
+
+/// A share reserved for small enterprises is no line of the table: never compared.
+#[test]
+fn a_reserved_share_is_not_a_kind_of_purchase() {
+    assert!(n101(&changed(PROCUREMENT, "金额30.00", "金额31.00")).is_empty());
+}
+
+/// The 基本支出总表 of a department of two units, by unit and economic class.
+const UNITS: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+单位名称	支出总计	基本支出	项目支出
+合计	150.00	100.00	50.00
+某局（本级）	100.00	70.00	30.00
+某局监测中心	50.00	30.00	20.00
+
+表4
+基本支出总表
+单位：万元
+支出项目类别	总计
+合计	100.00
+某局（本级）	70.00
+工资福利支出	50.00
+基本工资	50.00
+商品和服务支出	15.00
+办公费	15.00
+对个人和家庭的补助	5.00
+退休费	5.00
+某局监测中心	30.00
+工资福利支出	20.00
+基本工资	20.00
+商品和服务支出	6.00
+办公费	6.00
+资本性支出	4.00
+办公设备购置	4.00
+
+第二部分 部门预算支出具体情况
+
+一、某局（本级）
+
+某局（本级）预算100.00万元，包括工资福利支出50.00万元、公用经费15.00万元、对个人和家庭的补助支出5.00万元。
+
+二、某局监测中心
+
+某局监测中心预算50.00万元，包括工资福利支出20.00万元、公用经费10.00万元。
+"#;
+
+/// In a unit's section, an economic class (`对个人和家庭的补助支出`) is its
+/// line among the unit's lines of the basic-spending table, and 公用经费 is
+/// the 商品和服务支出 line where the unit has no 资本性支出 line.
+#[test]
+fn a_units_economic_class_is_its_line_of_the_basic_spending_table() {
+    assert!(n101(UNITS).is_empty(), "{:#?}", n101(UNITS));
+    let personal = n101(&changed(UNITS, "对个人和家庭的补助支出5.00", "对个人和家庭的补助支出6.00"));
+    one_naming(&personal, &["对个人和家庭的补助", "5.00"]);
+    one_naming(&n101(&changed(UNITS, "公用经费15.00", "公用经费16.00")), &["商品和服务支出", "15.00"]);
+    one_naming(&n101(&changed(UNITS, "工资福利支出20.00万元", "工资福利支出21.00万元")), &["工资福利支出", "20.00"]);
+    // The second unit's 公用经费 includes its capital line: not one cell.
+    assert!(n101(&changed(UNITS, "公用经费10.00", "公用经费11.00")).is_empty());
+}
+
+/// A “三公” table printing 会议费 and 培训费 beside the three, its 合计 headed
+/// `“三公”经费合计`; a 机关运行经费 table of one column.
+const THREE: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表9
+一般公共预算“三公”经费、会议费、培训费支出表
+单位：万元
+“三公”经费合计	因公出国（境）费	公务用车购置及运行维护费			公务接待费	会议费	培训费
+		小计	公务用车购置费	公务用车运行维护费			
+12.00	2.00	6.00	0.00	6.00	4.00	3.00	5.00
+
+表12
+一般公共预算机关运行经费支出预算表
+单位：万元
+科目编码	科目名称	机关运行经费支出
+合计		30.00
+302	商品和服务支出	30.00
+30201	办公费	30.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算“三公”经费、会议费、培训费支出预算情况说明
+某局2026年度一般公共预算拨款安排的“三公”经费支出预算12.00万元，其中：因公出国（境）费2.00万元，公务用车购置及运行维护费6.00万元，公务接待费4.00万元。某局2026年度一般公共预算拨款安排的会议费预算支出3.00万元，培训费预算支出5.00万元。
+
+二、一般公共预算机关运行经费支出预算情况说明
+2026年本部门一般公共预算机关运行经费预算支出30.00万元。
+"#;
+
+#[test]
+fn the_three_public_total_is_its_own_column_beside_meetings_and_training() {
+    assert!(n101(THREE).is_empty(), "{:#?}", n101(THREE));
+    one_naming(&n101(&changed(THREE, "经费支出预算12.00", "经费支出预算13.00")), &["““三公”经费合计”列", "12.00"]);
+    one_naming(&n101(&changed(THREE, "会议费预算支出3.00", "会议费预算支出3.50")), &["“会议费”列"]);
+    one_naming(&n101(&changed(THREE, "培训费预算支出5.00", "培训费预算支出6.00")), &["“培训费”列"]);
+}
+
+/// 机关运行经费 stated where a table prints it is compared with that table.
+#[test]
+fn operating_cost_is_compared_with_its_own_table() {
+    one_naming(
+        &n101(&changed(THREE, "运行经费预算支出30.00", "运行经费预算支出31.00")),
+        &["机关运行经费支出预算表", "“合计”行", "30.00"],
+    );
+}
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/qitai-2024-budget.txt"))
+        .expect("example")
+}
+
+/// The sources of a 事业单位's own income (`上级补助收入`, `附属单位上缴收入`,
+/// `事业单位经营收入`) are their lines of 表1 (here printed empty: 0).
+#[test]
+fn a_units_own_income_source_is_its_line() {
+    let anchor = "单位资金0.31万元，占0.03%";
+    for source in ["上级补助收入", "事业单位经营收入"] {
+        let with = |amount: &str| changed(&example(), anchor, &format!("{source}{amount}万元。{anchor}"));
+        assert!(n101(&with("0.00")).is_empty(), "{source}: {:#?}", n101(&with("0.00")));
+        one_naming(&n101(&with("5.00")), &[&format!("“{source}”行")]);
+    }
+}
+
+/// A total named with 总 (`收支总预算`, `收入预算总计`) is 收入总计, which
+/// includes the carry-over; it is never the year's own income (本年收入).
+#[test]
+fn a_total_named_with_zong_is_the_grand_total() {
+    use gongkai_model::{Claim, ClaimKind, ClaimSubject, Measure, SectionKind};
+    use gongkai_rules::rules::narrative::resolve::resolve;
+    let doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
+    let template = gongkai_rules::Template::national();
+    let ctx = gongkai_rules::Context::new(&doc, &template, gongkai_rules::tolerance::Tolerance::default());
+    let base = doc.claims.iter().find(|c| c.kind == ClaimKind::Amount).unwrap().clone();
+    let claim = |label: &str| Claim {
+        kind: ClaimKind::Amount,
+        section: SectionKind::Overview,
+        subject: ClaimSubject { label: label.to_owned(), ..base.subject.clone() },
+        ..base.clone()
+    };
+    let year_income =
+        |label: &str| resolve(&ctx, &claim(label)).iter().any(|c| c.row.measure == Some(Measure::CurrentYearIncome));
+    assert!(!year_income("收支总预算"));
+    assert!(!year_income("收入预算总计"));
+    assert!(year_income("收入预算"), "without 总 either may be meant");
+}
+
+/// A spending summary splitting 基本支出 into 人员支出 and 日常公用支出.
+const PERSONNEL: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+功能分类科目名称	总计	基本支出		项目支出
+		人员支出	日常公用支出	
+合计	100.00	60.00	10.00	30.00
+一般公共服务支出	100.00	60.00	10.00	30.00
+
+第二部分 部门预算情况说明
+
+一、支出预算情况说明
+2026年支出预算100.00万元。按支出用途分类，包括人员支出60.00万元，占60.0%；日常公用支出10.00万元，占10.0%；项目支出30.00万元，占30.0%。
+"#;
+
+/// 人员支出 and 日常公用支出 (the 人员经费 and 公用经费 of all the department's
+/// money) in the spending section are the summary's columns of them.
+#[test]
+fn personnel_and_public_use_of_all_money_are_the_summarys_columns() {
+    assert!(n101(PERSONNEL).is_empty(), "{:#?}", n101(PERSONNEL));
+    one_naming(&n101(&changed(PERSONNEL, "人员支出60.00", "人员支出61.00")), &["支出总表", "“人员支出”列"]);
+    one_naming(&n101(&changed(PERSONNEL, "日常公用支出10.00", "日常公用支出11.00")), &["“日常公用支出”列"]);
+}

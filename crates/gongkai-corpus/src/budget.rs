@@ -105,8 +105,44 @@ pub struct Budget {
     pub prior_public: Cents,
     /// Government procurement: goods, works, services; SME and small-micro reservations.
     pub procurement: [Cents; 5],
+    /// The general budget's part of goods, works and services.
+    pub procurement_general: [Cents; 3],
+    /// How the procurement is published.
+    pub procurement_form: ProcurementForm,
     /// State assets: house m², house value, vehicles (count, value) by kind, furniture, other.
     pub assets: Assets,
+}
+
+/// How a document publishes its procurement: a table of it or none, and the
+/// sentence form of the explanation.
+#[derive(Clone, Copy, Debug)]
+pub struct ProcurementForm {
+    /// How the procurement table names the kinds of purchase; `None`: no table.
+    pub table: Option<KindLabels>,
+    /// The sentence.
+    pub text: ProcurementText,
+}
+
+/// How a procurement table names goods, works and services.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindLabels {
+    /// `货物`, `工程`, `服务`.
+    Words,
+    /// The catalogue's letters `A`, `B`, `C`.
+    Letters,
+    /// `A货物`, `B工程`, `C服务`.
+    LettersAndWords,
+}
+
+/// The sentence forms of the procurement paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcurementText {
+    /// `采购预算X万元，其中：政府采购货物预算…`.
+    List,
+    /// The list, then the general budget's list after `其中一般公共预算拨款政府采购Y万元：`.
+    ByFund,
+    /// `政府采购预算总额X万元，其中：货物类采购预算…`.
+    Classes,
 }
 
 /// The state-assets paragraph's figures.
@@ -215,6 +251,8 @@ impl Budget {
             prior_basic: 0,
             prior_public: 0,
             procurement: [goods, works, services, sme, micro],
+            procurement_general: [0; 3],
+            procurement_form: ProcurementForm { table: None, text: ProcurementText::List },
             assets: draw_assets(rng),
         };
         let [general, upper, fund, unit_funds] = budget.sources();
@@ -222,6 +260,22 @@ impl Budget {
             [prior_of(rng, general), prior_of(rng, upper), prior_of(rng, fund), prior_of(rng, unit_funds)];
         budget.prior_basic = prior_of(rng, budget.basic_total());
         budget.prior_public = prior_of(rng, budget.public_use());
+        // (Drawn last, so that the figures drawn before stay what they were.)
+        budget.procurement_general =
+            [goods, works, services].map(|k| if rng.chance(50) { k } else { k * rng.range(0, 100) / 100 });
+        budget.procurement_form = ProcurementForm {
+            table: match rng.below(4) {
+                0 => None,
+                1 => Some(KindLabels::Words),
+                2 => Some(KindLabels::Letters),
+                _ => Some(KindLabels::LettersAndWords),
+            },
+            text: match rng.below(3) {
+                0 => ProcurementText::List,
+                1 => ProcurementText::ByFund,
+                _ => ProcurementText::Classes,
+            },
+        };
         budget
     }
 
@@ -242,6 +296,13 @@ impl Budget {
     /// 人员经费 (301 + 303).
     pub fn personnel(&self) -> Cents {
         self.economic.iter().filter(|(l, _)| l.code != "302").flat_map(|(_, r)| r).map(|r| r.amount).sum()
+    }
+
+    /// How the procurement table names the kinds of purchase, when one is
+    /// printed (never for a budget buying nothing).
+    pub fn procurement_table(&self) -> Option<KindLabels> {
+        let [goods, works, services, ..] = self.procurement;
+        self.procurement_form.table.filter(|_| goods + works + services > 0)
     }
 
     /// 公用经费 (302).

@@ -42,7 +42,12 @@ pub enum Mark {
         code_paragraph: bool,
     },
     /// The procurement sentence.
-    Procurement,
+    Procurement {
+        /// It lists the general budget's part by kind, and a procurement
+        /// table prints each kind listed (so a changed figure of that list
+        /// contradicts a cell).
+        fund_list: bool,
+    },
     /// A line citing a 文号 that is cited again elsewhere (`first`: the first citation).
     DocNumber {
         /// The first citation.

@@ -38,11 +38,14 @@ pub enum FaultKind {
     OfficeCount,
     /// A procurement part changed.
     ProcurementPart,
+    /// A kind of purchase in the general budget's list changed (only a
+    /// procurement table, where printed, contradicts it).
+    ProcurementFundPart,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 12] = [
+    pub const ALL: [FaultKind; 13] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -55,6 +58,7 @@ impl FaultKind {
         FaultKind::StaffSum,
         FaultKind::OfficeCount,
         FaultKind::ProcurementPart,
+        FaultKind::ProcurementFundPart,
     ];
 
     /// The kebab-case id.
@@ -72,6 +76,7 @@ impl FaultKind {
             FaultKind::StaffSum => "staff-sum",
             FaultKind::OfficeCount => "office-count",
             FaultKind::ProcurementPart => "procurement-part",
+            FaultKind::ProcurementFundPart => "procurement-fund-part",
         }
     }
 
@@ -83,7 +88,8 @@ impl FaultKind {
             | FaultKind::ClaimRate
             | FaultKind::ClaimAmount
             | FaultKind::DirectionFlip
-            | FaultKind::ProcurementPart => "narrative",
+            | FaultKind::ProcurementPart
+            | FaultKind::ProcurementFundPart => "narrative",
             FaultKind::TableDropped => "completeness",
             FaultKind::CatalogName => "catalog",
             FaultKind::DocNumber => "consistency",
@@ -144,7 +150,8 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
         (FaultKind::StaffSum, Mark::Staffing) => true,
         (FaultKind::OfficeCount, Mark::Offices) => true,
-        (FaultKind::ProcurementPart, Mark::Procurement) => true,
+        (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
+        (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
         _ => false,
     }
 }
@@ -267,7 +274,15 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             })
         }
         FaultKind::ProcurementPart => {
-            let at = text.find("货物预算")? + "货物预算".len();
+            let word = ["货物预算", "货物类采购预算"].into_iter().find(|w| text.contains(w))?;
+            let at = text.find(word)? + word.len();
+            replace_number_after(text, at, |n| shift_amount(n, d))
+        }
+        FaultKind::ProcurementFundPart => {
+            // The first amount of the list after the general budget's total.
+            let list = text.find("拨款政府采购")?;
+            let colon = list + text[list..].find('：')? + '：'.len_utf8();
+            let at = colon + text[colon..].find("预算")? + "预算".len();
             replace_number_after(text, at, |n| shift_amount(n, d))
         }
         FaultKind::TableDropped => None,

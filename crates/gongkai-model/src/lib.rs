@@ -43,7 +43,9 @@ pub use finding::{
     Category, Counts, DocumentFindings, FINDINGS_SCHEMA_ID, Finding, FindingsReport, Location, Severity,
 };
 pub use glossary::GlossaryEntry;
-pub use matters::{AssetLine, Assets, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement};
+pub use matters::{
+    AssetLine, Assets, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement, PurchaseKind,
+};
 pub use narrative::{Change, Claim, ClaimKind, ClaimSubject, Direction, LevelName, Section, SectionKind, TextRef};
 pub use number::{NUMBER_PATTERN, Number, NumberError, fold_width};
 pub use performance::{Comparison, FundingLine, Indicator, IndicatorValue, PerformanceTargets, TargetScope};

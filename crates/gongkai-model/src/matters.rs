@@ -27,6 +27,61 @@ pub struct OperatingCost {
     pub change: Option<Change>,
 }
 
+/// A kind of purchase: the three branches of the national procurement
+/// catalogue (政府采购品目分类目录), A 货物, B 工程, C 服务.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PurchaseKind {
+    /// 货物 (A).
+    Goods,
+    /// 工程 (B).
+    Works,
+    /// 服务 (C).
+    Services,
+}
+
+impl PurchaseKind {
+    /// The three kinds, in the catalogue's order.
+    pub const ALL: [PurchaseKind; 3] = [PurchaseKind::Goods, PurchaseKind::Works, PurchaseKind::Services];
+
+    /// The word (`货物`).
+    pub fn word(self) -> &'static str {
+        match self {
+            PurchaseKind::Goods => "货物",
+            PurchaseKind::Works => "工程",
+            PurchaseKind::Services => "服务",
+        }
+    }
+
+    /// The catalogue's letter (`A`).
+    pub fn letter(self) -> char {
+        match self {
+            PurchaseKind::Goods => 'A',
+            PurchaseKind::Works => 'B',
+            PurchaseKind::Services => 'C',
+        }
+    }
+
+    /// The kind a procurement subject names: its word next to 采购
+    /// (`政府采购货物预算`, `拟采购服务支出`, `货物类采购预算`, `工程采购`), never a
+    /// word inside a name (`某服务中心政府采购预算总额` is the whole). `None`
+    /// when it names none, or more than one.
+    pub fn named_in(label: &str) -> Option<PurchaseKind> {
+        match PurchaseKind::all_named_in(label).as_slice() {
+            [kind] => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// Every kind a subject names next to 采购 (see [`PurchaseKind::named_in`]).
+    pub fn all_named_in(label: &str) -> Vec<PurchaseKind> {
+        let names = |k: &PurchaseKind| {
+            let w = k.word();
+            [format!("采购{w}"), format!("{w}采购"), format!("{w}类")].iter().any(|f| label.contains(f.as_str()))
+        };
+        PurchaseKind::ALL.into_iter().filter(names).collect()
+    }
+}
+
 /// 政府采购情况.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -129,4 +184,19 @@ pub struct OtherMatters {
     /// 预算绩效 overview.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance: Option<PerformanceOverview>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PurchaseKind;
+
+    #[test]
+    fn a_kind_is_named_next_to_its_purchase() {
+        assert_eq!(PurchaseKind::named_in("政府采购货物预算"), Some(PurchaseKind::Goods));
+        assert_eq!(PurchaseKind::named_in("拟采购服务支出"), Some(PurchaseKind::Services));
+        assert_eq!(PurchaseKind::named_in("工程类采购预算"), Some(PurchaseKind::Works));
+        assert_eq!(PurchaseKind::named_in("某服务中心政府采购预算总额"), None);
+        assert_eq!(PurchaseKind::named_in("某服务中心采购预算"), None);
+        assert_eq!(PurchaseKind::named_in("政府采购货物和政府采购服务"), None, "two kinds are none");
+    }
 }

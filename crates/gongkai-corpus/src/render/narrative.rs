@@ -1,7 +1,7 @@
 //! The prose parts: cover and 目录, 第一部分 单位概况, 第三部分 情况说明 (with every
 //! numeric claim computed from the printed figures), 第四部分 名词解释 and the date.
 
-use crate::budget::{Budget, Source};
+use crate::budget::{Budget, ProcurementText, Source};
 use crate::doc::{Doc, Mark, row};
 use crate::money::{Cents, change_phrase, fmt_amount, fmt_percent, percent};
 use crate::pool::pool;
@@ -79,6 +79,9 @@ pub fn write_front(doc: &mut Doc, b: &Budget) {
     doc.para(format!("第二部分 {year} 年部门预算公开表"), Mark::Plain);
     for (i, t) in TABLE_TITLES.iter().enumerate() {
         doc.push(format!("- {}、 {t}", ORDINALS[i]), Mark::TocTable(i as u8 + 1));
+    }
+    if b.procurement_table().is_some() {
+        doc.push(format!("- {}、 政府采购预算表", ORDINALS[11]), Mark::TocTable(12));
     }
     doc.blank();
     doc.para(format!("第三部分 {year} 年单位预算情况说明"), Mark::Plain);
@@ -403,16 +406,50 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
     );
     doc.para("(二) 政府采购情况", Mark::Plain);
     let [goods, works, services, sme, micro] = b.procurement;
-    doc.para(
-        format!(
-            "{year}年，{unit}采购预算{}万元，其中：政府采购货物预算{}万元，政府采购工程预算{}万元，政府采购服务预算{}万元。",
-            fmt_amount(goods + works + services),
-            fmt_amount(goods),
-            fmt_amount(works),
-            fmt_amount(services)
+    let kinds = [goods, works, services];
+    let total = goods + works + services;
+    let list = |amounts: [Cents; 3], only_bought: bool| {
+        let names = ["政府采购货物预算", "政府采购工程预算", "政府采购服务预算"];
+        let parts: Vec<String> = (0..3)
+            .filter(|&i| !only_bought || kinds[i] > 0)
+            .map(|i| format!("{}{}万元", names[i], fmt_amount(amounts[i])))
+            .collect();
+        parts.join("、")
+    };
+    let (text, fund_list) = match b.procurement_form.text {
+        ProcurementText::List => (
+            format!(
+                "{year}年，{unit}采购预算{}万元，其中：{}。",
+                fmt_amount(total),
+                list(kinds, false).replace('、', "，")
+            ),
+            false,
         ),
-        Mark::Procurement,
-    );
+        // The general budget's list names only the kinds bought (each a line of
+        // the procurement table, when one is printed).
+        ProcurementText::ByFund => {
+            let general = b.procurement_general;
+            let text = format!(
+                "{year}年，{unit}政府采购预算总额{}万元：{}；其中一般公共预算拨款政府采购{}万元：{}。",
+                fmt_amount(total),
+                list(kinds, false),
+                fmt_amount(general.iter().sum()),
+                list(general, true)
+            );
+            (text, b.procurement_table().is_some())
+        }
+        ProcurementText::Classes => (
+            format!(
+                "{year}年，{unit}政府采购预算总额{}万元，其中：货物类采购预算{}万元、工程类采购预算{}万元、服务类采购预算{}万元。",
+                fmt_amount(total),
+                fmt_amount(goods),
+                fmt_amount(works),
+                fmt_amount(services)
+            ),
+            false,
+        ),
+    };
+    doc.para(text, Mark::Procurement { fund_list });
     doc.para(
         format!(
             "{year}年，{unit}面向中小企业预留政府采购项目预算金额{}万元，小微企业预留政府采购项目预算金额{}万元。",

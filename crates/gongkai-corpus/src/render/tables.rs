@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::budget::{Budget, ProjectEconomic};
+use crate::budget::{Budget, KindLabels, ProjectEconomic};
 use crate::doc::{Doc, Mark, row};
 use crate::money::{Cents, fmt_amount, fmt_cell};
 use crate::pool::{Coded, pool};
@@ -538,4 +538,35 @@ pub fn write_tables(doc: &mut Doc, b: &Budget) {
         ],
     );
     empty_statement(doc, 11, format!("{year} 年无上年结转结余预算的支出，上年结转结余情况明细表为空表。"));
+
+    if let Some(labels) = b.procurement_table() {
+        write_procurement(doc, b, labels);
+    }
+}
+
+/// 表12, the procurement by kind of purchase (only the kinds bought), with the
+/// general budget's part and the rest.
+fn write_procurement(doc: &mut Doc, b: &Budget, labels: KindLabels) {
+    head(doc, 12, "政府采购预算表", &b.unit.name);
+    head_lines(doc, 12, &["采购品目\t总计\t一般公共预算拨款\t其他资金"]);
+    let kinds = [("货物", 'A'), ("工程", 'B'), ("服务", 'C')];
+    let totals = &b.procurement[..3];
+    let general = b.procurement_general;
+    let sum = |v: &[Cents]| v.iter().sum::<Cents>();
+    let other: Vec<Cents> = totals.iter().zip(general).map(|(t, g)| t - g).collect();
+    let cells = |t: Cents, g: Cents, o: Cents| vec![fmt_amount(t), fmt_cell(g), fmt_cell(o)];
+    let mut total = vec!["合计".to_owned()];
+    total.extend(cells(sum(totals), sum(&general), sum(&other)));
+    doc.push(row(&total), Mark::TableRow { table: 12, code: String::new() });
+    for (i, (word, letter)) in kinds.iter().enumerate().filter(|(i, _)| totals[*i] > 0) {
+        let label = match labels {
+            KindLabels::Words => (*word).to_owned(),
+            KindLabels::Letters => letter.to_string(),
+            KindLabels::LettersAndWords => format!("{letter}{word}"),
+        };
+        let mut line = vec![label];
+        line.extend(cells(totals[i], general[i], other[i]));
+        doc.push(row(&line), Mark::TableRow { table: 12, code: (*word).to_owned() });
+    }
+    doc.blank();
 }

@@ -2,8 +2,8 @@
 //! assets and the performance overview keep their figures in named fields.
 
 use gongkai_model::{
-    AssetLine, Assets, Claim, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement, Quantity,
-    SectionKind, Unit,
+    AssetLine, Assets, Claim, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement, PurchaseKind,
+    Quantity, SectionKind, Unit,
 };
 
 fn figure(claim: &Claim) -> Option<Figure> {
@@ -26,12 +26,12 @@ pub fn absorb(matters: &mut OtherMatters, claims: &[Claim]) {
                     &mut p.small_micro_reserved
                 } else if label.contains("中小企业") {
                     &mut p.sme_reserved
-                } else if label.contains("货物") {
-                    &mut p.goods
-                } else if label.contains("工程") {
-                    &mut p.works
-                } else if label.contains("服务") {
-                    &mut p.services
+                } else if let Some(kind) = PurchaseKind::named_in(label) {
+                    match kind {
+                        PurchaseKind::Goods => &mut p.goods,
+                        PurchaseKind::Works => &mut p.works,
+                        PurchaseKind::Services => &mut p.services,
+                    }
                 } else if label.contains("采购") {
                     &mut p.total
                 } else {

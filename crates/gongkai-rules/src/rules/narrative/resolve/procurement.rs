@@ -3,19 +3,15 @@
 //! (`其中：货物类采购预算51.08万元`).
 //!
 //! The kinds are the three branches of the national procurement catalogue
-//! (政府采购品目分类目录): A 货物, B 工程, C 服务. A procurement table prints
-//! them as lines named by the word (`货物`, `货物类`) or by the catalogue's
-//! letter (`A`); a share of the budget reserved for small enterprises
-//! (`面向中小企业预留…`) or a contract amount is none of them and is left
-//! alone.
+//! ([`PurchaseKind`]). A procurement table prints them as lines named by the
+//! word (`货物`, `货物类`) or by the catalogue's letter (`A`); a share of the
+//! budget reserved for small enterprises (`面向中小企业预留…`) or a contract
+//! amount is none of them and is left alone.
 
-use gongkai_model::{Claim, Measure, Row, RowRole, TableKind};
+use gongkai_model::{Claim, Measure, PurchaseKind, Row, RowRole, TableKind};
 
 use super::{Candidate, norm, part_of, push_measure, top_section, total};
 use crate::Context;
-
-/// The kinds of purchase, each with its letter in the catalogue.
-const KINDS: [(&str, char); 3] = [("货物", 'A'), ("工程", 'B'), ("服务", 'C')];
 
 /// Words of a part of the budget that is not a kind of purchase.
 const NOT_A_KIND: [&str; 5] = ["中小企业", "小微", "预留", "合同", "小型"];
@@ -23,8 +19,6 @@ const NOT_A_KIND: [&str; 5] = ["中小企业", "小微", "预留", "合同", "�
 /// The candidate figures of a procurement claim whose subject reads `label`.
 pub(super) fn resolve<'a>(ctx: &Context<'a>, claim: &Claim, label: &str, out: &mut Vec<Candidate<'a>>) {
     let Some(subject) = Subject::of(label, &claim.text) else { return };
-    // A list after a fund's procurement (`其中一般公共预算拨款政府采购2,521.44万元：
-    // 政府采购货物预算2,020.44万元、…`) is that fund's.
     let fund = match subject.fund {
         Some(fund) => Some(fund),
         None => match listed_under(ctx, claim) {
@@ -53,33 +47,26 @@ enum Listed {
 /// What a procurement claim is of: a kind of purchase, a fund's procurement,
 /// both or (neither) the whole.
 struct Subject {
-    kind: Option<&'static str>,
+    kind: Option<PurchaseKind>,
     fund: Option<Measure>,
 }
 
 impl Subject {
     /// `None` when the claim is no part of the procurement budget that the
-    /// tables print (a share for small enterprises, a contract amount).
+    /// tables print (a share for small enterprises, a contract amount), or
+    /// names two kinds.
     fn of(label: &str, text: &str) -> Option<Subject> {
         let n = norm(label);
         if !n.contains("采购") || NOT_A_KIND.iter().any(|w| n.contains(w) || text.contains(w)) {
             return None;
         }
-        // The kind is named in the subject (`政府采购货物预算`), or before it in
-        // the clause when the subject kept only its last words (`货物类采购预算`
-        // → `采购预算`); a clause naming two kinds is not one kind's.
-        let in_label: Vec<&'static str> = KINDS.iter().map(|(w, _)| *w).filter(|w| n.contains(w)).collect();
-        let kinds = if in_label.is_empty() {
-            KINDS.iter().map(|(w, _)| *w).filter(|w| text.contains(w)).collect()
-        } else {
-            in_label
-        };
         let fund = fund_of(&n);
-        match kinds.as_slice() {
+        // (A kind's word elsewhere, as in a unit's name, names no kind.)
+        match PurchaseKind::all_named_in(&n).as_slice() {
+            [kind] => Some(Subject { kind: Some(*kind), fund }),
             [] if fund.is_some() || ["预算", "总额", "安排", "支出", "规模"].iter().any(|w| n.ends_with(w)) => {
                 Some(Subject { kind: None, fund })
             }
-            [kind] => Some(Subject { kind: Some(kind), fund }),
             _ => None,
         }
     }
@@ -147,12 +134,9 @@ fn whole<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>) {
 
 /// The procurement table's line of one kind of purchase, in its total column
 /// or in the column of the fund it is of.
-fn of_kind<'a>(ctx: &Context<'a>, kind: &str, fund: Option<Measure>, out: &mut Vec<Candidate<'a>>) {
+fn of_kind<'a>(ctx: &Context<'a>, kind: PurchaseKind, fund: Option<Measure>, out: &mut Vec<Candidate<'a>>) {
     let Some((table, part)) = part_of(ctx, TableKind::GovernmentProcurement, None) else { return };
-    let letter = KINDS.iter().find(|(w, _)| *w == kind).map(|(_, l)| *l);
-    let names_kind = |r: &&Row| {
-        r.code.is_none() && r.role != RowRole::Total && letter.is_some_and(|l| names_kind(&r.label, kind, l))
-    };
+    let names_kind = |r: &&Row| r.code.is_none() && r.role != RowRole::Total && names_kind(&r.label, kind);
     let column = match fund {
         Some(fund) => fund,
         None if part.column(&Measure::Total).is_some() => Measure::Total,
@@ -166,10 +150,10 @@ fn of_kind<'a>(ctx: &Context<'a>, kind: &str, fund: Option<Measure>, out: &mut V
 /// Whether a line's label names a kind of purchase: the word or the
 /// catalogue's letter, with at most `类`, `采购`, `预算` or `小计` after it
 /// (`货物`, `货物类`, `A`, `A货物`, `A类`).
-fn names_kind(label: &str, kind: &str, letter: char) -> bool {
+fn names_kind(label: &str, kind: PurchaseKind) -> bool {
     let n = norm(label);
-    let body = n.strip_prefix(letter).unwrap_or(&n);
-    let body = body.strip_prefix(kind).unwrap_or(if body.len() < n.len() { body } else { "-" });
+    let body = n.strip_prefix(kind.letter()).unwrap_or(&n);
+    let body = body.strip_prefix(kind.word()).unwrap_or(if body.len() < n.len() { body } else { "-" });
     let mut rest = body.to_owned();
     for word in ["类", "采购", "预算", "小计", "合计"] {
         rest = rest.replace(word, "");
@@ -179,15 +163,15 @@ fn names_kind(label: &str, kind: &str, letter: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_kind;
+    use super::{PurchaseKind, names_kind};
 
     #[test]
     fn a_kind_is_named_by_its_word_or_its_letter() {
         for label in ["货物", "货物类", "A", "A货物", "A类", "货物采购", "货物小计"] {
-            assert!(names_kind(label, "货物", 'A'), "{label}");
+            assert!(names_kind(label, PurchaseKind::Goods), "{label}");
         }
         for label in ["台式计算机", "B", "工程", "AB", "货物运输服务", "某中心"] {
-            assert!(!names_kind(label, "货物", 'A'), "{label}");
+            assert!(!names_kind(label, PurchaseKind::Goods), "{label}");
         }
     }
 }

@@ -8,6 +8,7 @@ mod claim_share;
 mod code_paragraph_names;
 mod composition_items;
 mod direction_words;
+mod listed_parts;
 mod operating_cost;
 mod performance_targets;
 mod procurement_parts;
@@ -22,6 +23,7 @@ pub use claim_share::ClaimShare;
 pub use code_paragraph_names::CodeParagraphNames;
 pub use composition_items::CompositionItems;
 pub use direction_words::DirectionWords;
+pub use listed_parts::ListedParts;
 pub use operating_cost::OperatingCost;
 pub use performance_targets::PerformanceTargetsRule;
 pub use procurement_parts::ProcurementParts;
@@ -44,5 +46,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &PerformanceTargetsRule,
         &AssetBreakdown,
         &AmountUnit,
+        &ListedParts,
     ]
 }

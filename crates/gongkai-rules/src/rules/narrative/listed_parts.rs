@@ -1,0 +1,236 @@
+use gongkai_model::{Claim, ClaimKind, Number, SectionKind, Severity, TextRef};
+
+use super::resolve::{amount_location, resolve, subject_name, wan};
+use crate::context::difference_note;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An amount followed in its sentence by a list of the amounts it is made of
+    /// (`生态环境管理项目22,346.88万元，主要包括：环境执法监督工作4,629.93万元，
+    /// 主要用于…；应对气候变化工作4,070.32万元，…`): the listed parts never add up to
+    /// more than the whole, and a list introduced by `包括` (not `主要包括`, `其中`)
+    /// adds up to the whole. Items are the clauses between `；` (the first amount
+    /// of each), or, without `；`, every amount of the list; a list holding a list
+    /// of its own (`其中` inside it, without `；`) is not read. Only lists with a
+    /// part the tables do not print are checked: where every part is a table
+    /// figure, N101 compares each with its cell. The procurement budget's parts
+    /// are N109's.
+    ///
+    /// ## Why it matters
+    /// The parts of a project category, of a unit's budget or of a category of
+    /// spending are often printed nowhere else: their sum against the whole is
+    /// the only check a reader has, and a part copied from a draft shows there.
+    ///
+    /// ## Example
+    /// `机关运行经费22.63万元，主要包括：办公费10.00万元、差旅费15.00万元` lists 25.00
+    /// 万元 of a 22.63 万元 whole: reported as an error. `包括：办公费10.00万元、差旅费
+    /// 12.00万元` lists 22.00 of 22.63: a warning (a part may have been left out).
+    pub struct ListedParts {
+        id: "N113", name: "listed-parts", category: Narrative, severity: Error,
+    }
+}
+
+impl Rule for ListedParts {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let prose = ctx.prose();
+        for (p, paragraph) in prose.iter().enumerate() {
+            let located = locate(ctx.doc.claims.as_slice(), paragraph);
+            for (i, head) in located.iter().enumerate() {
+                let list = match introducer(paragraph, head) {
+                    // `项目支出54,693.88万元，具体包括：` ending its paragraph: the parts
+                    // are the numbered paragraphs after it.
+                    Some((completeness, rest)) if rest.trim_matches(['：', ':', ' ']).is_empty() => {
+                        numbered_parts(ctx, &prose[p + 1..]).map(|parts| List { completeness, parts })
+                    }
+                    Some(_) => list_after(paragraph, head, &located[i + 1..]),
+                    None => None,
+                };
+                if let Some(list) = list {
+                    check_list(ctx, head.claim, &list, out);
+                }
+            }
+        }
+    }
+}
+
+/// A claim with a money amount, where its clause stands in a paragraph (byte offsets).
+struct Located<'a> {
+    claim: &'a Claim,
+    start: usize,
+    end: usize,
+}
+
+/// How a list says it is made: of all its parts, or of the main ones.
+#[derive(Clone, Copy, PartialEq)]
+enum Completeness {
+    /// `包括`, `具体包括`: every part.
+    All,
+    /// `主要包括`, `其中`: some parts.
+    Some,
+}
+
+/// A list of parts after a whole.
+struct List<'a> {
+    completeness: Completeness,
+    parts: Vec<&'a Claim>,
+}
+
+/// The paragraph's claims stating money, in order, each found after the one
+/// before (a claim not found ends the search: nothing after it is placed).
+fn locate<'a>(claims: &'a [Claim], paragraph: &TextRef) -> Vec<Located<'a>> {
+    let first = paragraph.source.line;
+    let mut out = Vec::new();
+    let mut cursor = 0;
+    let near = claims.iter().filter(|c| c.source.line >= first && c.source.line < first.saturating_add(80));
+    for claim in near.filter(|c| matches!(c.kind, ClaimKind::Amount | ClaimKind::Composition)) {
+        if wan(claim.amount).is_none() || claim.text.is_empty() {
+            continue;
+        }
+        let Some(at) = paragraph.text[cursor..].find(claim.text.as_str()) else { continue };
+        let start = cursor + at;
+        cursor = start + claim.text.len();
+        out.push(Located { claim, start, end: cursor });
+    }
+    out
+}
+
+/// The words that introduce a list of parts right after a whole, with what
+/// they say of it (longest first).
+const INTRODUCERS: [(&str, Completeness); 6] = [
+    ("具体包括", Completeness::All),
+    ("主要包括", Completeness::Some),
+    ("主要有", Completeness::Some),
+    ("分别为", Completeness::All),
+    ("包括", Completeness::All),
+    ("其中", Completeness::Some),
+];
+
+/// The words introducing a list right after `head`, and the rest of its
+/// sentence after them.
+fn introducer<'t>(paragraph: &'t TextRef, head: &Located<'_>) -> Option<(Completeness, &'t str)> {
+    let text = paragraph.text.as_str();
+    let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
+    let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
+    let rest = &after[word.len()..];
+    Some((*completeness, &rest[..rest.find('。').unwrap_or(rest.len())]))
+}
+
+/// The parts of a whole whose paragraph ends with its list's introducer: the
+/// first amount of each following paragraph numbered `1.`, `2.` … (or
+/// `（1）`, `1、`), up to the first that is not the next number; none unless
+/// every such paragraph starts with its part's amount.
+fn numbered_parts<'a>(ctx: &Context<'a>, after: &[&'a TextRef]) -> Option<Vec<&'a Claim>> {
+    let mut parts = Vec::new();
+    for (n, paragraph) in (1u32..).zip(after) {
+        let Some(body) = numbered(&paragraph.text, n) else { break };
+        let located = locate(ctx.doc.claims.as_slice(), paragraph);
+        let first = located.first().filter(|c| c.start == paragraph.text.len() - body.len())?;
+        parts.push(first.claim);
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// The text after the numbering `n` (`1.`, `1．`, `1、`, `（1）`, `(1)`), if it starts so.
+fn numbered(text: &str, n: u32) -> Option<&str> {
+    let digits = n.to_string();
+    let text = text.trim_start();
+    if let Some(rest) = text.strip_prefix(digits.as_str()) {
+        return ['.', '．', '、'].iter().find_map(|c| rest.strip_prefix(*c));
+    }
+    let rest = text.strip_prefix(['（', '('])?.strip_prefix(digits.as_str())?;
+    rest.strip_prefix(['）', ')'])
+}
+
+/// The list of parts printed after `head` in its sentence, when its words
+/// introduce one and every part is found.
+fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>]) -> Option<List<'a>> {
+    let text = paragraph.text.as_str();
+    let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
+    let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
+    let list_start = text.len() - after.len() + word.len();
+    let list_end = text[list_start..].find('。').map_or(text.len(), |p| list_start + p);
+    let list = &text[list_start..list_end];
+    let inside: Vec<&Located<'a>> = rest.iter().take_while(|c| c.end <= list_end).collect();
+    let parts: Vec<&'a Claim> = if list.contains('；') {
+        // One part a clause: the first amount between two `；`.
+        let mut parts = Vec::new();
+        let mut from = list_start;
+        for clause in list.split('；') {
+            let to = from + clause.len();
+            let first = inside.iter().find(|c| c.start >= from && c.end <= to);
+            // (A clause without an amount found: the parts are not all known.)
+            parts.push(first?.claim);
+            from = to + '；'.len_utf8();
+        }
+        parts
+    } else {
+        // A list holding a list of its own is not read.
+        if INTRODUCERS.iter().any(|(w, _)| list.contains(w)) {
+            return None;
+        }
+        inside.iter().map(|c| c.claim).collect()
+    };
+    (parts.len() >= 2).then_some(List { completeness: *completeness, parts })
+}
+
+fn check_list(ctx: &Context<'_>, head: &Claim, list: &List<'_>, out: &mut Findings) {
+    // The procurement budget's parts are N109's.
+    if head.section == SectionKind::Procurement {
+        return;
+    }
+    // An amount whose 元 is a slip for 万元 is N112's.
+    if std::iter::once(head).chain(list.parts.iter().copied()).any(|c| super::is_unit_slip(ctx, c)) {
+        return;
+    }
+    let Some(whole) = wan(head.amount) else { return };
+    let parts: Option<Vec<Number>> = list.parts.iter().map(|c| wan(c.amount)).collect();
+    let Some(parts) = parts else { return };
+    // Where every part is a table figure, N101 compares each with its cell.
+    if list.parts.iter().all(|c| !resolve(ctx, c).is_empty()) {
+        return;
+    }
+    let comparison = ctx.tolerance.sum(Some(whole), &parts.iter().map(|p| Some(*p)).collect::<Vec<_>>());
+    if comparison.agrees() {
+        return;
+    }
+    let sum = comparison.expected;
+    let exceeds = sum > whole.value();
+    if !exceeds && list.completeness == Completeness::Some {
+        return;
+    }
+    let names: Vec<String> = list
+        .parts
+        .iter()
+        .map(|c| format!("{} {}", subject_name(c), wan(c.amount).map_or_else(String::new, |n| n.to_string())))
+        .collect();
+    let message = if exceeds {
+        format!(
+            "{}：“{}”写作 {} 万元，但其后列出的分项（{}）合计 {} 万元，超过总额（{}）",
+            head.section.name_zh(),
+            subject_name(head),
+            whole,
+            names.join("、"),
+            sum,
+            difference_note(&comparison)
+        )
+    } else {
+        format!(
+            "{}：“{}”写作 {} 万元，其后“包括”的分项（{}）合计 {} 万元，与总额不符，可能漏列分项（{}）",
+            head.section.name_zh(),
+            subject_name(head),
+            whole,
+            names.join("、"),
+            sum,
+            difference_note(&comparison)
+        )
+    };
+    let mut locations = vec![amount_location(head)];
+    locations.extend(list.parts.iter().map(|c| amount_location(c)));
+    let finding = ctx.finding(message, Some(&comparison), locations);
+    if exceeds { out.push(finding) } else { out.push_with(finding, Severity::Warning) }
+}

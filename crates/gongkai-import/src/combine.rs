@@ -17,6 +17,7 @@ pub(crate) fn combine(tables: Imported, text: Imported, tables_file: &str) -> Im
     };
     let text_only: Vec<_> =
         std::mem::take(&mut doc.tables).into_iter().filter(|t| !from_book.tables.iter().any(|b| same(b, t))).collect();
+    let from_tables_file = from_book.tables.iter().map(|t| (t.kind, t.title.clone())).collect();
     let mut merged = from_book.tables;
     merged.extend(text_only);
     // The usual template order, whatever file each table came from; a table's own
@@ -59,5 +60,5 @@ pub(crate) fn combine(tables: Imported, text: Imported, tables_file: &str) -> Im
         })
         .collect();
     diagnostics.extend(text.diagnostics);
-    Imported { document: doc, diagnostics, source_text: text.source_text }
+    Imported { document: doc, diagnostics, source_text: text.source_text, tables_file: from_tables_file }
 }

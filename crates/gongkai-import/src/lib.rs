@@ -89,6 +89,9 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
     /// The decoded source text (for quoting lines in reports), when the input was text.
     pub source_text: Option<String>,
+    /// For a document read from two files: the kind and title of each table
+    /// read from the tables' file (reports name that file for its tables).
+    pub tables_file: Vec<(gongkai_model::TableKind, String)>,
 }
 
 /// The input formats we read.
@@ -178,7 +181,7 @@ pub fn import_bytes(
         }
         Format::Json => {
             let document = json::read_json_limited(&decoded.text, path, &options.limits)?;
-            Ok(Imported { document, diagnostics: Vec::new(), source_text: None })
+            Ok(Imported { document, diagnostics: Vec::new(), source_text: None, tables_file: Vec::new() })
         }
         // Read above: a workbook or a PDF is not text.
         Format::Text | Format::Workbook | Format::Pdf => {
@@ -199,7 +202,7 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
     let (mut document, diagnostics) = recognize::recognize(&layout, path, &options.recognize)?;
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());
-    Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()) })
+    Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()), tables_file: Vec::new() })
 }
 
 /// Reads a PDF: its text layer rebuilt as text ([`layout::pdf`]), then recognised
@@ -245,7 +248,7 @@ fn import_sheets(
     document.meta.source.format = Some(format.to_owned());
     diagnostics.extend(tables.diagnostics);
     diagnostics.extend(found);
-    Ok(Imported { document, diagnostics, source_text: None })
+    Ok(Imported { document, diagnostics, source_text: None, tables_file: Vec::new() })
 }
 
 /// Reads one document from two files: the tables from `tables` (a workbook or a

@@ -27,14 +27,17 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use gongkai_model::{Disclosure, Finding, TableKind};
+use gongkai_import::Imported;
+use gongkai_model::{Finding, TableKind};
 
 /// The pairing rule in one paragraph, for `--help` (kept next to the code).
 pub const PAIRING_RULE: &str = "\
 Folders: walked recursively. In one folder, a workbook/CSV of tables and a text
 file of the explanation are checked as ONE document (as with --tables/--text)
 when the folder holds exactly one of each (whatever their names), or else when
-they share a file stem (foo.xlsx + foo.txt). Every other file is checked alone;
+they share a file stem (foo.xlsx + foo.txt). Two PDFs whose names differ only
+by the part they name (…附件1 情况说明.pdf + …附件2 公开报表.pdf) are one document
+too. Every other file is checked alone;
 files of other formats are skipped with a note. Files named on the command line
 are always checked alone.";
 
@@ -45,8 +48,9 @@ enum Role {
     Tables,
     /// Extracted text: the explanation (or a whole disclosure).
     Text,
-    /// The JSON exchange format, or a published PDF: always a whole document
-    /// (a disclosure published as two PDFs is named with `--tables`/`--text`).
+    /// The JSON exchange format, or a published PDF: a whole document (a
+    /// disclosure published as two PDFs is paired by their names, `parts.rs`,
+    /// or named with `--tables`/`--text`).
     Whole,
 }
 
@@ -58,6 +62,10 @@ fn role(path: &Path) -> Option<Role> {
         "json" | "pdf" => Some(Role::Whole),
         _ => None,
     }
+}
+
+fn is_pdf(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// One document to read: a file, or a workbook/CSV of tables with the text file
@@ -85,27 +93,20 @@ impl Input {
     }
 
     /// Names the file each finding location is in. For a pair, line numbers alone
-    /// are ambiguous: a location is the workbook's when it is at a sheet cell
-    /// (`表5!E12`, `目录!B3`) or in a table read from the workbook (a row or a
-    /// title: its cells are at sheet cells), and the text's otherwise (the
-    /// explanation, the text's 目录, a table only the text has). A location that
-    /// already names its file (a plugin's) keeps it.
-    pub fn name_files(&self, findings: &mut [Finding], doc: &Disclosure) {
+    /// are ambiguous: a location is the tables' file's when it is at a sheet cell
+    /// (`表5!E12`, `目录!B3`) or in a table read from that file (a row or a
+    /// title), and the text's otherwise (the explanation, the text's 目录, a
+    /// table only the text has). A location that already names its file (a
+    /// plugin's) keeps it.
+    pub fn name_files(&self, findings: &mut [Finding], imported: &Imported) {
         let files = self.files();
         let (tables_file, text_file) = (&files[0], files.last().unwrap_or(&files[0]));
-        let from_sheets: Vec<TableKind> = doc
-            .tables
-            .iter()
-            .filter(|t| {
-                let mut cells = t.parts.iter().flat_map(|p| &p.rows).flat_map(|r| &r.cells);
-                cells.any(|c| c.at.as_ref().is_some_and(|at| at.cell.is_some()))
-            })
-            .map(|t| t.kind)
-            .collect();
+        // (By kind: a table of another kind than the tables' file's is the text's.)
+        let from_tables_file: Vec<TableKind> = imported.tables_file.iter().map(|(kind, _)| *kind).collect();
         for location in findings.iter_mut().flat_map(|f| &mut f.locations) {
             let in_tables = self.text.is_none()
                 || location.at.cell.is_some()
-                || location.table.is_some_and(|k| from_sheets.contains(&k));
+                || location.table.is_some_and(|k| from_tables_file.contains(&k));
             let file = if in_tables { tables_file } else { text_file };
             location.file.get_or_insert_with(|| file.clone());
         }
@@ -217,7 +218,9 @@ fn walk(dir: &Path, out: &mut Collected) -> std::io::Result<()> {
     entries.retain(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')));
     entries.sort();
     let files: Vec<&PathBuf> = entries.iter().filter(|p| !p.is_dir()).collect();
-    let partners = pair(&files, out);
+    let mut partners = pair(&files, out);
+    let pdfs: Vec<&PathBuf> = files.iter().copied().filter(|p| is_pdf(p)).collect();
+    partners.extend(crate::parts::pair_pdfs(&pdfs, &mut out.notes));
     // In name order; a pair stands where its tables' file stands.
     for path in &entries {
         if path.is_dir() {
@@ -226,7 +229,7 @@ fn walk(dir: &Path, out: &mut Collected) -> std::io::Result<()> {
         }
         match role(path) {
             None => out.notes.push(format!("{}: skipped: not a format gongkai reads", path.display())),
-            Some(Role::Text) if partners.values().any(|t| t == path) => {}
+            Some(_) if partners.values().any(|t| t == path) => {}
             Some(_) => out.take(Input { path: path.clone(), text: partners.get(path).cloned() }),
         }
     }

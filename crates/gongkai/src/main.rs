@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod inputs;
 mod output;
+mod parts;
 mod plugins;
 mod report;
 

@@ -414,6 +414,33 @@ fn a_pdf_of_tables_and_a_text_of_the_explanation_are_one_document() {
     assert!(rules(&alone).contains(&"A101".to_owned()));
 }
 
+/// A disclosure published as two PDFs in one folder (`…附件1：情况说明.pdf`,
+/// `…附件2：公开报表.pdf`) is one document: its tables from the 报表, the rest
+/// from the 说明, each finding's locations naming the file they are in.
+#[test]
+fn two_pdfs_named_as_the_parts_of_one_disclosure_are_one_document() {
+    let pdf = corpus_pdf("YS2025_江苏_无锡市发展和改革委员会_部门预算公开.pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("某局2026年部门预算（附件1：情况说明）.pdf");
+    let tables = dir.path().join("某局2026年部门预算（附件2：公开报表）.pdf");
+    std::fs::copy(&pdf, &text).unwrap();
+    std::fs::copy(&pdf, &tables).unwrap();
+    let out = gongkai().args(["validate", "--format", "json", "--select", "A101,N"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("作为同一份公开的报表和情况说明一并检查"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1, "{report:#}");
+    let files: Vec<&str> = documents[0]["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    assert!(files[0].ends_with("公开报表）.pdf") && files[1].ends_with("情况说明）.pdf"), "{files:?}");
+    let file_of = |rule: &str| -> Vec<String> {
+        let findings = documents[0]["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule);
+        findings.map(|f| f["locations"][0]["file"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    let sums = file_of("A101");
+    assert!(!sums.is_empty() && sums.iter().all(|f| f.ends_with("公开报表）.pdf")), "{sums:?}");
+}
+
 /// Runs `validate` on one file with extra arguments: exit code and all output.
 fn validate_file(path: &Path, extra: &[&str]) -> (i32, String) {
     let out = gongkai().arg("validate").args(extra).arg(path).output().unwrap();

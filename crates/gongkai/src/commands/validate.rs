@@ -213,7 +213,7 @@ fn inputs(args: &ValidateArgs) -> Result<Vec<Input>, String> {
         }
     }
     if collected.inputs.is_empty() {
-        return Err("no disclosure files (.txt, .md, .json, .xlsx, .xls, .csv) found in the given paths".into());
+        return Err("no disclosure files (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) found in the given paths".into());
     }
     // Nothing to check at all: a usage error, with no report written.
     if collected.missing.len() == collected.inputs.len() {
@@ -310,7 +310,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
             Checked { findings, rendered, document: None }
         }
         Ok((imported, (mut findings, coverage))) => {
-            input.name_files(&mut findings, &imported.document);
+            input.name_files(&mut findings, &imported);
             let doc = &imported.document;
             let findings = DocumentFindings {
                 files,

@@ -197,6 +197,13 @@ impl Parser<'_> {
     }
 
     /// Whether a clause inside a reason may open a claim: only with a real subject.
+    /// Whether the words in `range` (before a comparative `比…`) name a subject
+    /// of their own (`支出预算比…`), not only connect to the figure before (`，比…`).
+    fn names_own_subject(&self, range: std::ops::Range<usize>) -> bool {
+        let subject = derive(self.text, range);
+        subject.is_named() || !subject.names.is_empty()
+    }
+
     fn reason_allows(&self, subject: &Subject) -> bool {
         !self.reason || (subject.is_named() && !subject.mentions("原因"))
     }
@@ -278,6 +285,7 @@ impl Parser<'_> {
                 claim.amount.is_some()
                     && claim.change.as_ref().is_none_or(|ch| ch.prior.is_none() && ch.amount.is_none())
             })
+            && !self.names_own_subject(lead.start..comparative)
         {
             // `A万元，比2025年年初预算数B万元减少C万元`: B is what A is compared
             // with (last year's figure, the base of the rate), not a claim of its own.
@@ -286,6 +294,24 @@ impl Parser<'_> {
             change.prior = Some(quantity);
             change.span = change.span.start.min(comparative)..f.span.end;
             claim.span.end = claim.span.end.max(f.span.end);
+        } else if let Some(comparative) = comparative_start(self.text, lead.clone())
+            && self.names_own_subject(lead.start..comparative)
+        {
+            // `“三公”经费比2023年年初预算数B万元增加C万元，增长D%`: this year's
+            // amount is not stated; B is last year's, the base of the change that
+            // follows — never this year's amount.
+            let subject = self.complete(derive(self.text, lead.start..comparative));
+            if !self.reason_allows(&subject) {
+                return;
+            }
+            let kind = subject.kind.unwrap_or(ClaimKind::Amount);
+            let start = subject.start;
+            let idx = self.new_claim(subject, kind, start);
+            let claim = &mut self.claims[idx];
+            let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(comparative));
+            change.prior = Some(quantity);
+            change.span = comparative..f.span.end;
+            claim.span.end = f.span.end;
         } else {
             let subject = derive(self.text, lead);
             if !self.reason_allows(&subject) {

@@ -368,6 +368,26 @@ fn the_figure_compared_with_is_the_prior_year() {
     }
 }
 
+/// Last year's figure stated where this year's is not (`“三公”经费比2023年年初预算数
+/// 25.13万元增加…`): it is the change's base, never this year's amount; and a
+/// subject of its own before `比` starts a claim of its own.
+#[test]
+fn a_stated_prior_without_this_years_amount_is_the_base() {
+    let p = "2024年财政拨款“三公”经费比2023年年初预算数25.13万元增加1.20万元，增长4.78%，主要原因是某事。";
+    let c = one(p);
+    assert!(c.amount.is_none(), "{c:#?}");
+    assert_eq!(c.subject.label, "“三公”经费");
+    let ch = c.change.as_ref().expect(p);
+    assert_eq!(printed(p, &ch.prior), "25.13万元");
+    assert_eq!(printed(p, &ch.amount), "1.20万元");
+    assert_eq!(printed(p, &ch.rate), "4.78%");
+    let p = "基本支出80.00万元；项目支出比上年预算数30.00万元减少10.00万元。";
+    let claims = parse_paragraph(p);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims[0].change.is_none(), "{claims:#?}");
+    assert_eq!(printed(p, &claims[1].change.as_ref().unwrap().prior), "30.00万元");
+}
+
 /// A change after an enumeration of parts (`其中：甲…、乙…、丙…，较上年减少…`) is
 /// the whole's; after a single part it stays the part's.
 #[test]

@@ -107,10 +107,27 @@ pub struct Budget {
     pub procurement: [Cents; 5],
     /// The general budget's part of goods, works and services.
     pub procurement_general: [Cents; 3],
+    /// How the change on last year is written.
+    pub change_form: ChangeForm,
     /// How the procurement is published.
     pub procurement_form: ProcurementForm,
     /// State assets: house m², house value, vehicles (count, value) by kind, furniture, other.
     pub assets: Assets,
+}
+
+/// How a document writes a change on last year (the forms of 情况说明 texts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeForm {
+    /// `比上年预算增加C万元，增长D%`.
+    PriorBudget,
+    /// `较上年增加C万元，增长D%`.
+    Compared,
+    /// `与上年相比增加C万元，增长D%`.
+    SinceLastYear,
+    /// `同比增加C万元，增长D%`.
+    YearOnYear,
+    /// `比2023年年初预算数B万元增加C万元，增长D%`: last year's figure stated.
+    PriorStated,
 }
 
 /// How a document publishes its procurement: a table of it or none, and the
@@ -252,6 +269,7 @@ impl Budget {
             prior_public: 0,
             procurement: [goods, works, services, sme, micro],
             procurement_general: [0; 3],
+            change_form: ChangeForm::PriorBudget,
             procurement_form: ProcurementForm { table: None, text: ProcurementText::List },
             assets: draw_assets(rng),
         };
@@ -263,6 +281,13 @@ impl Budget {
         // (Drawn last, so that the figures drawn before stay what they were.)
         budget.procurement_general =
             [goods, works, services].map(|k| if rng.chance(50) { k } else { k * rng.range(0, 100) / 100 });
+        budget.change_form = match rng.below(5) {
+            0 => ChangeForm::PriorBudget,
+            1 => ChangeForm::Compared,
+            2 => ChangeForm::SinceLastYear,
+            3 => ChangeForm::YearOnYear,
+            _ => ChangeForm::PriorStated,
+        };
         budget.procurement_form = ProcurementForm {
             table: match rng.below(4) {
                 0 => None,

@@ -1,7 +1,7 @@
 //! The prose parts: cover and 目录, 第一部分 单位概况, 第三部分 情况说明 (with every
 //! numeric claim computed from the printed figures), 第四部分 名词解释 and the date.
 
-use crate::budget::{Budget, ProcurementText, Source};
+use crate::budget::{Budget, ChangeForm, ProcurementText, Source};
 use crate::doc::{Doc, Mark, row};
 use crate::money::{Cents, change_phrase, fmt_amount, fmt_percent, percent};
 use crate::pool::pool;
@@ -59,6 +59,20 @@ fn reason(rng: &mut Rng, current: Cents, prior: Cents) -> &'static str {
 
 fn claim(share: bool, current: Cents, prior: Cents, code_paragraph: bool) -> Mark {
     Mark::Claim { share, change: current != prior, code_paragraph }
+}
+
+/// The change on last year in the document's form (`比上年预算增加…`,
+/// `较上年…`, `与上年相比…`, `同比…`, `比2023年年初预算数B万元…`).
+fn change(b: &Budget, current: Cents, prior: Cents) -> String {
+    let phrase = change_phrase(current, prior);
+    let with = match b.change_form {
+        ChangeForm::PriorBudget => return phrase,
+        ChangeForm::Compared => "较上年".to_owned(),
+        ChangeForm::SinceLastYear => "与上年相比".to_owned(),
+        ChangeForm::YearOnYear => "同比".to_owned(),
+        ChangeForm::PriorStated => format!("比{}年年初预算数{}万元", b.year - 1, fmt_amount(prior)),
+    };
+    phrase.replacen("比上年预算", &with, 1)
 }
 
 /// The change without `比上年预算` (the 三公 item clauses: `因公出国（境）费增加0.00万元，增长0.00%`).
@@ -169,7 +183,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
                     "{label}{}万元，占{}%，{}，主要原因是{}。",
                     fmt_amount(cur),
                     fmt_percent(percent(cur, income)),
-                    change_phrase(cur, prior),
+                    change(b, cur, prior),
                     reason(rng, cur, prior)
                 ),
                 claim(true, cur, prior, false),
@@ -195,7 +209,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
                 "{label}{}万元，占{}%，{}，主要原因是{}。",
                 fmt_amount(cur),
                 fmt_percent(percent(cur, income)),
-                change_phrase(cur, prior),
+                change(b, cur, prior),
                 reason(rng, cur, prior)
             ),
             claim(true, cur, prior, false),
@@ -240,10 +254,10 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
             "{unit}{year}年一般公共预算拨款合计{}万元，其中：基本支出{}万元，{}。主要原因是：{}。项目支出{}万元，{}。主要原因是：{}。",
             fmt_amount(basic + gp),
             fmt_amount(basic),
-            change_phrase(basic, b.prior_basic),
+            change(b, basic, b.prior_basic),
             reason(rng, basic, b.prior_basic),
             fmt_amount(gp),
-            change_phrase(gp, gp_prior),
+            change(b, gp, gp_prior),
             reason(rng, gp, gp_prior)
         ),
         claim(false, basic, b.prior_basic, false),
@@ -279,7 +293,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
                 "{i}. {lei}(类){kuan}(款){}(项)：{year}年预算数为{}万元，{}，主要原因是：{}；",
                 c.name,
                 fmt_amount(cur),
-                change_phrase(cur, prior),
+                change(b, cur, prior),
                 reason(rng, cur, prior)
             ),
             claim(false, cur, prior, true),
@@ -329,7 +343,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
             format!(
                 "{unit}{year}年政府性基金预算拨款安排的支出{}万元，{}，主要原因是{}。",
                 fmt_amount(fund),
-                change_phrase(fund, p_fund),
+                change(b, fund, p_fund),
                 reason(rng, fund, p_fund)
             ),
             claim(false, fund, p_fund, false),
@@ -379,11 +393,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
             .map(|(l, c, pr)| format!("{l}{}，主要原因是{}", short_change(*c, *pr), reason(rng, *c, *pr)))
             .collect();
         doc.para(
-            format!(
-                "{year}年财政拨款“三公”经费{}，其中：{}。",
-                change_phrase(tp.total(), tpp.total()),
-                parts.join("；")
-            ),
+            format!("{year}年财政拨款“三公”经费{}，其中：{}。", change(b, tp.total(), tpp.total()), parts.join("；")),
             claim(false, tp.total(), tpp.total(), false),
         );
     }
@@ -399,7 +409,7 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
         format!(
             "{unit}{year}年的机关运行经费财政拨款预算{}万元，{}。主要原因是{}。",
             fmt_amount(public),
-            change_phrase(public, b.prior_public),
+            change(b, public, b.prior_public),
             reason(rng, public, b.prior_public)
         ),
         claim(false, public, b.prior_public, false),

@@ -137,6 +137,10 @@ pub enum UnresolvedReason {
     /// The file holds no table to compare it with (the tables are published
     /// separately, or were not read).
     NoTables,
+    /// It states a matter the file prints no table of (performance-target
+    /// funds, asset values, procurement without a procurement table, 机关运行经费
+    /// without its table): nothing to compare it with, by the document's make.
+    NotPrinted,
     /// Its subject names no figure of the tables read.
     SubjectUnknown,
     /// Its subject names figures that differ from each other: compared with
@@ -149,6 +153,7 @@ impl UnresolvedReason {
     pub fn name_zh(self) -> &'static str {
         match self {
             UnresolvedReason::NoTables => "本文件没有可对照的表（表格可能另行公开或未能读取）",
+            UnresolvedReason::NotPrinted => "所述事项（绩效、资产、政府采购或机关运行经费）本文件没有对应的表",
             UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
             UnresolvedReason::Ambiguous => "所述对象对应多个不同的数字",
         }
@@ -159,6 +164,9 @@ impl UnresolvedReason {
         match self {
             UnresolvedReason::NoTables => {
                 "the file holds no table to compare it with (published separately, or not read)"
+            }
+            UnresolvedReason::NotPrinted => {
+                "it states a matter (performance, assets, procurement or operating costs) of which the file prints no table"
             }
             UnresolvedReason::SubjectUnknown => "its subject names no figure of the tables read",
             UnresolvedReason::Ambiguous => "its subject names several different figures",

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use gongkai_model::{
     CheckCoverage, Claim, ClaimCoverage, Coverage, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
-    PageCoverage, Provenance, RuleChecks, TableCoverage, TableKind, TocEntry, Unresolved, UnresolvedReason,
-    comparison_key,
+    PageCoverage, Provenance, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
+    UnresolvedReason, comparison_key,
 };
 
 use crate::Context;
@@ -134,9 +134,33 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
         return Some(UnresolvedReason::NoTables);
     }
     let candidates = resolve(ctx, claim);
-    let Some(first) = candidates.first() else { return Some(UnresolvedReason::SubjectUnknown) };
+    let Some(first) = candidates.first() else {
+        return Some(if not_printed(ctx, claim) {
+            UnresolvedReason::NotPrinted
+        } else {
+            UnresolvedReason::SubjectUnknown
+        });
+    };
     let all_same = candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value()));
     if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
+}
+
+/// Whether a claim states a matter of which the document prints no table: the
+/// national tables hold no performance-target funds and no asset values;
+/// procurement has its table (or the spending summary's 政府采购 column), and
+/// 机关运行经费 its own.
+fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
+    match claim.section {
+        SectionKind::Performance | SectionKind::Assets => true,
+        SectionKind::Procurement => {
+            let summary_column = ctx
+                .part(TableKind::ExpenditureSummary)
+                .is_some_and(|(_, p)| p.columns.iter().any(|c| c.header.contains("政府采购")));
+            ctx.table(TableKind::GovernmentProcurement).is_none() && !summary_column
+        }
+        SectionKind::AgencyOperating => ctx.table(TableKind::AgencyOperatingExpenses).is_none(),
+        _ => false,
+    }
 }
 
 /// The paragraphs outside the tables that print an amount: of the explanation,

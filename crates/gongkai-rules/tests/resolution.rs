@@ -254,3 +254,97 @@ fn personnel_and_public_use_of_all_money_are_the_summarys_columns() {
     one_naming(&n101(&changed(PERSONNEL, "人员支出60.00", "人员支出61.00")), &["支出总表", "“人员支出”列"]);
     one_naming(&n101(&changed(PERSONNEL, "日常公用支出10.00", "日常公用支出11.00")), &["“日常公用支出”列"]);
 }
+
+/// A “三公” table of lines by fund (行政经费 | “三公”经费 | （一）因公出国…).
+const THREE_BY_LINES: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表10
+财政拨款安排的行政经费及“三公”经费预算表
+单位：万元
+项目	合计	一般公共预算	政府性基金预算
+行政经费	80.00	80.00	0.00
+“三公”经费	12.00	12.00	0.00
+（一）因公出国（境）支出	2.00	2.00	0.00
+（二）公务用车购置及运行维护支出	6.00	6.00	0.00
+（三）公务接待支出	4.00	4.00	0.00
+
+第二部分 部门预算情况说明
+
+一、“三公”经费预算情况说明
+财政拨款安排“三公”经费12.00万元，其中：因公出国（境）费2.00万元，公务用车购置及运行维护费6.00万元，公务接待费4.00万元。
+"#;
+
+/// Where the “三公” table prints its total as a line of that name, the total is that line.
+#[test]
+fn the_three_public_total_may_be_a_line_of_its_name() {
+    assert!(n101(THREE_BY_LINES).is_empty(), "{:#?}", n101(THREE_BY_LINES));
+    one_naming(&n101(&changed(THREE_BY_LINES, "经费12.00万元", "经费13.00万元")), &["““三公”经费”行", "“合计”列"]);
+}
+
+/// 表5 by function, and the general budget by economic class in a table of its own.
+const BY_ECONOMIC_CLASS: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表5
+一般公共预算支出表
+单位：万元
+科目编码	科目名称	合计	基本支出	项目支出
+合计		100.00	70.00	30.00
+201	一般公共服务支出	100.00	70.00	30.00
+20101	人大事务	100.00	70.00	30.00
+2010101	行政运行	100.00	70.00	30.00
+
+表6
+一般公共预算支出明细表（按经济分类科目分）
+单位：万元
+科目编码	科目名称	合计
+合计		100.00
+301	工资福利支出	60.00
+30101	基本工资	60.00
+302	商品和服务支出	40.00
+30201	办公费	40.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算当年拨款情况说明
+按照部门预算支出经济分类的类级科目说明，工资福利支出60.00万元，商品和服务支出40.00万元。
+"#;
+
+/// The general budget's section naming economic classes (`工资福利支出…`) speaks
+/// of the rows of its table by economic class.
+#[test]
+fn an_economic_class_of_the_general_budget_is_its_row_by_economic_class() {
+    assert!(n101(BY_ECONOMIC_CLASS).is_empty(), "{:#?}", n101(BY_ECONOMIC_CLASS));
+    let changed = n101(&changed(BY_ECONOMIC_CLASS, "工资福利支出60.00万元", "工资福利支出61.00万元"));
+    one_naming(&changed, &["按经济分类科目分", "301 工资福利支出", "60.00"]);
+}
+
+/// Why the claims of `text` were not compared: reason → count.
+fn unresolved(text: &str) -> Vec<(gongkai_model::UnresolvedReason, u32)> {
+    let imported = gongkai_import::import_text(text, "某局.txt", &Default::default()).expect("imports");
+    let (_, coverage) = Engine::new(Config::default()).unwrap().check_with_coverage(&imported.document);
+    coverage.claims.unresolved.iter().map(|u| (u.reason, u.count)).collect()
+}
+
+/// A procurement claim in a document printing no procurement table is not
+/// compared because the document prints no such table (`not_printed`); with the
+/// table, the part it does not print (工程 0) and the reserved share have no
+/// figure (`subject_unknown`).
+#[test]
+fn a_matter_of_which_no_table_is_printed_is_said_so() {
+    use gongkai_model::UnresolvedReason as R;
+    assert_eq!(unresolved(PROCUREMENT), [(R::SubjectUnknown, 2)]);
+    let start = PROCUREMENT.find("表9").unwrap();
+    let end = PROCUREMENT.find("第二部分").unwrap();
+    let without_table = format!(
+        "{}表1\n收支总表\n单位：万元\n项目\t预算数\n收入总计\t60.00\n\n{}",
+        &PROCUREMENT[..start],
+        &PROCUREMENT[end..]
+    );
+    let reasons = unresolved(&without_table);
+    assert!(reasons.iter().any(|(r, n)| *r == R::NotPrinted && *n >= 4), "{reasons:?}");
+    assert!(reasons.iter().all(|(r, _)| *r != R::SubjectUnknown), "{reasons:?}");
+}

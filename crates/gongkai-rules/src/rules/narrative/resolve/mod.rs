@@ -162,16 +162,7 @@ fn by_code<'a>(ctx: &Context<'a>, section: SectionKind, code: &ClassCode, out: &
             code_paragraph_tables(section).iter().find_map(|&k| ctx.part(k)).map(|(t, _)| t).filter(prints)
         }
         Scheme::EconomicDepartment | Scheme::EconomicGovernment => {
-            // (Outside the 基本支出 section, a table of one part of the
-            // spending — `…项目支出情况表（按经济分类科目）` — holds no figure of
-            // the whole.)
-            let basic = section == SectionKind::BasicExpenditure;
-            let of_a_part = |t: &Table| ["基本支出", "项目支出"].iter().any(|w| t.title.contains(w));
-            let mut tables = ctx.doc.tables.iter().filter(prints).filter(|t| {
-                let is_basic = t.kind == TableKind::GeneralBudgetBasicExpenditure;
-                if basic { is_basic } else { t.kind == TableKind::Other && !of_a_part(t) }
-            });
-            tables.next().filter(|_| tables.next().is_none())
+            economic_table(ctx, section == SectionKind::BasicExpenditure, prints)
         }
     };
     let Some(table) = table else { return };
@@ -180,6 +171,42 @@ fn by_code<'a>(ctx: &Context<'a>, section: SectionKind, code: &ClassCode, out: &
             push_measure(out, table, part, row, Some(&Measure::Total));
         }
     }
+}
+
+/// The one table by economic class that prints what `prints` asks: the
+/// basic-spending table in the 基本支出 section, otherwise a table by
+/// economic class of no one part of the spending (outside 基本支出, a table of
+/// one part — `…项目支出情况表（按经济分类科目）` — holds no figure of the whole).
+/// None when that is not one table.
+fn economic_table<'a>(ctx: &Context<'a>, basic: bool, prints: impl Fn(&&'a Table) -> bool) -> Option<&'a Table> {
+    let of_a_part = |t: &Table| ["基本支出", "项目支出"].iter().any(|w| t.title.contains(w));
+    let mut tables = ctx.doc.tables.iter().filter(prints).filter(|t| {
+        let is_basic = t.kind == TableKind::GeneralBudgetBasicExpenditure;
+        if basic { is_basic } else { t.kind == TableKind::Other && !of_a_part(t) }
+    });
+    tables.next().filter(|_| tables.next().is_none())
+}
+
+/// An economic class named in the general budget's section (`工资福利支出…`):
+/// its coded row in the one table of the general budget by economic class.
+/// Returns whether a row matched.
+fn economic_named<'a>(ctx: &Context<'a>, name: &str, out: &mut Vec<Candidate<'a>>) -> bool {
+    let economic = |r: &Row| {
+        r.project.is_none()
+            && r.code
+                .as_ref()
+                .is_some_and(|c| matches!(c.scheme(), Scheme::EconomicDepartment | Scheme::EconomicGovernment))
+            && same_name(&r.label, name)
+    };
+    let prints = |t: &&'a Table| t.parts.iter().any(|p| p.rows.iter().any(economic));
+    let Some(table) = economic_table(ctx, false, prints) else { return false };
+    let before = out.len();
+    for part in &table.parts {
+        for row in part.rows.iter().filter(|r| economic(r)) {
+            push_measure(out, table, part, row, Some(&Measure::Total));
+        }
+    }
+    out.len() > before
 }
 
 /// The index of the top-level explanation section a line falls in.
@@ -444,6 +471,19 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         if out.is_empty() {
             category_column(ctx, out, T::ThreePublicExpenses, M::Total);
         }
+        // A table of lines by fund (广州: 行政经费 | “三公”经费 | （一）因公出国…)
+        // prints the total as the line of that name.
+        if out.is_empty()
+            && let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
+        {
+            let names_total = |r: &&Row| {
+                let n = norm(&r.label);
+                r.role == RowRole::Line && n.contains("三公") && ["经费", "合计", "小计"].iter().any(|w| n.ends_with(w))
+            };
+            for row in part.rows.iter().filter(names_total) {
+                push_measure(out, table, part, row, Some(&M::Total));
+            }
+        }
         return;
     }
     let three: [(&[&str], M); 5] = [
@@ -583,7 +623,12 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             a || named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)])
         }
         S::BasicExpenditure => named_rows(ctx, out, T::GeneralBudgetBasicExpenditure, None, l, &[Some(M::Total)]),
-        _ => named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)]),
+        // (The general budget explained by economic class, `工资福利支出…`: its
+        // table by economic class.)
+        _ => {
+            named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)])
+                || (general && economic_named(ctx, l, out))
+        }
     };
     if found {
         return;

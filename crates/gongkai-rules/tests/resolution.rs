@@ -348,3 +348,38 @@ fn a_matter_of_which_no_table_is_printed_is_said_so() {
     assert!(reasons.iter().any(|(r, n)| *r == R::NotPrinted && *n >= 4), "{reasons:?}");
     assert!(reasons.iter().all(|(r, _)| *r != R::SubjectUnknown), "{reasons:?}");
 }
+
+/// A 政府性基金 spending table and its section.
+const FUND: &str = r#"2026年某局部门预算
+
+第一部分 部门预算表
+
+表8
+政府性基金预算支出表
+单位：万元
+科目编码	科目名称	合计	基本支出	项目支出
+合计		770.00		770.00
+212	城乡社区支出	770.00		770.00
+21208	国有土地使用权出让收入安排的支出	770.00		770.00
+2120899	其他国有土地使用权出让收入安排的支出	770.00		770.00
+
+第二部分 部门预算情况说明
+
+一、政府性基金预算支出情况说明
+某局2026年政府性基金支出预算支出770万元。
+"#;
+
+/// In a fund's own section, its spending as a whole is the fund's table's total.
+#[test]
+fn a_funds_spending_in_its_section_is_its_tables_total() {
+    assert!(n101(FUND).is_empty(), "{:#?}", n101(FUND));
+    one_naming(&n101(&changed(FUND, "预算支出770万元", "预算支出780万元")), &["政府性基金预算支出表", "“合计”行"]);
+}
+
+/// `收入、支出预算总计` names the budget as a whole, as `收支总预算` does.
+#[test]
+fn income_and_spending_named_apart_are_the_whole() {
+    let text = changed(&example(), "收支总预算1,010.70万元", "收入、支出预算总计1,010.70万元");
+    assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
+    one_naming(&n101(&text.replacen("预算总计1,010.70", "预算总计1,011.70", 1)), &["“收入总计”行"]);
+}

@@ -541,6 +541,20 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     if section == S::Procurement {
         return;
     }
+    // A fund's own section (政府性基金预算支出情况说明): its spending as a whole
+    // (`某局2026年政府性基金支出预算支出770万元`) is the fund's spending table's
+    // total; nothing else is read there.
+    let fund = match section {
+        S::GovernmentFund => Some(M::GovernmentFund),
+        S::StateCapital => Some(M::StateCapital),
+        _ => None,
+    };
+    if let Some(fund) = fund {
+        if names_fund_spending(l) {
+            total(ctx, out, spending_table(&fund), None, Some(M::Total));
+        }
+        return;
+    }
     let general = matches!(section, S::GeneralBudget | S::GeneralBudgetDetail);
     match section {
         S::ProjectExpenditure => {
@@ -759,17 +773,37 @@ fn without_own_name(ctx: &Context<'_>, label: &str) -> String {
 }
 
 /// The outcome of matching a per-code paragraph's 类/款/项 names with a table.
-/// Whether a claim's subject is the budget as a whole: what is left after the
-/// words that qualify a total (年度, 部门, 预算, 总计 …) is 收入, 支出 or 收支.
-fn names_the_whole(label: &str) -> bool {
+/// The words that qualify a total (年度, 部门, 预算, 总计 …).
+const TOTAL_QUALIFIERS: [&str; 19] = [
+    "年初", "本年", "全年", "当年", "年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "总", "数",
+    "安排", "规模", "共计", "合",
+];
+
+/// A label without digits and the words that qualify a total.
+fn without_total_qualifiers(label: &str) -> String {
     let mut rest: String = label.chars().filter(|c| !c.is_ascii_digit()).collect();
-    for word in [
-        "年初", "本年", "全年", "当年", "年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "总",
-        "数", "安排", "规模", "共计", "合",
-    ] {
+    for word in TOTAL_QUALIFIERS {
         rest = rest.replace(word, "");
     }
-    matches!(rest.as_str(), "收入" | "支出" | "收支")
+    rest
+}
+
+/// Whether a claim's subject is the budget as a whole: what is left after the
+/// words that qualify a total is 收入, 支出 or 收支 (`收入、支出预算总计` too).
+fn names_the_whole(label: &str) -> bool {
+    let rest = without_total_qualifiers(label).replace(['、', '和'], "");
+    matches!(rest.as_str(), "收入" | "支出" | "收支" | "收入支出")
+}
+
+/// Whether a subject in a fund's section is that fund's spending as a whole
+/// (`政府性基金支出预算支出`, `国有资本经营预算拨款支出`): nothing but the fund's
+/// name, 支出 and the words that qualify a total.
+fn names_fund_spending(label: &str) -> bool {
+    let mut rest = without_total_qualifiers(label);
+    for word in ["政府性基金", "国有资本经营", "国有资本", "拨款", "财政", "的"] {
+        rest = rest.replace(word, "");
+    }
+    !rest.is_empty() && rest.replace("支出", "").is_empty()
 }
 
 pub struct Chain<'a, 'n> {

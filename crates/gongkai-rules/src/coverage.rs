@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use gongkai_model::{
-    CheckCoverage, Claim, ClaimCoverage, Coverage, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
+    CheckCoverage, Claim, ClaimCoverage, Coverage, Decimal, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
     PageCoverage, Provenance, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
     UnresolvedReason, comparison_key,
 };
@@ -141,7 +141,9 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
             UnresolvedReason::SubjectUnknown
         });
     };
-    let all_same = candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value()));
+    // (An empty cell is an exact zero, as the rules compare it.)
+    let value = |c: &crate::rules::narrative::resolve::Candidate<'_>| c.value.map_or(Decimal::ZERO, |n| n.value());
+    let all_same = candidates.iter().all(|c| value(c) == value(first));
     if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
 }
 

@@ -38,14 +38,19 @@ impl Rule for ListedParts {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let prose = ctx.prose();
+        let claims = money_claims(&ctx.doc.claims);
         for (p, paragraph) in prose.iter().enumerate() {
-            let located = locate(ctx.doc.claims.as_slice(), paragraph);
+            // (Only a paragraph with a list's introducer holds a whole and its parts.)
+            if !INTRODUCERS.iter().any(|(w, _)| paragraph.text.contains(w)) {
+                continue;
+            }
+            let located = locate(&claims, paragraph);
             for (i, head) in located.iter().enumerate() {
                 let list = match introducer(paragraph, head) {
                     // `项目支出54,693.88万元，具体包括：` ending its paragraph: the parts
                     // are the numbered paragraphs after it.
                     Some((completeness, rest)) if rest.trim_matches(['：', ':', ' ']).is_empty() => {
-                        numbered_parts(ctx, &prose[p + 1..]).map(|parts| List { completeness, parts })
+                        numbered_parts(&claims, &prose[p + 1..]).map(|parts| List { completeness, parts })
                     }
                     Some(_) => list_after(paragraph, head, &located[i + 1..]),
                     None => None,
@@ -80,17 +85,25 @@ struct List<'a> {
     parts: Vec<&'a Claim>,
 }
 
+/// The claims stating money (amounts and compositions), by line.
+fn money_claims(claims: &[Claim]) -> Vec<&Claim> {
+    let mut out: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| matches!(c.kind, ClaimKind::Amount | ClaimKind::Composition))
+        .filter(|c| wan(c.amount).is_some() && !c.text.is_empty())
+        .collect();
+    out.sort_by_key(|c| c.source.line);
+    out
+}
+
 /// The paragraph's claims stating money, in order, each found after the one
-/// before (a claim not found ends the search: nothing after it is placed).
-fn locate<'a>(claims: &'a [Claim], paragraph: &TextRef) -> Vec<Located<'a>> {
+/// before (`claims` by line, as [`money_claims`] gives them).
+fn locate<'a>(claims: &[&'a Claim], paragraph: &TextRef) -> Vec<Located<'a>> {
     let first = paragraph.source.line;
     let mut out = Vec::new();
     let mut cursor = 0;
-    let near = claims.iter().filter(|c| c.source.line >= first && c.source.line < first.saturating_add(80));
-    for claim in near.filter(|c| matches!(c.kind, ClaimKind::Amount | ClaimKind::Composition)) {
-        if wan(claim.amount).is_none() || claim.text.is_empty() {
-            continue;
-        }
+    let from = claims.partition_point(|c| c.source.line < first);
+    for claim in claims[from..].iter().copied().take_while(|c| c.source.line < first.saturating_add(80)) {
         let Some(at) = paragraph.text[cursor..].find(claim.text.as_str()) else { continue };
         let start = cursor + at;
         cursor = start + claim.text.len();
@@ -124,11 +137,11 @@ fn introducer<'t>(paragraph: &'t TextRef, head: &Located<'_>) -> Option<(Complet
 /// first amount of each following paragraph numbered `1.`, `2.` … (or
 /// `（1）`, `1、`), up to the first that is not the next number; none unless
 /// every such paragraph starts with its part's amount.
-fn numbered_parts<'a>(ctx: &Context<'a>, after: &[&'a TextRef]) -> Option<Vec<&'a Claim>> {
+fn numbered_parts<'a>(claims: &[&'a Claim], after: &[&'a TextRef]) -> Option<Vec<&'a Claim>> {
     let mut parts = Vec::new();
     for (n, paragraph) in (1u32..).zip(after) {
         let Some(body) = numbered(&paragraph.text, n) else { break };
-        let located = locate(ctx.doc.claims.as_slice(), paragraph);
+        let located = locate(claims, paragraph);
         let first = located.first().filter(|c| c.start == paragraph.text.len() - body.len())?;
         parts.push(first.claim);
     }

@@ -7,8 +7,8 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// An amount followed in its sentence by a list of the amounts it is made of
-    /// (`生态环境管理项目22,346.88万元，主要包括：环境执法监督工作4,629.93万元，
-    /// 主要用于…；应对气候变化工作4,070.32万元，…`): the listed parts never add up to
+    /// (`某类项目300.00万元，主要包括：甲工作120.00万元，主要用于…；乙工作80.00万元，
+    /// 主要用于…`): the listed parts never add up to
     /// more than the whole, and a list introduced by `包括` (not `主要包括`, `其中`)
     /// adds up to the whole. Items are the clauses between `；` (the first amount
     /// of each), or, without `；`, every amount of the list; a list holding a list

@@ -72,7 +72,7 @@ pub(super) fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candid
     }
 }
 
-/// A category of the unit's projects (`生态环境管理项目22,346.88万元`): the row of
+/// A category of the unit's projects (`某类项目300.00万元`): the row of
 /// that name among the unit's lines of the project table — from the unit's
 /// own line to the next of `units` (the lines by unit of the 支出总表).
 fn unit_category<'a>(ctx: &Context<'a>, unit: &str, units: &[String], label: &str, out: &mut Vec<Candidate<'a>>) {
@@ -119,8 +119,8 @@ fn economic_class(label: &str) -> Option<UnitLine> {
     ECONOMIC_CLASSES.iter().find(|c| **c == key).map(|c| UnitLine::Class(c))
 }
 
-/// A line of the unit's basic spending (`对个人和家庭的补助支出777.70万元`,
-/// `公用经费1,387.62万元`): the line of that class among the unit's lines of
+/// A line of the unit's basic spending (`对个人和家庭的补助支出5.00万元`,
+/// `公用经费15.00万元`): the line of that class among the unit's lines of
 /// the basic-spending table, from its own line to the next unit's.
 fn unit_economic_class<'a>(
     ctx: &Context<'a>,

@@ -542,7 +542,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         return;
     }
     // A fund's own section (政府性基金预算支出情况说明): its spending as a whole
-    // (`某局2026年政府性基金支出预算支出770万元`) is the fund's spending table's
+    // (`某局2026年政府性基金支出预算支出120万元`) is the fund's spending table's
     // total; nothing else is read there.
     let fund = match section {
         S::GovernmentFund => Some(M::GovernmentFund),

@@ -1,6 +1,6 @@
 //! Claims of the procurement section: the procurement budget as a whole
-//! (`政府采购预算共402.00万元`) and its parts by kind of purchase
-//! (`其中：货物类采购预算51.08万元`).
+//! (`政府采购预算共40.00万元`) and its parts by kind of purchase
+//! (`其中：货物类采购预算12.00万元`).
 //!
 //! The kinds are the three branches of the national procurement catalogue
 //! ([`PurchaseKind`]). A procurement table prints them as lines named by the

@@ -383,3 +383,14 @@ fn income_and_spending_named_apart_are_the_whole() {
     assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
     one_naming(&n101(&text.replacen("预算总计1,010.70", "预算总计1,011.70", 1)), &["“收入总计”行"]);
 }
+
+/// A part of the carry-over (`上年结转结余的一般公共预算收入`) where the carry-over
+/// as a whole is printed as nothing is nothing too: 0 agrees, 5 contradicts it.
+#[test]
+fn a_part_of_a_carry_over_printed_as_nothing_is_nothing() {
+    let anchor = "单位资金0.31万元，占0.03%";
+    let with =
+        |amount: &str| changed(&example(), anchor, &format!("上年结转结余的一般公共预算收入{amount}万元。{anchor}"));
+    assert!(n101(&with("0.00")).is_empty(), "{:#?}", n101(&with("0.00")));
+    one_naming(&n101(&with("5.00")), &["“上年结转结余”行", "0（空）"]);
+}

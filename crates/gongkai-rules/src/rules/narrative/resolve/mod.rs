@@ -650,7 +650,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     // Sources of income.
     // A part of the carry-over (`上年结转结余的一般公共预算收入`) is printed in
     // few templates' tables; never compare it with the current year's line.
+    // Where the carry-over as a whole is printed as nothing, every part of it
+    // is nothing too: the part is that (empty or zero) figure.
     if l.contains("结转") && !matches!(l, "上年结转" | "上年结转结余") {
+        if l.starts_with("上年结转") && section == S::Income {
+            lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CarryOver], None);
+            total(ctx, out, T::IncomeSummary, None, Some(M::CarryOver));
+            if out.iter().any(|c| c.value.is_some_and(|v| !v.value().is_zero())) {
+                out.clear();
+            }
+        }
         return;
     }
     let transfer = l.contains("上级") || l.contains("转移支付");

@@ -208,7 +208,8 @@ fn strip_leading(text: &Text, mut r: Range<usize>) -> Range<usize> {
             }
         }
         r = text.trim(r.start.min(r.end)..r.end);
-        while matches!(text.key(r.start), ',' | ':' | '、' | '.') && r.start < r.end {
+        // (Nor the end of a bracket before it: `（上年25.00万元）、戊工作…`.)
+        while matches!(text.key(r.start), ',' | ':' | '、' | '.' | ')' | ';') && r.start < r.end {
             r.start += 1;
         }
         if r.start == before {

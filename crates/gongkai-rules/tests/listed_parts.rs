@@ -71,6 +71,25 @@ fn a_list_holding_a_list_is_not_read() {
     assert!(n113(&changed("戊工作50.00", "戊工作60.00")).is_empty());
 }
 
+/// A part's own other figures (`（上年25.00万元）`, `，2025年为45.00万元`) are about
+/// that part, not parts of the whole; a name holding `、` is one part.
+#[test]
+fn a_parts_other_figures_are_not_parts() {
+    let list = "某项目80.00万元，主要包括：丙工作30.00万元（其中丁工作10.00万元）、戊工作50.00万元。";
+    for form in [
+        "某项目80.00万元，主要包括：丙工作30.00万元（上年25.00万元）、戊工作50.00万元。",
+        "某项目80.00万元，主要包括：丙工作30.00万元，比上年增加5.00万元、戊工作50.00万元，2025年为45.00万元。",
+        "某项目80.00万元，包括：丙、丁工作30.00万元、戊工作50.00万元。",
+        // A comma after the word; a carry-over is a part.
+        "某项目80.00万元，其中，丙工作30.00万元，上年结转戊工作50.00万元。",
+    ] {
+        let text = changed(list, form);
+        assert!(n113(&text).is_empty(), "{form}: {:#?}", n113(&text));
+        let exceeding = text.replacen("戊工作50.00", "戊工作60.00", 1);
+        assert_eq!(n113(&exceeding).len(), 1, "{form}: {:#?}", n113(&exceeding));
+    }
+}
+
 /// Where every part is a table figure (the “三公” items of the example), N101
 /// compares each with its cell; N113 adds nothing.
 #[test]

@@ -166,29 +166,53 @@ fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>])
     let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
     let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
     let list_start = text.len() - after.len() + word.len();
+    // (`其中，基本支出…`, `包括：…`: the punctuation after the word starts no part.)
+    let list_start = text.len() - text[list_start..].trim_start_matches(['：', ':', '，', ',', ' ']).len();
     let list_end = text[list_start..].find('。').map_or(text.len(), |p| list_start + p);
     let list = &text[list_start..list_end];
     let inside: Vec<&Located<'a>> = rest.iter().take_while(|c| c.end <= list_end).collect();
-    let parts: Vec<&'a Claim> = if list.contains('；') {
-        // One part a clause: the first amount between two `；`.
-        let mut parts = Vec::new();
-        let mut from = list_start;
-        for clause in list.split('；') {
-            let to = from + clause.len();
-            let first = inside.iter().find(|c| c.start >= from && c.end <= to);
-            // (A clause without an amount found: the parts are not all known.)
-            parts.push(first?.claim);
-            from = to + '；'.len_utf8();
+    // The parts are separated by `；` where the list has one, else by `、`,
+    // else by `，`: one part a clause, its first amount (a clause's other
+    // figures — `（上年25.00万元）`, `，2025年为45.00万元` — are about that part).
+    let separator = ['；', '、', '，', ','].into_iter().find(|c| list.contains(*c))?;
+    // Without `；`, a list holding a list of its own is not read.
+    if separator != '；' && INTRODUCERS.iter().any(|(w, _)| list.contains(w)) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let (mut item_start, mut pos) = (list_start, list_start);
+    for clause in list.split(separator) {
+        let to = pos + clause.len();
+        // (By where its amount ends: a clause's printed text may begin with the
+        // punctuation before it, `）、戊工作…`.)
+        let first = inside.iter().find(|c| c.end > item_start && c.end <= to);
+        pos = to + separator.len_utf8();
+        match first {
+            Some(c) if names_a_part(c.claim) => {
+                parts.push(c.claim);
+                item_start = pos;
+            }
+            // (A name holding `、` (`环境规划、监测管理工作…`): its clause goes on.)
+            None if separator == '、' => {}
+            // (A clause without a part's amount: the parts are not all known.)
+            _ => return None,
         }
-        parts
-    } else {
-        // A list holding a list of its own is not read.
-        if INTRODUCERS.iter().any(|(w, _)| list.contains(w)) {
-            return None;
-        }
-        inside.iter().map(|c| c.claim).collect()
-    };
+    }
+    // (Words after the last amount, a part without one: not all parts known.)
+    if item_start != pos {
+        return None;
+    }
     (parts.len() >= 2).then_some(List { completeness: *completeness, parts })
+}
+
+/// Whether a claim names a part of its own: a subject, not a figure about
+/// the part before (`（上年25.00万元）`, `2025年为45.00万元`: a subject that is
+/// only a year, or nothing). `上年结转…` is a part.
+fn names_a_part(claim: &Claim) -> bool {
+    let label = claim.subject.label.trim_matches(['（', '(', '）', ')', ' ']);
+    !label.is_empty()
+        && !matches!(label, "上年" | "去年" | "上年同期" | "上年预算" | "上年预算数" | "上年为" | "去年为")
+        && !label.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn check_list(ctx: &Context<'_>, head: &Claim, list: &List<'_>, out: &mut Findings) {
@@ -221,27 +245,20 @@ fn check_list(ctx: &Context<'_>, head: &Claim, list: &List<'_>, out: &mut Findin
         .iter()
         .map(|c| format!("{} {}", subject_name(c), wan(c.amount).map_or_else(String::new, |n| n.to_string())))
         .collect();
-    let message = if exceeds {
-        format!(
-            "{}：“{}”写作 {} 万元，但其后列出的分项（{}）合计 {} 万元，超过总额（{}）",
-            head.section.name_zh(),
-            subject_name(head),
-            whole,
-            names.join("、"),
-            sum,
-            difference_note(&comparison)
-        )
+    let (listed, verdict) = if exceeds {
+        ("但其后列出的分项", "超过总额")
     } else {
-        format!(
-            "{}：“{}”写作 {} 万元，其后“包括”的分项（{}）合计 {} 万元，与总额不符，可能漏列分项（{}）",
-            head.section.name_zh(),
-            subject_name(head),
-            whole,
-            names.join("、"),
-            sum,
-            difference_note(&comparison)
-        )
+        ("其后“包括”的分项", "与总额不符，可能漏列分项")
     };
+    let message = format!(
+        "{}：“{}”写作 {} 万元，{listed}（{}）合计 {} 万元，{verdict}（{}）",
+        head.section.name_zh(),
+        subject_name(head),
+        whole,
+        names.join("、"),
+        sum,
+        difference_note(&comparison)
+    );
     let mut locations = vec![amount_location(head)];
     locations.extend(list.parts.iter().map(|c| amount_location(c)));
     let finding = ctx.finding(message, Some(&comparison), locations);

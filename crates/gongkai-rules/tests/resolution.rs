@@ -204,29 +204,6 @@ fn a_units_own_income_source_is_its_line() {
     }
 }
 
-/// A total named with 总 (`收支总预算`, `收入预算总计`) is 收入总计, which
-/// includes the carry-over; it is never the year's own income (本年收入).
-#[test]
-fn a_total_named_with_zong_is_the_grand_total() {
-    use gongkai_model::{Claim, ClaimKind, ClaimSubject, Measure, SectionKind};
-    use gongkai_rules::rules::narrative::resolve::resolve;
-    let doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
-    let template = gongkai_rules::Template::national();
-    let ctx = gongkai_rules::Context::new(&doc, &template, gongkai_rules::tolerance::Tolerance::default());
-    let base = doc.claims.iter().find(|c| c.kind == ClaimKind::Amount).unwrap().clone();
-    let claim = |label: &str| Claim {
-        kind: ClaimKind::Amount,
-        section: SectionKind::Overview,
-        subject: ClaimSubject { label: label.to_owned(), ..base.subject.clone() },
-        ..base.clone()
-    };
-    let year_income =
-        |label: &str| resolve(&ctx, &claim(label)).iter().any(|c| c.row.measure == Some(Measure::CurrentYearIncome));
-    assert!(!year_income("收支总预算"));
-    assert!(!year_income("收入预算总计"));
-    assert!(year_income("收入预算"), "without 总 either may be meant");
-}
-
 /// A spending summary splitting 基本支出 into 人员支出 and 日常公用支出.
 const PERSONNEL: &str = r#"2026年某局部门预算
 

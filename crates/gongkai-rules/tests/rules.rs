@@ -585,27 +585,49 @@ fn a_total_named_with_the_units_own_name_is_the_whole() {
 /// so resolved also explains that table (C103).
 #[test]
 fn a_budgets_spending_is_its_spending_tables_total() {
-    use gongkai_model::{Claim, ClaimKind, ClaimSubject, SectionKind, TableKind};
+    use gongkai_model::{Side, TableKind};
+    let kinds = |label: &str| -> Vec<(TableKind, Option<Side>)> {
+        overview_candidates(label).into_iter().map(|(kind, side, _)| (kind, side)).collect()
+    };
+    let spending = kinds("一般公共预算拨款支出预算");
+    assert!(spending.contains(&(TableKind::GeneralBudgetExpenditure, None)), "{spending:?}");
+    assert!(spending.iter().all(|(_, side)| *side != Some(Side::Income)), "{spending:?}");
+    // Income stays income.
+    let income = kinds("一般公共预算拨款收入");
+    assert!(income.iter().all(|(kind, _)| *kind != TableKind::GeneralBudgetExpenditure), "{income:?}");
+}
+
+/// A total named with 总 (`收支总预算`, `收入预算总计`) is 收入总计, which
+/// includes the carry-over; it is never the year's own income (本年收入).
+#[test]
+fn a_total_named_with_zong_is_the_grand_total() {
+    use gongkai_model::Measure;
+    let year_income = |label: &str| {
+        overview_candidates(label).iter().any(|(_, _, measure)| *measure == Some(Measure::CurrentYearIncome))
+    };
+    assert!(!year_income("收支总预算"));
+    assert!(!year_income("收入预算总计"));
+    assert!(year_income("收入预算"), "without 总 either may be meant");
+}
+
+/// The cells a claim of the example's overview labelled `label` is compared
+/// with: each one's table, side and row measure.
+fn overview_candidates(
+    label: &str,
+) -> Vec<(gongkai_model::TableKind, Option<gongkai_model::Side>, Option<gongkai_model::Measure>)> {
+    use gongkai_model::{Claim, ClaimKind, ClaimSubject, SectionKind};
     use gongkai_rules::rules::narrative::resolve::resolve;
     let doc = gongkai_import::import_text(&example(), "example.txt", &Default::default()).unwrap().document;
     let template = gongkai_rules::Template::national();
     let ctx = gongkai_rules::Context::new(&doc, &template, gongkai_rules::tolerance::Tolerance::default());
     let base = doc.claims.iter().find(|c| c.kind == ClaimKind::Amount).unwrap().clone();
-    let claim = |label: &str| Claim {
+    let claim = Claim {
         kind: ClaimKind::Amount,
         section: SectionKind::Overview,
         subject: ClaimSubject { label: label.to_owned(), ..base.subject.clone() },
-        ..base.clone()
+        ..base
     };
-    let kinds = |label: &str| -> Vec<(TableKind, Option<gongkai_model::Side>)> {
-        resolve(&ctx, &claim(label)).iter().map(|c| (c.table.kind, c.part.side)).collect()
-    };
-    let spending = kinds("一般公共预算拨款支出预算");
-    assert!(spending.contains(&(TableKind::GeneralBudgetExpenditure, None)), "{spending:?}");
-    assert!(spending.iter().all(|(_, side)| *side != Some(gongkai_model::Side::Income)), "{spending:?}");
-    // Income stays income.
-    let income = kinds("一般公共预算拨款收入");
-    assert!(income.iter().all(|(kind, _)| *kind != TableKind::GeneralBudgetExpenditure), "{income:?}");
+    resolve(&ctx, &claim).iter().map(|c| (c.table.kind, c.part.side, c.row.measure.clone())).collect()
 }
 
 /// The 支出总表 of a department of two units, each on a line of its own.

@@ -681,27 +681,25 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         } else {
             (vec![M::StateCapital, M::StateCapitalOwn], M::StateCapital)
         })
-    } else if names_income(l, "财政专户") {
-        Some((vec![M::FiscalSpecialAccount], M::FiscalSpecialAccount))
-    } else if names_income(l, "单位资金") {
-        Some((vec![M::UnitFunds], M::UnitFunds))
-    } else if names_income(l, "事业收入") {
-        Some((vec![M::OperationalIncome], M::OperationalIncome))
-    } else if names_income(l, "上级补助收入") {
-        Some((vec![M::SuperiorSubsidy], M::SuperiorSubsidy))
-    } else if names_income(l, "附属单位上缴收入") {
-        Some((vec![M::SubsidiaryRemittance], M::SubsidiaryRemittance))
-    } else if names_income(l, "经营收入") {
-        Some((vec![M::BusinessIncome], M::BusinessIncome))
-    } else if names_income(l, "其他收入") {
-        Some((vec![M::OtherIncome], M::OtherIncome))
-    } else if names_income(l, "上年结转") {
-        Some((vec![M::CarryOver], M::CarryOver))
     } else {
-        None
+        // A source of its own line: its word, with at most a word of kind or stage after it.
+        [
+            ("财政专户", M::FiscalSpecialAccount),
+            ("单位资金", M::UnitFunds),
+            ("事业收入", M::OperationalIncome),
+            ("上级补助收入", M::SuperiorSubsidy),
+            ("附属单位上缴收入", M::SubsidiaryRemittance),
+            ("经营收入", M::BusinessIncome),
+            ("其他收入", M::OtherIncome),
+            ("上年结转", M::CarryOver),
+        ]
+        .into_iter()
+        .find(|(word, _)| names_income(l, word))
+        .map(|(_, m)| (vec![m.clone()], m))
     };
     if let Some((line_measures, column)) = source {
         let budget_type = matches!(column, M::GeneralBudget | M::GovernmentFund | M::StateCapital);
+        let spending = l.contains("支出") && !l.contains("收入");
         if general && column == M::GeneralBudget {
             total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Total));
             lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::GeneralBudget], None);
@@ -709,9 +707,11 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             // A budget's spending (`政府性基金预算支出`) is the spending side's;
             // its income may be stated with or without the carry-over, so
             // either side's figure is what it may mean.
-            let spending = l.contains("支出") && !l.contains("收入");
-            if !spending {
+            let income_line = |out: &mut Vec<Candidate<'a>>| {
                 lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
+            };
+            if !spending {
+                income_line(out);
             }
             total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(column.clone()));
             // (A 表4 printing one amount per spending line: the budget's own
@@ -720,9 +720,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
                 total(ctx, out, spending_table(&column), None, Some(M::Total));
             }
             if spending && out.is_empty() {
-                lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), std::slice::from_ref(&column), None);
+                income_line(out);
             }
-        } else if budget_type && !transfer && l.contains("支出") && !l.contains("收入") {
+        } else if budget_type && !transfer && spending {
             // A budget's spending (`政府性基金拨款支出预算`) is its spending
             // table's total and its column of the fiscal summary's spending side.
             total(ctx, out, spending_table(&column), None, Some(M::Total));

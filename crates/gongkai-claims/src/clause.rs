@@ -28,7 +28,7 @@ use gongkai_model::{ClaimKind, ClaimSubject, Direction, Unit};
 use crate::composition::{list_start, split_items};
 use crate::direction::{comparative_start, direction_before, flat_word_at};
 use crate::quantity::{Figure, find_figures};
-use crate::subject::{Subject, derive};
+use crate::subject::{Subject, derive, numbering_end};
 use crate::text::Text;
 use crate::{ParsedChange, ParsedClaim, Spanned};
 
@@ -43,6 +43,10 @@ const KEYWORD_FIRST_CHARS: &str = "原主具详包持无没保一";
 /// The longest list (in characters) read after `包括`; longer text is prose, and the
 /// bound keeps repeated `包括` without punctuation linear.
 const MAX_LIST: usize = 600;
+
+/// The longest paragraph title (in characters, numbering included): a title
+/// names an item; a longer figure-free sentence is prose.
+const MAX_TITLE: usize = 24;
 
 /// Words that open a reason or description running to the end of the sentence.
 const REASON_WORDS: &[&str] = &["原因", "主要用于", "主要是", "具体情况见", "详见"];
@@ -59,6 +63,7 @@ pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
         current: None,
         reason: false,
         heading: None,
+        title: None,
         lead_start: 0,
         clause_end_cache: 0,
         list: None,
@@ -105,6 +110,11 @@ struct Parser<'t> {
     reason: bool,
     /// The text before the last colon of this sentence, if it names something.
     heading: Option<Range<usize>>,
+    /// The paragraph's title: a numbered first sentence without figures that
+    /// names something (`1.因公出国（境）费用。2026年预算数38.40万元…`). A
+    /// generic subject anywhere in the paragraph takes it when no heading
+    /// before a colon stands in its sentence.
+    title: Option<Range<usize>>,
     /// Where the lead of the next figure or word starts.
     lead_start: usize,
     /// The next clause end at or after the last position asked (queries only move forward).
@@ -139,6 +149,9 @@ impl Parser<'_> {
             }
             let c = self.text.key(i);
             if is_sentence_end(c) {
+                if self.claims.is_empty() && self.next_figure == 0 && self.title.is_none() {
+                    self.title = self.numbered_title(0..i);
+                }
                 self.reason = false;
                 self.heading = None;
                 self.list = None;
@@ -331,11 +344,19 @@ impl Parser<'_> {
         self.reason = false;
     }
 
-    /// A generic subject takes the heading; a property takes the current item's name.
+    /// `range` as the paragraph's title: numbered, short, and naming something.
+    fn numbered_title(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let r = self.text.trim(range);
+        let short = r.len() <= MAX_TITLE;
+        (short && numbering_end(self.text, r.clone()).is_some() && derive(self.text, r.clone()).is_named()).then_some(r)
+    }
+
+    /// A generic subject takes the heading (or else the paragraph's title); a
+    /// property takes the current item's name.
     fn complete(&self, subject: Subject) -> Subject {
         if subject.names.is_empty()
             && (subject.label.is_empty() || subject.generic)
-            && let Some(heading) = self.heading.clone()
+            && let Some(heading) = self.heading.clone().or_else(|| self.title.clone())
         {
             let mut from_heading = derive(self.text, heading);
             if !from_heading.names.is_empty() {

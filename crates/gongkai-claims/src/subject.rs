@@ -30,6 +30,8 @@ const KNOWN_TERMS: &[KnownTerm] = &[
     ("支出预算", None),
     ("收入总预算", None),
     ("支出总预算", None),
+    ("部门预算收入", None),
+    ("部门预算支出", None),
     ("一般公共预算", None),
     ("一般公共预算拨款", None),
     ("一般公共预算拨款合计", None),
@@ -178,6 +180,14 @@ pub(crate) fn derive(text: &Text, range: Range<usize>) -> Subject {
         let label = split.names.last().map(|n| n.name.clone()).unwrap_or_default();
         return Subject { label, names: split.names, start: r.start, kind: Some(kind), ..Subject::default() };
     }
+    // `公务用车购置费2026年预算数`: a generic measure after a year says what
+    // figure of the item printed before the year is given; that item is the subject.
+    if let Some(item) = item_before_year(text, r.clone()) {
+        let subject = derive(text, item);
+        if !subject.label.is_empty() && !subject.generic {
+            return subject;
+        }
+    }
     let label = match known_term(text, r.clone()) {
         Some((_, Some(canonical))) => canonical.to_owned(),
         Some((start, None)) => text.printed(qualified_start(text, r.start, start)..r.end),
@@ -187,6 +197,15 @@ pub(crate) fn derive(text: &Text, range: Range<usize>) -> Subject {
     let generic = GENERIC.contains(&label.as_str());
     let attribute = ATTRIBUTES.contains(&label.as_str());
     Subject { label, start: r.start, generic, attribute, ..Subject::default() }
+}
+
+/// The words before the last year of `r` when what follows the year is only a
+/// generic measure (`…2026年预算数`), else none.
+fn item_before_year(text: &Text, r: Range<usize>) -> Option<Range<usize>> {
+    let year = (r.start + 1..r.end.saturating_sub(4)).rev().find(|&i| year_end_at(text, i).is_some())?;
+    let after = year_end_at(text, year)?;
+    let measure = text.printed(after..r.end);
+    GENERIC.contains(&measure.as_str()).then(|| text.trim(r.start..year))
 }
 
 /// `r` without leading numbering, connectors and year, repeatedly.
@@ -239,7 +258,7 @@ fn strip_trailing(text: &Text, mut r: Range<usize>) -> Range<usize> {
 }
 
 /// End of list numbering at the start of `r`: `1.`, `2、`, `3)`, `（一）`, `(1)`, `一、`, `①`.
-fn numbering_end(text: &Text, r: Range<usize>) -> Option<usize> {
+pub(crate) fn numbering_end(text: &Text, r: Range<usize>) -> Option<usize> {
     let s = r.start;
     let is_cjk_numeral = |c: char| "一二三四五六七八九十".contains(c);
     let mut j = s;

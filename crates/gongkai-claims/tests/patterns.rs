@@ -409,3 +409,21 @@ fn a_change_after_an_enumeration_is_the_wholes() {
     assert!(claims[0].change.is_none());
     assert_eq!(printed(p, &claims[1].change.as_ref().unwrap().amount), "414.95万元");
 }
+
+/// `1.某某费。2026年预算数5.00万元…`: a numbered first sentence without figures
+/// is the paragraph's title, the subject of a generic measure after it; a
+/// generic measure after a year (`某某费2026年预算数`) is the item's before
+/// the year. A longer figure-free sentence, or one without numbering, is prose.
+#[test]
+fn a_generic_measure_takes_the_numbered_title_or_the_item_before_its_year() {
+    let p = "1.因公出国（境）费用。2026年预算数5.00万元，较2025年年初预算增加1.00万元。";
+    assert_eq!(one(p).subject.label, "因公出国（境）费用");
+    let p = "公务用车购置费2026年预算数0.00万元，较2025年年初预算增加0.00万元。";
+    assert_eq!(one(p).subject.label, "公务用车购置费");
+    for p in [
+        "因公出国（境）费用。2026年预算数5.00万元。",
+        "1.本部门认真贯彻落实过紧日子要求严格控制一般性支出压减非必要开支。2026年预算数5.00万元。",
+    ] {
+        assert_eq!(one(p).subject.label, "预算数", "{p}");
+    }
+}

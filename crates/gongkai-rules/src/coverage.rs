@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use gongkai_model::{
     CheckCoverage, Claim, ClaimCoverage, Coverage, Decimal, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
-    PageCoverage, Provenance, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
+    PageCoverage, Provenance, PurchaseKind, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
     UnresolvedReason, comparison_key,
 };
 
@@ -149,8 +149,8 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
 
 /// Whether a claim states a matter of which the document prints no table: the
 /// national tables hold no performance-target funds and no asset values;
-/// procurement has its table (or the spending summary's 政府采购 column), and
-/// 机关运行经费 its own.
+/// procurement has its table (or the spending summary's 政府采购 column, which
+/// holds the whole but no kind of purchase), and 机关运行经费 its own.
 fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
     match claim.section {
         SectionKind::Performance | SectionKind::Assets => true,
@@ -158,7 +158,8 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
             let summary_column = ctx
                 .part(TableKind::ExpenditureSummary)
                 .is_some_and(|(_, p)| p.columns.iter().any(|c| c.header.contains("政府采购")));
-            ctx.table(TableKind::GovernmentProcurement).is_none() && !summary_column
+            let of_a_kind = !PurchaseKind::all_named_in(&comparison_key(&claim.subject.label)).is_empty();
+            ctx.table(TableKind::GovernmentProcurement).is_none() && (!summary_column || of_a_kind)
         }
         SectionKind::AgencyOperating => ctx.table(TableKind::AgencyOperatingExpenses).is_none(),
         _ => false,

@@ -371,3 +371,70 @@ fn a_part_of_a_carry_over_printed_as_nothing_is_nothing() {
     assert!(n101(&with("0.00")).is_empty(), "{:#?}", n101(&with("0.00")));
     one_naming(&n101(&with("5.00")), &["“上年结转结余”行", "0（空）"]);
 }
+
+/// A “三公” table by unit and year (`某局 | 2025年`, `2026年`, `增减变化金额`,
+/// then the next unit's block), each category a group of columns by fund; the
+/// text names each category in a numbered title and states `2026年预算数…`.
+const THREE_BY_YEAR: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表9
+财政拨款“三公”经费支出表
+单位：万元
+预算单位	年度	总计		因公出国（境）费		公务接待费	
+		一般公共预算	政府性基金预算	一般公共预算	政府性基金预算	一般公共预算	政府性基金预算
+某市某局	2025年	10.00	0.00	4.00	0.00	6.00	0.00
+	2026年	12.00	0.00	5.00	0.00	7.00	0.00
+	增减变化金额	2.00	0.00	1.00	0.00	1.00	0.00
+某中心	2025年	3.00	0.00	1.00	0.00	2.00	0.00
+	2026年	4.00	0.00	2.00	0.00	2.00	0.00
+	增减变化金额	1.00	0.00	1.00	0.00	0.00	0.00
+
+第二部分 部门预算情况说明
+
+一、财政拨款“三公”经费预算情况
+2026年财政拨款“三公”经费预算12.00万元，较2025年年初预算增加2.00万元。
+1.因公出国（境）费用。2026年预算数5.00万元，较2025年年初预算增加1.00万元。
+2.公务接待费。2026年预算数7.00万元，较2025年年初预算增加1.00万元。
+"#;
+
+#[test]
+fn a_category_by_fund_is_its_general_budget_cell_in_the_departments_row_of_the_year() {
+    assert!(n101(THREE_BY_YEAR).is_empty(), "{:#?}", n101(THREE_BY_YEAR));
+    one_naming(
+        &n101(&changed(THREE_BY_YEAR, "预算数5.00", "预算数5.50")),
+        &["因公出国（境）费用", "“2026年”行", "“一般公共预算”列", "5.00"],
+    );
+    one_naming(&n101(&changed(THREE_BY_YEAR, "预算12.00", "预算12.50")), &["“2026年”行", "12.00"]);
+    // Where another fund also spends on the category, no cell holds the claim's figure.
+    let other_fund = changed(THREE_BY_YEAR, "\t2026年\t12.00\t0.00\t5.00\t0.00", "\t2026年\t12.00\t0.00\t5.00\t1.00");
+    assert!(n101(&changed(&other_fund, "预算数5.00", "预算数5.50")).is_empty());
+}
+
+/// No procurement table: the spending summary's `2026年政府采购项目 / 小计`
+/// column holds the whole (`政府采购项目共有…`); its kinds are printed nowhere.
+const PROCUREMENT_COLUMN: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+科目编码	科目名称	支出总计	基本支出	项目支出	2026年政府采购项目	
+					小计	其中：预留给中小企业的项目资金规模
+	合计	100.00	60.00	40.00	30.00	10.00
+201	一般公共服务支出	100.00	60.00	40.00	30.00	10.00
+
+第二部分 部门预算情况说明
+
+一、政府采购预算情况
+某市某局纳入2026年部门预算的政府采购项目共有30.00万元，其中：货物类项目20.00万元、服务类项目10.00万元。
+"#;
+
+#[test]
+fn procurement_projects_as_a_whole_are_the_spending_summarys_column() {
+    assert!(n101(PROCUREMENT_COLUMN).is_empty(), "{:#?}", n101(PROCUREMENT_COLUMN));
+    one_naming(&n101(&changed(PROCUREMENT_COLUMN, "共有30.00", "共有31.00")), &["“合计”行", "“小计”列", "30.00"]);
+    assert_eq!(unresolved(PROCUREMENT_COLUMN), [(gongkai_model::UnresolvedReason::NotPrinted, 2)]);
+}

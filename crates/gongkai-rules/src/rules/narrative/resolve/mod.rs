@@ -382,22 +382,106 @@ fn lines<'a>(
 /// was not read for sure.
 fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: TableKind, m: Measure) {
     let Some((table, part)) = part_of(ctx, kind, None) else { return };
+    let Some(row) = total_or_only_row(ctx, part) else { return };
     // Only a column read from its own header: a category column guessed by
     // position (a header misread) names no figure a claim can be held to.
-    let Some(column) = part.column(&m).filter(|&c| part.columns[c].inferred.is_none()) else { return };
-    if let Some(row) = total_or_only_row(part) {
+    let column = part.column(&m).filter(|&c| part.columns[c].inferred.is_none());
+    if let Some(column) = column.or_else(|| general_budget_of_category(part, row, &m)) {
         out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
     }
 }
 
-/// The total row of a table printing its categories as columns, or its only
-/// row with amounts when it prints no total.
-fn total_or_only_row(part: &TablePart) -> Option<&Row> {
-    part.total_row().or_else(|| {
-        let mut with_amounts = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some()));
-        let only = with_amounts.next()?;
-        with_amounts.next().is_none().then_some(only)
+/// A category printed as a group of columns by fund (`因公出国(境)费 /
+/// 一般公共预算 | 政府性基金预算 | 国有资本经营预算`): its general-budget column
+/// where the other funds' columns of the group are empty or zero in `row` —
+/// the category's amount is then that cell. None where another fund spends
+/// on it too (the claim's figure would be a sum no cell prints).
+fn general_budget_of_category(part: &TablePart, row: &Row, m: &Measure) -> Option<usize> {
+    let of_category = |c: &&gongkai_model::Column| {
+        let path: Vec<&str> = c.header.split('/').collect();
+        let funds = [Measure::GeneralBudget, Measure::GovernmentFund, Measure::StateCapital];
+        if c.inferred.is_some() || path.len() < 2 || !funds.contains(&c.measure) {
+            return false;
+        }
+        // (`公务用车购置及运行维护费/小计/一般公共预算`: the 小计 is its group's.)
+        let mut owner = path[path.len() - 2];
+        if matches!(norm(owner).as_str(), "小计" | "合计") && path.len() >= 3 {
+            owner = path[path.len() - 3];
+        }
+        three_public_category(owner).as_ref() == Some(m)
+    };
+    let columns: Vec<usize> = part.columns.iter().enumerate().filter(|(_, c)| of_category(c)).map(|(i, _)| i).collect();
+    let general = *columns.iter().find(|&&c| part.columns[c].measure == Measure::GeneralBudget)?;
+    let others_nil = columns.iter().filter(|&&c| c != general).all(|&c| row.amount(c).is_none_or(|n| n.0.is_zero()));
+    others_nil.then_some(general)
+}
+
+/// The “三公” category a column group names (`因公出国(境)费`,
+/// `公务用车购置及运行维护费`, `总计`); the vehicle group before its parts.
+fn three_public_category(text: &str) -> Option<Measure> {
+    let t = norm(text);
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    Some(if has(&["购置及运行", "购置和运行"]) {
+        Measure::Vehicles
+    } else if has(&["公务用车购置"]) {
+        Measure::VehiclePurchase
+    } else if has(&["公务用车运行"]) {
+        Measure::VehicleOperation
+    } else if has(&["因公出国"]) {
+        Measure::Abroad
+    } else if has(&["公务接待"]) {
+        Measure::Reception
+    } else if has(&["会议费"]) {
+        Measure::Meetings
+    } else if has(&["培训费"]) {
+        Measure::Training
+    } else if has(&["三公"]) || matches!(t.as_str(), "总计" | "合计") {
+        Measure::Total
+    } else {
+        return None;
     })
+}
+
+/// The total row of a table printing its categories as columns; when it
+/// prints no total, the one row of the document's year where its rows are
+/// years (`2025年 | 2026年 | 增减变化金额`: a claim's amount is this year's,
+/// the year before is only the base of its change), else its only row with
+/// amounts.
+fn total_or_only_row<'p>(ctx: &Context<'_>, part: &'p TablePart) -> Option<&'p Row> {
+    part.total_row().or_else(|| {
+        let with_amounts = || part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some()));
+        if let Some(year) = ctx.doc.meta.fiscal_year {
+            let this_year = format!("{year}年");
+            let names_year = |r: &&Row| {
+                [Some(&r.label), r.project.as_ref()].into_iter().flatten().any(|t| norm(t).starts_with(&this_year))
+            };
+            let of_year: Vec<&Row> = with_amounts().filter(names_year).collect();
+            match of_year.as_slice() {
+                [] => {}
+                [row] => return Some(row),
+                // A block of rows per unit, the department's first: its
+                // block is the one its name opens.
+                _ => return department_row(ctx, part, &of_year),
+            }
+        }
+        let mut rows = with_amounts();
+        let only = rows.next()?;
+        rows.next().is_none().then_some(only)
+    })
+}
+
+/// Of `rows` (rows of one year, one per unit block), the one in the block the
+/// department's own name opens (`某局 | 2025年 …`, `2026年 …`, `增减变化金额`,
+/// `某局（本级） | 2025年 …`): the first of them after that row, when no row
+/// between names another unit.
+fn department_row<'p>(ctx: &Context<'_>, part: &'p TablePart, rows: &[&'p Row]) -> Option<&'p Row> {
+    let name = norm(&ctx.doc.meta.unit_name.as_ref()?.text);
+    let opens = part.rows.iter().position(|r| norm(&r.label) == name)?;
+    let first = rows.iter().find_map(|r| part.rows.iter().position(|x| std::ptr::eq(x, *r)).filter(|&i| i >= opens))?;
+    // (A row between opener and the year's row that is neither a year nor a
+    // change names another unit: the blocks are not what they seem.)
+    let year_like = |r: &Row| r.label.contains('年') || r.label.contains("增减");
+    part.rows[opens + 1..first].iter().all(year_like).then_some(&part.rows[first])
 }
 
 /// Coded rows whose name is `name`, in each of the columns `cols`. Returns whether a row matched.
@@ -454,7 +538,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
             && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
         {
-            if let Some(row) = total_or_only_row(part) {
+            if let Some(row) = total_or_only_row(ctx, part) {
                 let totals = || part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total);
                 let headed = totals()
                     .filter(|(_, c)| c.header.rsplit('/').next().is_some_and(|h| h.contains("三公")))

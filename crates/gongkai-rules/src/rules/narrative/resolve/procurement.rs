@@ -64,7 +64,9 @@ impl Subject {
         // (A kind's word elsewhere, as in a unit's name, names no kind.)
         match PurchaseKind::all_named_in(&n).as_slice() {
             [kind] => Some(Subject { kind: Some(*kind), fund }),
-            [] if fund.is_some() || ["预算", "总额", "安排", "支出", "规模"].iter().any(|w| n.ends_with(w)) => {
+            [] if fund.is_some()
+                || ["预算", "总额", "安排", "支出", "规模", "采购项目"].iter().any(|w| n.ends_with(w)) =>
+            {
                 Some(Subject { kind: None, fund })
             }
             _ => None,

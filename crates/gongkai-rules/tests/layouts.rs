@@ -280,3 +280,28 @@ fn a_parent_with_an_uncoded_row_among_its_children_is_not_summed() {
     // A wrong figure among the known rows still shows in its own row.
     check("A102", &text("6.00"), &["其他监狱支出"]);
 }
+
+/// A “三公” table printing 合计 (with 会议费 and 培训费) and the “三公” 小计
+/// beside them: 小计 = the three categories, 合计 = 小计 + 会议费 + 培训费.
+const THREE_WITH_MEETINGS: &str = "\
+2026年某局部门预算
+表9 一般公共预算“三公”经费及会议费、培训费支出预算表
+单位：万元
+单位名称\t“三公”经费预算\t\t\t\t\t\t\t\t
+\t合计\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t会议费\t培训费
+\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t
+某局\t20.00\t12.00\t2.00\t4.00\t6.00\t0.00\t6.00\t3.00\t5.00
+";
+
+#[test]
+fn the_three_public_subtotal_and_the_total_with_meetings_and_training() {
+    check("A104", THREE_WITH_MEETINGS, &[]);
+    let changed = THREE_WITH_MEETINGS.replace("某局\t20.00", "某局\t21.00");
+    check(
+        "A104",
+        &changed,
+        &["“合计”列 “某局”行为 21.00，但““三公”经费预算”下的“小计”列 + “会议费”列 + “培训费”列合计为 20.00"],
+    );
+    let changed = THREE_WITH_MEETINGS.replace("\t12.00\t2.00", "\t13.00\t2.00");
+    check("A104", &changed, &["“小计”列 “某局”行为 13.00", "“合计”列 “某局”行为 20.00"]);
+}

@@ -190,21 +190,36 @@ fn by_reading_order(rows: &[Vec<Label>]) -> Option<(Vec<String>, bool)> {
                     .flatten()
                     .filter(|&c| c >= 2);
                 // A “三公” category group (`公务用车购置及运行费` over its 小计,
-                // 购置费 and 运行费) holds none of its sibling categories, nor
-                // the 合计 beside its own 小计.
+                // 购置费 and 运行费) holds none of its sibling categories (nor
+                // 会议费 and 培训费 printed beside them), nor the 合计 beside its
+                // own 小计 — and, its columns being side by side, nothing
+                // separated from its parts by such a sibling (the “三公” 小计
+                // before `因公出国 | 公务接待费 | 公务用车…`).
                 let has_subtotal = kids.iter().any(|k| k.text.trim() == "小计");
-                let outside_category = |k: &Label| {
+                let sibling = |k: &Label| {
                     let m = measure(&k.text);
-                    group == Measure::Vehicles
-                        && (matches!(m, Measure::Abroad | Measure::Reception)
-                            || (has_subtotal && matches!(k.text.trim(), "合计" | "总计")))
+                    matches!(m, Measure::Abroad | Measure::Reception | Measure::Meetings | Measure::Training)
+                        || (has_subtotal && matches!(k.text.trim(), "合计" | "总计"))
                 };
-                let by_category = was_lone && kids.iter().any(|k| outside_category(k));
+                let own_run = (group == Measure::Vehicles)
+                    .then(|| {
+                        let part = kids.iter().position(|k| {
+                            matches!(measure(&k.text), Measure::VehiclePurchase | Measure::VehicleOperation)
+                        })?;
+                        let start = kids[..part].iter().rposition(|k| sibling(k)).map_or(0, |s| s + 1);
+                        let end = kids[part..].iter().position(|k| sibling(k)).map_or(kids.len(), |e| part + e);
+                        Some(start..end)
+                    })
+                    .flatten();
+                let outside_category = |n: usize, k: &Label| {
+                    group == Measure::Vehicles && (sibling(k) || own_run.as_ref().is_some_and(|run| !run.contains(&n)))
+                };
+                let by_category = was_lone && kids.iter().enumerate().any(|(n, k)| outside_category(n, k));
                 unsure |= was_lone && cut.is_none() && !by_category;
                 next_lone.extend(kids.iter().map(|_| false));
                 let parent = parent.to_owned();
                 next.extend(kids.into_iter().enumerate().map(|(n, k)| {
-                    let outside = cut.is_some_and(|c| n >= c) || (by_category && outside_category(k));
+                    let outside = cut.is_some_and(|c| n >= c) || (by_category && outside_category(n, k));
                     let path = match outside {
                         true if parent.is_empty() => k.text.clone(),
                         true => format!("{parent}/{}", k.text),
@@ -353,6 +368,47 @@ mod tests {
             "{leaves:#?}"
         );
         assert_eq!(leaves[0], "“三公”经费预算数/合计");
+    }
+
+    /// 西安: `合计 | 小计 | 因公出国（境）费用 | 公务接待费 | 小计 | 购置费 | 运行维护费
+    /// | 会议费 | 培训费` with the lone vehicles group printed over 公务接待费:
+    /// that 小计 is separated from the group's parts by sibling categories, so
+    /// it is the “三公” 小计, not the group's; 会议费 and 培训费 are not the group's.
+    #[test]
+    fn a_category_groups_columns_are_side_by_side() {
+        let rows = vec![
+            row(&[(2, "“三公”经费预算")]),
+            row(&[(5, "公务用车购置及运行维护费")]),
+            row(&[
+                (2, "合计"),
+                (3, "小计"),
+                (4, "因公出国（境）费用"),
+                (5, "公务接待费"),
+                (6, "小计"),
+                (7, "公务用车购置费"),
+                (8, "公务用车运行维护费"),
+                (9, "会议费"),
+                (10, "培训费"),
+            ]),
+        ];
+        let (leaves, _) = by_reading_order(&rows).unwrap();
+        let measures: Vec<Measure> = leaves.iter().map(|h| column_measure(h)).collect();
+        assert_eq!(
+            measures,
+            [
+                Measure::Total,
+                Measure::Total,
+                Measure::Abroad,
+                Measure::Reception,
+                Measure::Vehicles,
+                Measure::VehiclePurchase,
+                Measure::VehicleOperation,
+                Measure::Meetings,
+                Measure::Training
+            ],
+            "{leaves:#?}"
+        );
+        assert_eq!(leaves[1], "“三公”经费预算/小计");
     }
 
     /// `总计 | 因公出国(境)费 | 公务接待费` merged down beside the group

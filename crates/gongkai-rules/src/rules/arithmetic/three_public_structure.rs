@@ -10,7 +10,9 @@ declare_rule! {
     /// or items as columns): 三公合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费,
     /// and 公务用车购置及运行费 = 购置费 + 运行费, for every funding-source column (or
     /// row). 会议费 and 培训费, which some provinces print in the same table, are not
-    /// part of the 三公 total; a 合计 that includes them as well is accepted.
+    /// part of the 三公 total; a 合计 that includes them as well is accepted, and
+    /// where both are printed (`合计 | 小计 | 因公出国… | 会议费 | 培训费`), the 小计
+    /// is the 三公 total and 合计 = 小计 + 会议费 + 培训费.
     ///
     /// ## Why it matters
     /// The 三公 expenses are the most closely watched figures of a disclosure; a
@@ -53,6 +55,8 @@ struct Layout {
     purchase: Option<usize>,
     operation: Option<usize>,
     extra: Vec<usize>,
+    /// A 合计 of the 三公 total and the extras, printed before the 三公 total.
+    grand: Option<usize>,
 }
 
 fn find<T>(items: &[T], m: Measure, get: fn(&T) -> Option<&Measure>) -> Option<usize> {
@@ -74,6 +78,7 @@ fn by_rows(part: &TablePart) -> Option<Layout> {
         purchase: find(rows, Measure::VehiclePurchase, m),
         operation: find(rows, Measure::VehicleOperation, m),
         extra: [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(rows, x, m)).collect(),
+        grand: None,
     };
     layout.usable().then_some(layout)
 }
@@ -81,15 +86,27 @@ fn by_rows(part: &TablePart) -> Option<Layout> {
 fn by_columns(part: &TablePart) -> Option<Layout> {
     let cols = &part.columns;
     let m: fn(&gongkai_model::Column) -> Option<&Measure> = |c| Some(&c.measure);
+    let extra: Vec<usize> =
+        [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(cols, x, m)).collect();
+    // Two totals beside 会议费 and 培训费: the first (合计) holds them, the
+    // second (小计) is the 三公 total.
+    let totals: Vec<usize> =
+        cols.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
+    let (total, grand) = match totals.as_slice() {
+        [total] => (Some(*total), None),
+        [grand, total] if !extra.is_empty() => (Some(*total), Some(*grand)),
+        _ => (None, None),
+    };
     let layout = Layout {
         rows: false,
-        total: find(cols, Measure::Total, m),
+        total,
         abroad: find(cols, Measure::Abroad, m),
         reception: find(cols, Measure::Reception, m),
         vehicles: find(cols, Measure::Vehicles, m),
         purchase: find(cols, Measure::VehiclePurchase, m),
         operation: find(cols, Measure::VehicleOperation, m),
-        extra: [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(cols, x, m)).collect(),
+        extra,
+        grand,
     };
     layout.usable().then_some(layout)
 }
@@ -172,6 +189,11 @@ fn check_layout(ctx: &Context<'_>, table: &Table, part: &TablePart, l: &Layout, 
         }
         if let (Some(v), Some(p), Some(o)) = (l.vehicles, l.purchase, l.operation) {
             check(v, vec![p, o], None);
+        }
+        if let (Some(grand), Some(total)) = (l.grand, l.total) {
+            let mut parts = vec![total];
+            parts.extend(l.extra.iter().copied());
+            check(grand, parts, None);
         }
     }
 }

@@ -143,3 +143,30 @@ fn numbered_parts_and_unit_sections_take_the_kind_the_part_names() {
     assert_eq!(doc.sections[1].kind, SectionKind::Other);
     assert!(doc.claims.iter().filter(|c| c.subject.label == "项目支出").all(|c| c.section == SectionKind::Other));
 }
+
+/// A list sentence broken over lines (the PDF's line ends): after `；` and
+/// `：` the list goes on on the next line, which is no item of its own; a
+/// line broken inside `主要包括：` (`…万元，主` / `要包括：…`) goes on too. A
+/// numbered line still starts an item.
+#[test]
+fn a_list_sentence_goes_on_over_its_line_ends() {
+    let text = "\
+2026年某局部门预算
+第三部分 部门预算情况说明
+一、部门预算支出具体情况
+1.某某管理项目30.00万元，主要包括：
+甲工作10.00万元，用于某某工作；
+乙工作20.00万元，用于某某工作。
+2.某某专项资金12.00万元，主
+要包括：丙补助5.00万元、丁补助7.00万元。
+";
+    let doc = import(text).document;
+    let paragraphs: Vec<&str> = doc.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "1.某某管理项目30.00万元，主要包括：甲工作10.00万元，用于某某工作；乙工作20.00万元，用于某某工作。",
+            "2.某某专项资金12.00万元，主要包括：丙补助5.00万元、丁补助7.00万元。",
+        ]
+    );
+}

@@ -141,6 +141,10 @@ pub enum UnresolvedReason {
     /// funds, asset values, procurement without a procurement table, 机关运行经费
     /// without its table): nothing to compare it with, by the document's make.
     NotPrinted,
+    /// A part listed under a whole (`项目支出…，具体包括：1.甲工作…`) in more
+    /// detail than the tables print: compared with the whole as the sum of
+    /// its parts (N113), not with a table figure.
+    PartOfListedWhole,
     /// Its subject names no figure of the tables read.
     SubjectUnknown,
     /// Its subject names figures that differ from each other: compared with
@@ -154,6 +158,7 @@ impl UnresolvedReason {
         match self {
             UnresolvedReason::NoTables => "本文件没有可对照的表（表格可能另行公开或未能读取）",
             UnresolvedReason::NotPrinted => "所述事项（绩效、资产、政府采购或机关运行经费）本文件没有对应的表",
+            UnresolvedReason::PartOfListedWhole => "是所列总额的分项，表中没有这一层级的数字（已与总额核对合计）",
             UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
             UnresolvedReason::Ambiguous => "所述对象对应多个不同的数字",
         }
@@ -167,6 +172,9 @@ impl UnresolvedReason {
             }
             UnresolvedReason::NotPrinted => {
                 "it states a matter (performance, assets, procurement or operating costs) of which the file prints no table"
+            }
+            UnresolvedReason::PartOfListedWhole => {
+                "a part listed under a whole in more detail than the tables print (checked as a sum with the whole)"
             }
             UnresolvedReason::SubjectUnknown => "its subject names no figure of the tables read",
             UnresolvedReason::Ambiguous => "its subject names several different figures",

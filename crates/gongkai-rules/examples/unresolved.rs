@@ -1,6 +1,8 @@
 //! Lists the claims of a disclosure whose amount is not compared with exactly
 //! one table figure, with the reason (a developer's view of the coverage
 //! figures): `cargo run --release -p gongkai-rules --example unresolved FILE…`.
+use gongkai_rules::coverage::resolution;
+use gongkai_rules::rules::narrative::parts_checked;
 use gongkai_rules::rules::narrative::resolve::{self, resolve};
 use gongkai_rules::{Context, Template, tolerance::Tolerance};
 
@@ -17,15 +19,12 @@ fn main() {
         let doc = &imported.document;
         let ctx = Context::new(doc, &template, Tolerance::default());
         println!("## {path}");
+        let parts = parts_checked(&ctx);
         for claim in doc.claims.iter().filter(|c| resolve::wan(c.amount).is_some()) {
+            let Some(reason) = resolution(&ctx, claim, &parts) else { continue };
             let candidates = resolve(&ctx, claim);
             let verdict = match candidates.first() {
-                None => "unknown".to_string(),
-                Some(first)
-                    if candidates.iter().all(|c| c.value.map(|n| n.value()) == first.value.map(|n| n.value())) =>
-                {
-                    continue;
-                }
+                None => format!("{reason:?}"),
                 Some(_) => format!(
                     "ambiguous [{}]",
                     candidates

@@ -13,6 +13,7 @@ use gongkai_model::{
 };
 
 use crate::Context;
+use crate::rules::narrative::parts_checked;
 use crate::rules::narrative::resolve::{resolve, wan};
 
 /// The coverage of a check.
@@ -117,9 +118,10 @@ fn claims(ctx: &Context<'_>) -> ClaimCoverage {
         ..ClaimCoverage::default()
     };
     let mut unresolved: BTreeMap<UnresolvedReason, u32> = BTreeMap::new();
+    let parts = parts_checked(ctx);
     for claim in doc.claims.iter().filter(|c| wan(c.amount).is_some()) {
         out.with_amount += 1;
-        match resolution(ctx, claim) {
+        match resolution(ctx, claim, &parts) {
             None => out.resolved += 1,
             Some(reason) => *unresolved.entry(reason).or_default() += 1,
         }
@@ -128,8 +130,10 @@ fn claims(ctx: &Context<'_>) -> ClaimCoverage {
     out
 }
 
-/// Why a claim's amount is not compared with exactly one figure (`None`: it is).
-fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
+/// Why a claim's amount is not compared with exactly one figure (`None`: it
+/// is); `parts_checked` are the claims N113 checks as parts of a listed whole
+/// ([`parts_checked`]).
+pub fn resolution(ctx: &Context<'_>, claim: &Claim, parts_checked: &[&Claim]) -> Option<UnresolvedReason> {
     if ctx.doc.tables.iter().all(|t| t.has_no_amounts()) {
         return Some(UnresolvedReason::NoTables);
     }
@@ -137,6 +141,8 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
     let Some(first) = candidates.first() else {
         return Some(if not_printed(ctx, claim) {
             UnresolvedReason::NotPrinted
+        } else if parts_checked.iter().any(|p| std::ptr::eq(*p, claim) || restates(p, claim)) {
+            UnresolvedReason::PartOfListedWhole
         } else {
             UnresolvedReason::SubjectUnknown
         });
@@ -145,6 +151,12 @@ fn resolution(ctx: &Context<'_>, claim: &Claim) -> Option<UnresolvedReason> {
     let value = |c: &crate::rules::narrative::resolve::Candidate<'_>| c.value.map_or(Decimal::ZERO, |n| n.value());
     let all_same = candidates.iter().all(|c| value(c) == value(first));
     if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
+}
+
+/// Whether `claim` states `part`'s figure again (`包括甲工作50.00万元、…` and then
+/// `（一）甲工作50.00万元，主要用于…`): the same subject with the same amount.
+fn restates(part: &Claim, claim: &Claim) -> bool {
+    part.section == claim.section && part.subject == claim.subject && wan(part.amount) == wan(claim.amount)
 }
 
 /// Whether a claim states a matter of which the document prints no table: the

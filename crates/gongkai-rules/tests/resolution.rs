@@ -438,3 +438,68 @@ fn procurement_projects_as_a_whole_are_the_spending_summarys_column() {
     one_naming(&n101(&changed(PROCUREMENT_COLUMN, "共有30.00", "共有31.00")), &["“合计”行", "“小计”列", "30.00"]);
     assert_eq!(unresolved(PROCUREMENT_COLUMN), [(gongkai_model::UnresolvedReason::NotPrinted, 2)]);
 }
+
+/// A source or use the summary prints as a column of its own name
+/// (`上年实户资金余额`, `对附属单位补助支出`): the total row's cell of that column.
+const NAMED_COLUMNS: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+科目编码	科目名称	合计	一般公共预算拨款	上年实户资金余额	对附属单位补助支出
+	合计	100.00	80.00	15.00	5.00
+201	一般公共服务支出	100.00	80.00	15.00	5.00
+
+第二部分 部门预算情况说明
+
+一、收支预算总体情况
+某市某局2026年支出预算100.00万元，其中一般公共预算拨款80.00万元，上年实户资金余额15.00万元，对附属单位补助支出5.00万元。
+"#;
+
+#[test]
+fn a_subject_printed_as_a_column_of_its_name_is_that_columns_total() {
+    assert!(n101(NAMED_COLUMNS).is_empty(), "{:#?}", n101(NAMED_COLUMNS));
+    one_naming(
+        &n101(&changed(NAMED_COLUMNS, "余额15.00", "余额16.00")),
+        &["“合计”行", "“上年实户资金余额”列", "15.00"],
+    );
+    one_naming(&n101(&changed(NAMED_COLUMNS, "补助支出5.00", "补助支出6.00")), &["“对附属单位补助支出”列", "5.00"]);
+}
+
+/// Parts listed under a whole in more detail than the tables print (the
+/// works of a project, a unit's own split of its spending): not compared with
+/// a table figure but with the whole as a sum (N113), and counted so; a part
+/// stated again (`（一）在职人员经费…`) is the same figure.
+#[test]
+fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
+    use gongkai_model::UnresolvedReason as R;
+    let text = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+科目编码	科目名称	支出总计	基本支出	项目支出
+	合计	100.00	60.00	40.00
+201	一般公共服务支出	100.00	60.00	40.00
+
+第二部分 部门预算情况说明
+
+一、部门预算支出具体情况
+某市某局支出预算100.00万元，包括在职人员经费50.00万元、增人增资10.00万元、项目支出40.00万元。
+（一）在职人员经费50.00万元，主要是在职人员工资福利支出。
+（二）项目支出40.00万元，具体包括：
+1.某某管理项目25.00万元，主要包括：甲工作10.00万元，用于某某工作；乙工作15.00万元，用于某某工作。
+2.某某专项资金15.00万元，主要用于某某补助。
+"#;
+    assert_eq!(unresolved(text), [(R::PartOfListedWhole, 7)]);
+    // Where a part's figure makes the list exceed its whole, N113 says so.
+    let over = changed(text, "乙工作15.00", "乙工作16.00");
+    let imported = gongkai_import::import_text(&over, "某局.txt", &Default::default()).expect("imports");
+    let config = gongkai_rules::Config { select: vec!["N113".to_owned()], ..Default::default() };
+    let findings = Engine::new(config).unwrap().check(&imported.document);
+    one_naming(&findings.into_iter().map(|f| f.message).collect::<Vec<_>>(), &["某某管理项目", "26.00"]);
+}

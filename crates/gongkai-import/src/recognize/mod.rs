@@ -241,8 +241,11 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
     let label = &next[..next.find(['：', ':']).unwrap_or(0)];
     // A label names something; one with an amount (`6,143.52万元：`) is the end of
-    // the sentence before it.
+    // the sentence before it, and words that introduce a list (`…要包括：`,
+    // `…如下：`) are the rest of a sentence broken at the line's end.
+    let introduces = ["包括", "如下", "分别为", "主要有"].iter().any(|w| label.ends_with(w));
     !continues
+        && !introduces
         && label_len.is_some_and(|n| (1..=12).contains(&n))
         && !label.contains(['，', '。', '%'])
         && !label.contains('元')

@@ -63,8 +63,11 @@ impl Paragraph {
     }
 
     /// Whether the text ends a sentence (so the next line starts a new paragraph).
+    /// `；` and `：` end a clause, not the sentence: the list they separate or
+    /// introduce goes on on the next line unless that line starts an item of
+    /// its own (numbered, a heading, a label).
     pub fn is_complete(&self) -> bool {
-        self.text.trim_end().ends_with(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
+        self.text.trim_end().ends_with(['。', '！', '？', '!', '?'])
     }
 
     /// Where the chars `[start, end)` of the text stand. A span crossing a line

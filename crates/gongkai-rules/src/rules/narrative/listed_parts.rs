@@ -37,30 +37,57 @@ impl Rule for ListedParts {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        let prose = ctx.prose();
-        let claims = money_claims(&ctx.doc.claims);
-        for (p, paragraph) in prose.iter().enumerate() {
-            // (Only a paragraph with a list's introducer holds a whole and its parts.)
-            if !INTRODUCERS.iter().any(|(w, _)| paragraph.text.contains(w)) {
-                continue;
-            }
-            let located = locate(&claims, paragraph);
-            for (i, head) in located.iter().enumerate() {
-                let list = match introducer(paragraph, head) {
-                    // `项目支出54,693.88万元，具体包括：` ending its paragraph: the parts
-                    // are the numbered paragraphs after it.
-                    Some((completeness, rest)) if rest.trim_matches(['：', ':', ' ']).is_empty() => {
-                        numbered_parts(&claims, &prose[p + 1..]).map(|parts| List { completeness, parts })
-                    }
-                    Some(_) => list_after(paragraph, head, &located[i + 1..]),
-                    None => None,
-                };
-                if let Some(list) = list {
-                    check_list(ctx, head.claim, &list, out);
-                }
+        for (head, list) in lists(ctx) {
+            if let Some((whole, parts)) = checkable(ctx, head, &list) {
+                check_list(ctx, head, whole, &list, &parts, out);
             }
         }
     }
+}
+
+/// The claims this rule compares with the sum they are part of, though no
+/// table prints them (the works of a project, a unit's own split of its
+/// spending): coverage counts them as checked as parts, not as unknown.
+pub fn parts_checked<'a>(ctx: &Context<'a>) -> Vec<&'a Claim> {
+    lists(ctx)
+        .into_iter()
+        .filter(|(head, list)| checkable(ctx, head, list).is_some())
+        .flat_map(|(_, list)| list.parts)
+        .collect()
+}
+
+/// Every whole followed by its list of parts in the document's prose.
+fn lists<'a>(ctx: &Context<'a>) -> Vec<(&'a Claim, List<'a>)> {
+    let prose = ctx.prose();
+    let claims = money_claims(&ctx.doc.claims);
+    let mut out = Vec::new();
+    for (p, paragraph) in prose.iter().enumerate() {
+        // (Only a paragraph with a list's introducer holds a whole and its parts.)
+        if !INTRODUCERS.iter().any(|(w, _)| paragraph.text.contains(w)) {
+            continue;
+        }
+        let located = locate(&claims, paragraph);
+        for (i, head) in located.iter().enumerate() {
+            let list = match introducer(paragraph, head) {
+                // `项目支出54,693.88万元，具体包括：` ending its paragraph: the parts
+                // are the numbered paragraphs after it.
+                // (Or, the next paragraph not numbered, its clauses.)
+                Some((completeness, rest)) if rest.trim_matches(['：', ':', ' ']).is_empty() => {
+                    numbered_parts(&claims, &prose[p + 1..]).map(|parts| List { completeness, parts }).or_else(|| {
+                        let next = prose.get(p + 1).filter(|next| numbered(&next.text, 1).is_none())?;
+                        let parts = parts_in(&next.text, 0, &locate(&claims, next))?;
+                        Some(List { completeness, parts })
+                    })
+                }
+                Some(_) => list_after(paragraph, head, &located[i + 1..]),
+                None => None,
+            };
+            if let Some(list) = list {
+                out.push((head.claim, list));
+            }
+        }
+    }
+    out
 }
 
 /// A claim with a money amount, where its clause stands in a paragraph (byte offsets).
@@ -166,11 +193,20 @@ fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>])
     let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
     let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
     let list_start = text.len() - after.len() + word.len();
+    let parts = parts_in(text, list_start, rest)?;
+    Some(List { completeness: *completeness, parts })
+}
+
+/// The parts listed in `text` from byte `list_start` to the end of its
+/// sentence, `inside` the claims located there: one part a clause, when every
+/// clause has one.
+fn parts_in<'a>(text: &str, list_start: usize, inside: &[Located<'a>]) -> Option<Vec<&'a Claim>> {
     // (`其中，基本支出…`, `包括：…`: the punctuation after the word starts no part.)
     let list_start = text.len() - text[list_start..].trim_start_matches(['：', ':', '，', ',', ' ']).len();
     let list_end = text[list_start..].find('。').map_or(text.len(), |p| list_start + p);
     let list = &text[list_start..list_end];
-    let inside: Vec<&Located<'a>> = rest.iter().take_while(|c| c.end <= list_end).collect();
+    let inside: Vec<&Located<'a>> =
+        inside.iter().filter(|c| c.end > list_start).take_while(|c| c.end <= list_end).collect();
     // The parts are separated by `；` where the list has one, else by `、`,
     // else by `，`: one part a clause, its first amount (a clause's other
     // figures — `（上年25.00万元）`, `，2025年为45.00万元` — are about that part).
@@ -202,7 +238,7 @@ fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>])
     if item_start != pos {
         return None;
     }
-    (parts.len() >= 2).then_some(List { completeness: *completeness, parts })
+    (parts.len() >= 2).then_some(parts)
 }
 
 /// Whether a claim names a part of its own: a subject, not a figure about
@@ -215,22 +251,25 @@ fn names_a_part(claim: &Claim) -> bool {
         && !label.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn check_list(ctx: &Context<'_>, head: &Claim, list: &List<'_>, out: &mut Findings) {
-    // The procurement budget's parts are N109's.
+/// The whole and its parts' amounts, when this rule compares them: not the
+/// procurement budget's (N109's), no unit slip (N112's), every amount read,
+/// and a part the tables do not print (else N101 compares each with its cell).
+fn checkable(ctx: &Context<'_>, head: &Claim, list: &List<'_>) -> Option<(Number, Vec<Number>)> {
     if head.section == SectionKind::Procurement {
-        return;
+        return None;
     }
-    // An amount whose 元 is a slip for 万元 is N112's.
     if std::iter::once(head).chain(list.parts.iter().copied()).any(|c| super::is_unit_slip(ctx, c)) {
-        return;
+        return None;
     }
-    let Some(whole) = wan(head.amount) else { return };
-    let parts: Option<Vec<Number>> = list.parts.iter().map(|c| wan(c.amount)).collect();
-    let Some(parts) = parts else { return };
-    // Where every part is a table figure, N101 compares each with its cell.
+    let whole = wan(head.amount)?;
+    let parts: Vec<Number> = list.parts.iter().map(|c| wan(c.amount)).collect::<Option<_>>()?;
     if list.parts.iter().all(|c| !resolve(ctx, c).is_empty()) {
-        return;
+        return None;
     }
+    Some((whole, parts))
+}
+
+fn check_list(ctx: &Context<'_>, head: &Claim, whole: Number, list: &List<'_>, parts: &[Number], out: &mut Findings) {
     let comparison = ctx.tolerance.sum(Some(whole), &parts.iter().map(|p| Some(*p)).collect::<Vec<_>>());
     if comparison.agrees() {
         return;

@@ -9,6 +9,7 @@ mod code_paragraph_names;
 mod composition_items;
 mod direction_words;
 mod listed_parts;
+pub use listed_parts::parts_checked;
 mod operating_cost;
 mod performance_targets;
 mod procurement_parts;

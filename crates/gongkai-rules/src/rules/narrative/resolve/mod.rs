@@ -824,6 +824,10 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         total(ctx, out, T::IncomeSummary, None, Some(M::FiscalAllocation));
         return;
     }
+    // A source or use printed as a column of its own name (`上年实户资金余额`).
+    if matches!(section, S::Overview | S::Income | S::Expenditure) && named_column(ctx, out, l) {
+        return;
+    }
     // Totals.
     // Only a subject that names the whole (`收入预算`, `支出总计`, `2026年部门收支总预算`)
     // is the table's total; a named item not found in any table (`工资福利支出`,
@@ -846,6 +850,25 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
         total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
     }
+}
+
+/// The total row's cell of every column of the income and spending summaries
+/// whose header (its last line) is the subject's name. Returns whether one was found.
+fn named_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, label: &str) -> bool {
+    let name = norm(label);
+    let mut found = false;
+    for kind in [TableKind::IncomeSummary, TableKind::ExpenditureSummary] {
+        let Some((table, part)) = part_of(ctx, kind, None) else { continue };
+        let Some(row) = part.total_row() else { continue };
+        for (column, c) in part.columns.iter().enumerate() {
+            let leaf = c.header.rsplit('/').next().unwrap_or_default();
+            if c.inferred.is_none() && norm(leaf) == name {
+                out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+                found = true;
+            }
+        }
+    }
+    found
 }
 
 /// A subject without the document's own unit name before it

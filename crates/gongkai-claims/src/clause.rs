@@ -89,6 +89,21 @@ fn share_base(text: &Text, range: Range<usize>) -> Option<String> {
     (range.end >= start + 2).then(|| text.printed(start..range.end))
 }
 
+/// Whether `lead` says only that its figure is last year's (`（去年预算数为`,
+/// `上年执行数为`, `上年为`): a prior-year word, a measure, a verb.
+fn names_prior_year(text: &Text, lead: Range<usize>) -> bool {
+    let printed = text.printed(text.trim(lead));
+    let mut rest = printed.trim_start_matches(['(', '（', '，', ',', ' ']).trim_end_matches([':', '：', ' ']);
+    for verb in ["为", "是"] {
+        rest = rest.strip_suffix(verb).unwrap_or(rest);
+    }
+    let Some(measure) = ["上一年", "上年", "去年"].iter().find_map(|y| rest.strip_prefix(y)) else {
+        return false;
+    };
+    ["", "预算数", "预算", "年初预算数", "年初预算", "执行数", "预算执行数", "决算数", "同期", "同期数"]
+        .contains(&measure)
+}
+
 /// Ends a sentence: reasons and headings do not reach past it.
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '!' | '?' | '\n' | '\r')
@@ -325,6 +340,17 @@ impl Parser<'_> {
             change.prior = Some(quantity);
             change.span = comparative..f.span.end;
             claim.span.end = f.span.end;
+        } else if names_prior_year(self.text, lead.clone()) {
+            // `…增加196万元（去年预算数为0万元，无法计算增减比率）`: last year's
+            // figure, the base of the change before it — never a claim of its own.
+            if let Some(current) = self.current {
+                let claim = &mut self.claims[current];
+                if claim.amount.is_some()
+                    && let Some(change) = claim.change.as_mut().filter(|ch| ch.prior.is_none())
+                {
+                    change.prior = Some(quantity);
+                }
+            }
         } else {
             let subject = derive(self.text, lead);
             if !self.reason_allows(&subject) {

@@ -427,3 +427,17 @@ fn a_generic_measure_takes_the_numbered_title_or_the_item_before_its_year() {
         assert_eq!(one(p).subject.label, "预算数", "{p}");
     }
 }
+
+/// `（去年预算数为0万元，无法计算增减比率）`, `上年执行数为…`: last year's figure
+/// after a change is that change's base, never a claim of its own.
+#[test]
+fn last_years_figure_after_a_change_is_its_base() {
+    for (p, prior) in [
+        ("某某（项）支出196万元，与上年相比增加196万元（去年预算数为0万元，无法计算增减比率）。", "0万元"),
+        ("某某（项）18.00万元，比上年执行数增加18.00万元（上年执行数为0.00万元，无法计算增减比率）。", "0.00万元"),
+        ("公务用车购置支出21.30万元，比上年预算数增加21.30万元（上年预算数为0万元）。", "0万元"),
+    ] {
+        let c = one(p);
+        assert_eq!(printed(p, &c.change.as_ref().expect("a change").prior), prior, "{p}");
+    }
+}

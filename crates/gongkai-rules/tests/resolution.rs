@@ -503,3 +503,43 @@ fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
     let findings = Engine::new(config).unwrap().check(&imported.document);
     one_naming(&findings.into_iter().map(|f| f.message).collect::<Vec<_>>(), &["某某管理项目", "26.00"]);
 }
+
+/// The carry-over as a whole in the section on the fiscal allocations
+/// (`上年结转结余收入`) is the fiscal summary's carry-over line, not 表1's
+/// (which holds the other money's too).
+const FISCAL_CARRY_OVER: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表1
+收支预算总表
+单位：万元
+项目	预算数	项目	预算数
+财政拨款	80.00	一般公共服务支出	110.00
+事业收入	10.00
+本年收入合计	90.00	本年支出合计	110.00
+上年结转结余	20.00
+收入总计	110.00	支出总计	110.00
+
+表4
+财政拨款收支预算总表
+单位：万元
+项目	预算数	项目	预算数
+财政拨款	80.00	一般公共服务支出	92.00
+上年结转结余	12.00
+收入总计	92.00	支出总计	92.00
+
+第二部分 部门预算情况说明
+
+一、财政拨款收支预算情况
+2026年财政拨款收支总预算92.00万元。收入包括：财政拨款80.00万元、上年结转结余收入12.00万元。
+"#;
+
+#[test]
+fn the_carry_over_of_the_fiscal_allocations_is_the_fiscal_summarys_line() {
+    assert!(n101(FISCAL_CARRY_OVER).is_empty(), "{:#?}", n101(FISCAL_CARRY_OVER));
+    one_naming(
+        &n101(&changed(FISCAL_CARRY_OVER, "结余收入12.00", "结余收入13.00")),
+        &["表4", "“上年结转结余”行", "12.00"],
+    );
+}

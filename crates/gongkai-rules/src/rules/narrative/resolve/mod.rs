@@ -736,7 +736,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     // few templates' tables; never compare it with the current year's line.
     // Where the carry-over as a whole is printed as nothing, every part of it
     // is nothing too: the part is that (empty or zero) figure.
-    if l.contains("结转") && !matches!(l, "上年结转" | "上年结转结余") {
+    // The carry-over as a whole, in the section on the fiscal allocations: the
+    // fiscal summary's carry-over line (表1's includes the other money's).
+    let whole_carry_over = matches!(l, "上年结转" | "上年结转结余" | "上年结转收入" | "上年结转结余收入");
+    if whole_carry_over && section == S::FiscalAllocation {
+        lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::CarryOver, M::FiscalCarryOver], None);
+        if !out.is_empty() {
+            return;
+        }
+    }
+    if l.contains("结转") && !whole_carry_over {
         if l.starts_with("上年结转") && section == S::Income {
             lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CarryOver], None);
             total(ctx, out, T::IncomeSummary, None, Some(M::CarryOver));

@@ -137,9 +137,11 @@ pub enum UnresolvedReason {
     /// The file holds no table to compare it with (the tables are published
     /// separately, or were not read).
     NoTables,
-    /// It states a matter the file prints no table of (performance-target
+    /// It states a figure the file's tables do not print (performance-target
     /// funds, asset values, procurement without a procurement table, 机关运行经费
-    /// without its table): nothing to compare it with, by the document's make.
+    /// without its table, a class of a classification no table prints, a class
+    /// of nothing this year left out of the tables): nothing to compare it
+    /// with, by the document's make.
     NotPrinted,
     /// A part listed under a whole (`项目支出…，具体包括：1.甲工作…`) in more
     /// detail than the tables print: compared with the whole as the sum of
@@ -157,7 +159,9 @@ impl UnresolvedReason {
     pub fn name_zh(self) -> &'static str {
         match self {
             UnresolvedReason::NoTables => "本文件没有可对照的表（表格可能另行公开或未能读取）",
-            UnresolvedReason::NotPrinted => "所述事项（绩效、资产、政府采购或机关运行经费）本文件没有对应的表",
+            UnresolvedReason::NotPrinted => {
+                "本文件的表中没有这一数字（绩效、资产、政府采购或机关运行经费没有对应的表，表中没有该分类或为零未列的科目）"
+            }
             UnresolvedReason::PartOfListedWhole => "是所列总额的分项，表中没有这一层级的数字（已与总额核对合计）",
             UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
             UnresolvedReason::Ambiguous => "所述对象对应多个不同的数字",
@@ -171,7 +175,7 @@ impl UnresolvedReason {
                 "the file holds no table to compare it with (published separately, or not read)"
             }
             UnresolvedReason::NotPrinted => {
-                "it states a matter (performance, assets, procurement or operating costs) of which the file prints no table"
+                "the file prints no such figure (no table of performance, assets, procurement or operating costs; a classification or a zero class no table prints)"
             }
             UnresolvedReason::PartOfListedWhole => {
                 "a part listed under a whole in more detail than the tables print (checked as a sum with the whole)"

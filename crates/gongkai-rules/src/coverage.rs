@@ -14,7 +14,7 @@ use gongkai_model::{
 
 use crate::Context;
 use crate::rules::narrative::parts_checked;
-use crate::rules::narrative::resolve::{resolve, wan};
+use crate::rules::narrative::resolve::{bracketed_code, resolve, wan};
 
 /// The coverage of a check.
 pub fn build(ctx: &Context<'_>, by_rule: Vec<RuleChecks>, lowered: &[String]) -> Coverage {
@@ -163,7 +163,21 @@ fn restates(part: &Claim, claim: &Claim) -> bool {
 /// national tables hold no performance-target funds and no asset values;
 /// procurement has its table (or the spending summary's 政府采购 column, which
 /// holds the whole but no kind of purchase), and 机关运行经费 its own.
+///
+/// A class named by its code (`机关工资福利支出（501）`) is not printed where no
+/// table prints a class of its classification (the government economic
+/// classes beside tables by department economic class), nor, stated as
+/// nothing (`（2019901）0.00万元，较上年减少…`), where no table prints it.
 fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
+    if let Some(code) = bracketed_code(&claim.subject.label) {
+        let rows =
+            || ctx.doc.tables.iter().flat_map(|t| &t.parts).flat_map(|p| &p.rows).filter_map(|r| r.code.as_ref());
+        let scheme_printed = rows().any(|c| c.scheme() == code.scheme());
+        let nothing = wan(claim.amount).is_some_and(|n| n.value().is_zero());
+        if !scheme_printed || (nothing && !rows().any(|c| *c == code)) {
+            return true;
+        }
+    }
     match claim.section {
         SectionKind::Performance | SectionKind::Assets => true,
         SectionKind::Procurement => {

@@ -351,6 +351,10 @@ const FUND: &str = r#"2026年某局部门预算
 fn a_funds_spending_in_its_section_is_its_tables_total() {
     assert!(n101(FUND).is_empty(), "{:#?}", n101(FUND));
     one_naming(&n101(&changed(FUND, "预算支出770万元", "预算支出780万元")), &["政府性基金预算支出表", "“合计”行"]);
+    // A total column headed `本年支出合计`.
+    let current_year = changed(FUND, "科目名称\t合计\t", "科目名称\t本年支出合计\t");
+    assert!(n101(&current_year).is_empty(), "{:#?}", n101(&current_year));
+    one_naming(&n101(&changed(&current_year, "预算支出770万元", "预算支出780万元")), &["“本年支出合计”列", "770.00"]);
 }
 
 /// `收入、支出预算总计` names the budget as a whole, as `收支总预算` does.
@@ -542,4 +546,35 @@ fn the_carry_over_of_the_fiscal_allocations_is_the_fiscal_summarys_line() {
         &n101(&changed(FISCAL_CARRY_OVER, "结余收入12.00", "结余收入13.00")),
         &["表4", "“上年结转结余”行", "12.00"],
     );
+}
+
+/// A class named by its code is not printed where no table prints its
+/// classification (`机关工资福利支出（501）` beside tables by department
+/// economic class), nor when stated as nothing and printed in no table.
+const CODED_CLASSES: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表6
+一般公共预算基本支出表
+单位：万元
+科目编码	科目名称	合计	人员经费	公用经费
+	合计	30.00	20.00	10.00
+301	工资福利支出	20.00	20.00
+302	商品和服务支出	10.00		10.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算基本支出情况
+按部门预算支出经济分类：工资福利支出（301）20.00万元，其他支出（399）0.00万元，较上年减少5.00万元。按政府预算支出经济分类：机关工资福利支出（501）20.00万元。
+"#;
+
+#[test]
+fn a_class_of_a_classification_no_table_prints_is_not_printed() {
+    use gongkai_model::UnresolvedReason as R;
+    assert_eq!(unresolved(CODED_CLASSES), [(R::NotPrinted, 2)]);
+    one_naming(&n101(&changed(CODED_CLASSES, "（301）20.00", "（301）21.00")), &["工资福利支出", "20.00"]);
+    // A class printed with an amount the tables leave out is not "not printed".
+    let stated = changed(CODED_CLASSES, "（399）0.00万元", "（399）3.00万元");
+    assert_eq!(unresolved(&stated), [(R::NotPrinted, 1), (R::SubjectUnknown, 1)]);
 }

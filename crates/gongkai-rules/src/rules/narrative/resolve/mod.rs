@@ -143,7 +143,7 @@ pub fn code_paragraph_chain<'a, 'n>(
 
 /// A classification code printed in brackets after a subject's name
 /// (`行政运行（2010801）`, `工资福利支出（301）`).
-fn bracketed_code(label: &str) -> Option<ClassCode> {
+pub fn bracketed_code(label: &str) -> Option<ClassCode> {
     let inner = label.trim_end().strip_suffix(['）', ')'])?;
     let open = inner.rfind(['（', '('])?;
     let digits = &inner[open + inner[open..].chars().next()?.len_utf8()..];
@@ -636,6 +636,10 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     if let Some(fund) = fund {
         if names_fund_spending(l) {
             total(ctx, out, spending_table(&fund), None, Some(M::Total));
+            // (A table whose total column is headed `本年支出合计`.)
+            if out.is_empty() {
+                total(ctx, out, spending_table(&fund), None, Some(M::CurrentYearExpenditure));
+            }
         }
         return;
     }

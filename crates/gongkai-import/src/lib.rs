@@ -17,6 +17,7 @@ pub mod layout;
 mod limits;
 pub mod recognize;
 mod sheets;
+mod sniff;
 
 pub use error::{Diagnostic, ImportError};
 pub use recognize::RecognizeOptions;
@@ -159,6 +160,9 @@ pub fn import_bytes(
 ) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > options.limits.max_input_bytes {
         return Err(ImportError::file(path, "input over the size limit (raise it with --max-input-mb)"));
+    }
+    if let Some(reason) = sniff::mismatch(bytes, format) {
+        return Err(ImportError::file(path, reason));
     }
     if format == Format::Workbook {
         let (sheets, diagnostics) = layout::workbook::read_workbook(bytes, path, &options.limits)?;

@@ -19,11 +19,17 @@ Examples:
   gongkai validate examples/qitai-2024-budget.txt
   gongkai validate disclosures/ --format json --output findings.json
   gongkai import examples/qitai-2024-budget.txt -o qitai.json
-  gongkai rules explain A101"
+  gongkai rules explain A101
+
+Without --lang en, help and reports are in Simplified Chinese."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the interface: zh (Simplified Chinese, the default) or en;
+    /// a locale naming English (LANG=en_US.UTF-8) chooses English too.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::lang::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -164,8 +170,9 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories (walked recursively for .txt, .md, .json, .xlsx, .xls,
-    /// .csv; a workbook and a text file in one folder may be one document, see below).
+    /// Files or directories (walked recursively for .pdf, .txt, .md, .json, .xlsx,
+    /// .xls, .csv; a workbook and a text file in one folder may be one document,
+    /// see below).
     #[arg(required_unless_present = "tables")]
     pub paths: Vec<PathBuf>,
     /// A workbook (or CSV) holding the tables, checked with --text as one document.

@@ -41,6 +41,14 @@ too. Every other file is checked alone;
 files of other formats are skipped with a note. Files named on the command line
 are always checked alone.";
 
+/// [`PAIRING_RULE`] in Chinese, for the Chinese `validate --help`.
+pub const PAIRING_RULE_ZH: &str = "\
+文件夹：逐层查找。同一文件夹中，一个表格工作簿/CSV 与一个情况说明文本文件，在该文件夹
+恰好各有一个时（不论文件名），或两者文件名相同时（foo.xlsx + foo.txt），作为同一份公开
+文件检查（与 --tables/--text 相同）。两个 PDF 的文件名只差所指的部分时（…附件1 情况说明.pdf
++ …附件2 公开报表.pdf），也作为同一份文件。其余文件各自单独检查；不支持的格式跳过并提示。
+命令行上直接列出的文件总是单独检查。";
+
 /// How a file takes part in a document, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {

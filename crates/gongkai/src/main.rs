@@ -2,15 +2,15 @@
 
 mod cli;
 mod commands;
+mod help;
 mod inputs;
+mod lang;
 mod output;
 mod parts;
 mod plugins;
 mod report;
 
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use cli::{Cli, Command, RulesAction, SchemaKind};
 use commands::Outcome;
@@ -21,7 +21,10 @@ use commands::Outcome;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang::Lang::detect(&args);
+    lang.set();
+    let cli: Cli = help::parse(args, lang);
     let outcome = match &cli.command {
         Command::Validate(args) => commands::validate::run(args),
         Command::Import(args) => commands::import::run(args),

@@ -11,7 +11,9 @@ fn example() -> PathBuf {
 
 fn gongkai() -> Command {
     let mut cmd = Command::cargo_bin("gongkai").expect("binary");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // (The interface speaks the locale's language: the tests expect Chinese,
+    // whatever the machine's locale.)
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -180,7 +182,7 @@ fn rules_schema_and_catalog_commands() {
 }
 
 #[test]
-fn every_command_has_help_with_an_example() {
+fn every_command_has_help_with_an_example_in_chinese_and_in_english() {
     for cmd in [
         vec!["--help"],
         vec!["validate", "--help"],
@@ -188,11 +190,33 @@ fn every_command_has_help_with_an_example() {
         vec!["rules", "--help"],
         vec!["schema", "--help"],
         vec!["catalog", "--help"],
+        vec!["export", "--help"],
+        vec!["plugins", "--help"],
     ] {
-        let (out, code) = stdout_of(gongkai().args(&cmd));
+        let (out, code) = stdout_of(gongkai().args(&cmd).env("LANG", "zh_CN.UTF-8"));
         assert_eq!(code, 0);
-        assert!(out.contains("Example"), "{cmd:?}: {out}");
+        assert!(out.contains("示例") && out.contains("用法："), "{cmd:?}: {out}");
+        let (out, code) = stdout_of(gongkai().args(&cmd).arg("--lang").arg("en"));
+        assert_eq!(code, 0);
+        assert!(out.contains("Example") && out.contains("Usage:"), "{cmd:?}: {out}");
+        // A locale naming English asks for English too.
+        let (out, _) = stdout_of(gongkai().args(&cmd).env("LANG", "en_US.UTF-8"));
+        assert!(out.contains("Usage:"), "{cmd:?}: {out}");
     }
+}
+
+/// The parser's own errors in Chinese: what is wrong, the closest spelling,
+/// exit 2.
+#[test]
+fn a_misspelt_option_or_value_is_explained_in_chinese() {
+    let out = gongkai().args(["validate", "--formt", "json", "x.txt"]).env_remove("LANG").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("不认识的参数“--formt”") && err.contains("--format"), "{err}");
+    let out = gongkai().args(["validate", "--format", "jsn", "x.txt"]).env_remove("LANG").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("“jsn”无效") && err.contains("json"), "{err}");
 }
 
 #[test]
@@ -323,8 +347,10 @@ fn import_refuses_a_folder_of_several_documents() {
 
 #[test]
 fn validate_help_states_the_folder_rule() {
-    let (out, _) = stdout_of(gongkai().args(["validate", "--help"]));
+    let (out, _) = stdout_of(gongkai().args(["validate", "--help", "--lang", "en"]));
     assert!(out.contains("foo.xlsx + foo.txt") && out.contains("exactly one of each"), "{out}");
+    let (out, _) = stdout_of(gongkai().args(["validate", "--help", "--lang", "zh"]));
+    assert!(out.contains("foo.xlsx + foo.txt") && out.contains("恰好各有一个"), "{out}");
 }
 
 #[test]
@@ -651,4 +677,22 @@ fn a_symlink_loop_in_a_folder_checks_each_document_once() {
         stdout_of(gongkai().args(["validate", "--select", "A101"]).arg(dir.path()).arg(dir.path().join("a.txt")));
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("共检查 1 份文件"), "{out}");
+}
+
+/// In a batch, a file that cannot be read says why on its row of the
+/// summary (an empty file, a picture named .pdf), and the run exits 2; the
+/// families are named in Chinese, in English with `--lang en`.
+#[test]
+fn an_unreadable_file_says_why_in_the_summary_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("empty.pdf"), b"").unwrap();
+    std::fs::write(dir.path().join("scan.pdf"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let (out, code) = stdout_of(gongkai().arg("validate").arg(dir.path()).arg("-q"));
+    assert_eq!(code, 2);
+    assert!(out.contains("无法读取：文件为空（0 字节）"), "{out}");
+    assert!(out.contains("无法读取：这是 PNG 图片，不是 PDF"), "{out}");
+    assert!(out.contains("完整性") && !out.contains("completeness"), "{out}");
+    let (out, _) = stdout_of(gongkai().arg("validate").arg(dir.path()).args(["-q", "--lang", "en"]));
+    assert!(out.contains("Checked 3 file(s)") && out.contains("completeness errors"), "{out}");
 }

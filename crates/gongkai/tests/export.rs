@@ -15,7 +15,10 @@ use gongkai_model::TableKind;
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/qitai-2024-budget.txt");
 
 fn gongkai() -> Command {
-    Command::cargo_bin("gongkai").expect("binary")
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    // (Chinese whatever the machine's locale.)
+    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    cmd
 }
 
 fn export(input: &Path, dir: &Path) -> PathBuf {
@@ -192,7 +195,7 @@ fn a_wrong_cell_is_reported_at_its_sheet_cell_and_filled_in_colour() {
 fn export_help_has_an_example_and_bad_input_is_exit_code_2() {
     let help = gongkai().args(["export", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
-    assert!(help.contains("Examples:") && help.contains("gongkai export examples/qitai-2024-budget.txt --to xlsx"));
+    assert!(help.contains("示例：") && help.contains("gongkai export examples/qitai-2024-budget.txt --to xlsx"));
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 truncated").unwrap();

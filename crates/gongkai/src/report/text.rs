@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::lang::Lang;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use gongkai_model::{Category, DocumentFindings, Finding, Location, Severity};
 
@@ -141,9 +142,10 @@ pub fn summary(docs: &[DocumentFindings]) -> String {
     let mut out = String::new();
     let unreadable = docs.iter().filter(|d| d.error.is_some()).count();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    let mut by_family: std::collections::BTreeMap<&'static str, (u32, u32, u32)> = Default::default();
+    // (In the families' own order, whatever their names in the language.)
+    let mut by_family: std::collections::BTreeMap<Category, (u32, u32, u32)> = Default::default();
     for f in docs.iter().flat_map(|d| &d.findings) {
-        let entry = by_family.entry(category_name(f.category)).or_default();
+        let entry = by_family.entry(f.category).or_default();
         match f.severity {
             Severity::Error => {
                 errors += 1;
@@ -159,35 +161,67 @@ pub fn summary(docs: &[DocumentFindings]) -> String {
             }
         }
     }
-    out.push_str(&format!(
-        "共检查 {} 份文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个{}\n",
-        docs.len(),
-        if unreadable > 0 { format!("，{unreadable} 份无法读取") } else { String::new() }
-    ));
+    let n = docs.len();
+    out.push_str(&match Lang::current() {
+        Lang::Zh => format!(
+            "共检查 {n} 份文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个{}\n",
+            if unreadable > 0 { format!("，{unreadable} 份无法读取") } else { String::new() }
+        ),
+        Lang::En => format!(
+            "Checked {n} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s){}\n",
+            if unreadable > 0 { format!(", {unreadable} could not be read") } else { String::new() }
+        ),
+    });
     for (family, (e, w, i)) in by_family {
-        out.push_str(&format!("  {family:<12} 错误 {e:>3}  警告 {w:>3}  提示 {i:>3}\n"));
+        let family = category_name(family);
+        // (Padded by display width: a Chinese character takes two columns.)
+        let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(family));
+        let line = match Lang::current() {
+            Lang::Zh => format!("  {family}{:pad$} 错误 {e:>3}  警告 {w:>3}  提示 {i:>3}\n", ""),
+            Lang::En => format!("  {family}{:pad$} errors {e:>3}  warnings {w:>3}  notes {i:>3}\n", ""),
+        };
+        out.push_str(&line);
     }
     if let [d] = docs
         && let Some(coverage) = &d.coverage
     {
-        out.push_str(&format!("  检查范围：{}\n", coverage.line_zh()));
+        let line = match Lang::current() {
+            Lang::Zh => format!("  检查范围：{}\n", coverage.line_zh()),
+            Lang::En => format!("  Checked: {}\n", coverage.line_en()),
+        };
+        out.push_str(&line);
     }
     if docs.len() > 1 {
-        out.push_str("\n  文件                                       错误  警告  提示\n");
+        let lang = Lang::current();
+        out.push_str(lang.pick(
+            "\n  文件                                       错误  警告  提示\n",
+            "\n  file                                      errors warnings notes\n",
+        ));
         for d in docs {
             let name = d.files.join(" + ");
-            let status = if d.error.is_some() {
-                "  无法读取".to_owned()
-            } else {
-                format!("{:>6}{:>6}{:>6}", d.counts.errors, d.counts.warnings, d.counts.infos)
+            // (An unreadable file says why on its row too: the reason printed
+            // before the summary scrolls away in a long batch.)
+            let status = match &d.error {
+                Some(error) => format!("  {}{}", lang.pick("无法读取：", "could not be read: "), reason(error, &name)),
+                None => format!("{:>6}{:>6}{:>6}", d.counts.errors, d.counts.warnings, d.counts.infos),
             };
             out.push_str(&format!("  {name:<42}{status}\n"));
             if let Some(coverage) = &d.coverage {
-                out.push_str(&format!("    检查范围：{}\n", coverage.line_zh()));
+                let line = match lang {
+                    Lang::Zh => format!("    检查范围：{}\n", coverage.line_zh()),
+                    Lang::En => format!("    checked: {}\n", coverage.line_en()),
+                };
+                out.push_str(&line);
             }
         }
     }
     out
+}
+
+/// An import error's reason without the file name it starts with (the row
+/// names the file).
+fn reason<'e>(error: &'e str, name: &str) -> &'e str {
+    error.strip_prefix(name).map_or(error, |rest| rest.trim_start_matches([':', '：', ' ']))
 }
 
 /// The full coverage of each document (`gongkai validate --coverage`): what was
@@ -250,7 +284,19 @@ pub fn coverage(docs: &[DocumentFindings]) -> String {
     out
 }
 
-/// The family name used in summaries.
+/// The family name used in summaries: Chinese, or the English id with `--lang en`.
 pub fn category_name(c: Category) -> &'static str {
-    c.id()
+    let zh = match c {
+        Category::Completeness => "完整性",
+        Category::Arithmetic => "算术",
+        Category::CrossTable => "表间",
+        Category::Narrative => "说明",
+        Category::Profile => "概况",
+        Category::Consistency => "一致性",
+        Category::Format => "格式",
+        Category::Catalog => "科目",
+        Category::Plugin => "插件",
+        Category::Import => "读取",
+    };
+    Lang::current().pick(zh, c.id())
 }

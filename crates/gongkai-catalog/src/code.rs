@@ -156,6 +156,28 @@ pub enum MalformedCode {
     },
 }
 
+impl MalformedCode {
+    /// What is wrong, in Chinese (for the command line's messages).
+    pub fn message_zh(&self) -> String {
+        match self {
+            MalformedCode::Empty => "编码为空".to_owned(),
+            MalformedCode::NotADigit { position, found } => format!("第 {} 个字符“{found}”不是数字", position + 1),
+            MalformedCode::BadLength { len } => format!("有 {len} 位；科目编码为 3 位（类）、5 位（款）或 7 位（项）"),
+            MalformedCode::UnknownScheme { first } => {
+                format!("首位 {first} 不是 2（支出功能分类）、3（部门预算支出经济分类）或 5（政府预算支出经济分类）")
+            }
+            MalformedCode::TooDeep { scheme } => format!("{}只有类、款两级，没有 7 位的项", scheme.name_zh()),
+            MalformedCode::PartWidth { level, len } => format!(
+                "{}这一段有 {len} 个字符，应为 {} 位",
+                level.name_zh(),
+                if *level == Level::Lei { 3 } else { 2 }
+            ),
+            MalformedCode::XiangWithoutKuan => "有项没有款".to_owned(),
+            MalformedCode::ZeroPart { level } => format!("{}这一段为 00，不是科目", level.name_zh()),
+        }
+    }
+}
+
 impl fmt::Display for MalformedCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -38,6 +38,16 @@ impl Attestation {
         }
     }
 
+    /// How the name is known, in Chinese (for the command line).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Attestation::Official => "财政部完整目录",
+            Attestation::HandChecked => "人工核对（有出处）",
+            Attestation::Observed => "公开文件中所见",
+            Attestation::Unverified => "未核实",
+        }
+    }
+
     /// The inverse of [`Attestation::id`].
     pub fn from_id(id: &str) -> Option<Attestation> {
         Attestation::ALL.into_iter().find(|a| a.id() == id)

@@ -161,6 +161,9 @@ pub struct ExportArgs {
     /// The file to write (atomically).
     #[arg(long, short = 'o', value_name = "OUT.xlsx")]
     pub output: PathBuf,
+    /// List each line the importer could not place (else only their count).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// A text file of the explanation to combine with a workbook or CSV input.
     #[arg(long, value_name = "FILE.txt")]
     pub text: Option<PathBuf>,
@@ -242,6 +245,9 @@ pub struct ImportArgs {
     /// Write the JSON to FILE (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "OUT.json")]
     pub output: Option<PathBuf>,
+    /// List each line the importer could not place (else only their count).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -33,6 +33,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Says on stderr what was written where (`已写入 findings.json：…`), so that a
+/// run with `-o` does not end in silence.
+pub fn say_written(path: &Path, what: &str) {
+    let lang = crate::lang::Lang::current();
+    eprintln!("{}{}{}{what}", lang.pick("已写入 ", "wrote "), path.display(), lang.pick("：", ": "));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

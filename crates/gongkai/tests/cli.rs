@@ -696,3 +696,26 @@ fn an_unreadable_file_says_why_in_the_summary_in_either_language() {
     let (out, _) = stdout_of(gongkai().arg("validate").arg(dir.path()).args(["-q", "--lang", "en"]));
     assert!(out.contains("Checked 3 file(s)") && out.contains("completeness errors"), "{out}");
 }
+
+/// A run writing with `-o` says what it wrote; the importer's notes per line
+/// are counted unless `--verbose` lists them.
+#[test]
+fn writing_a_file_says_what_was_written_and_import_notes_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example()).unwrap() + "\n某某不成句的一行\t12.00\t13.00\n";
+    let input = dir.path().join("doc.txt");
+    std::fs::write(&input, text).unwrap();
+    let out = dir.path().join("doc.json");
+    let run = gongkai().arg("import").arg(&input).arg("-o").arg(&out).output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("已写入") && err.contains("表 9 张"), "{err}");
+    assert!(err.contains("未能归入任何部分") && err.contains("--verbose"), "{err}");
+    assert!(!err.contains("doc.txt:"), "{err}");
+    let run = gongkai().arg("import").arg(&input).arg("-o").arg(&out).arg("--verbose").output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("doc.txt:"), "{err}");
+    let report = dir.path().join("findings.json");
+    let run = gongkai().arg("validate").arg(example()).args(["--format", "json", "-o"]).arg(&report).output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("已写入") && err.contains("1 份文件，错误 2 个"), "{err}");
+}

@@ -4,12 +4,13 @@
 
 use super::Outcome;
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::output::write_atomic;
+use crate::lang::Lang;
+use crate::output::{say_written, write_atomic};
 use crate::report;
 
 /// Imports one document and writes its tables.
 pub fn run(args: &ExportArgs) -> Outcome {
-    let Some((path, imported)) = super::import_one(&args.file, &args.limits, args.text.clone()) else {
+    let Some((path, imported)) = super::import_one(&args.file, &args.limits, args.text.clone(), args.verbose) else {
         return Outcome::Failure;
     };
     if imported.document.tables.is_empty() {
@@ -30,5 +31,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
         eprintln!("error: {}: {e}", args.output.display());
         return Outcome::Failure;
     }
+    let tables = imported.document.tables.len();
+    say_written(&args.output, Lang::current().pick(&format!("表 {tables} 张"), &format!("{tables} tables")));
     Outcome::Clean
 }

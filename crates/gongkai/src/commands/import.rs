@@ -2,12 +2,13 @@
 
 use super::Outcome;
 use crate::cli::ImportArgs;
-use crate::output::write_atomic;
+use crate::lang::Lang;
+use crate::output::{say_written, write_atomic};
 
 /// Imports one document (a file, or a folder holding a workbook and its text) and
 /// prints or writes its JSON.
 pub fn run(args: &ImportArgs) -> Outcome {
-    let Some((path, imported)) = super::import_one(&args.file, &args.limits, None) else {
+    let Some((path, imported)) = super::import_one(&args.file, &args.limits, None, args.verbose) else {
         return Outcome::Failure;
     };
     let mut json = match serde_json::to_string_pretty(&imported.document) {
@@ -24,6 +25,15 @@ pub fn run(args: &ImportArgs) -> Outcome {
                 eprintln!("error: {}: {e}", out.display());
                 return Outcome::Failure;
             }
+            let doc = &imported.document;
+            let (tables, claims) = (doc.tables.len(), doc.claims.len());
+            say_written(
+                out,
+                &match Lang::current() {
+                    Lang::Zh => format!("表 {tables} 张，说明数字 {claims} 处"),
+                    Lang::En => format!("{tables} tables, {claims} figures of the text"),
+                },
+            );
         }
         None => print!("{json}"),
     }

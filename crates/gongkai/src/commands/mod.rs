@@ -38,6 +38,7 @@ pub(crate) fn import_one(
     file: &std::path::Path,
     limits: &crate::cli::LimitArgs,
     explanation: Option<std::path::PathBuf>,
+    verbose: bool,
 ) -> Option<(String, gongkai_import::Imported)> {
     let input = match crate::inputs::one_document(file) {
         Ok(input) => input,
@@ -59,8 +60,23 @@ pub(crate) fn import_one(
             return None;
         }
     };
-    for d in &imported.diagnostics {
-        eprintln!("{path}:{}: {}", d.line, d.message);
+    // The importer's notes, one per line it could not place, are a developer's
+    // view: listed with --verbose, else counted in one line.
+    if verbose {
+        for d in &imported.diagnostics {
+            eprintln!("{path}:{}: {}", d.line, d.message);
+        }
+    } else if !imported.diagnostics.is_empty() {
+        let n = imported.diagnostics.len();
+        eprintln!(
+            "{}",
+            match crate::lang::Lang::current() {
+                crate::lang::Lang::Zh =>
+                    format!("{path}：有 {n} 处未能归入任何部分（保存在 unparsed 中；加 --verbose 逐行列出）"),
+                crate::lang::Lang::En =>
+                    format!("{path}: {n} lines placed in no part (kept in unparsed; --verbose lists them)"),
+            }
+        );
     }
     Some((path, imported))
 }

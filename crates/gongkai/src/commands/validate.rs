@@ -174,6 +174,21 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         eprintln!("error: {e}");
         return Outcome::Failure;
     }
+    if let Some(path) = &args.output
+        && !args.quiet
+    {
+        let c = total(&docs);
+        let n = docs.len();
+        let what = match crate::lang::Lang::current() {
+            crate::lang::Lang::Zh => {
+                format!("{n} 份文件，错误 {} 个，警告 {} 个，提示 {} 个", c.errors, c.warnings, c.infos)
+            }
+            crate::lang::Lang::En => {
+                format!("{n} file(s), {} error(s), {} warning(s), {} note(s)", c.errors, c.warnings, c.infos)
+            }
+        };
+        crate::output::say_written(path, &what);
+    }
     if let Some(path) = &args.summary
         && let Err(e) = write_atomic(path, report::summary_csv::render(&docs).as_bytes())
     {

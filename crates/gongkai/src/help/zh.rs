@@ -89,6 +89,7 @@ sarif 供代码审查系统；html 单个网页，标出涉及的单元格；xls
 或存放一个工作簿及其情况说明文本的文件夹",
     ),
     ("import --output", "把 JSON 写入该文件（整体写入），而不是输出到屏幕"),
+    ("import --verbose", "逐行列出未能归入任何部分的行（否则只给出行数）"),
     (
         "import@after",
         "\
@@ -141,6 +142,7 @@ sarif 供代码审查系统；html 单个网页，标出涉及的单元格；xls
     ("export --to", "写出的格式：xlsx Excel 工作簿，每张表一个工作表（默认）"),
     ("export --output", "要写入的文件（整体写入）"),
     ("export --text", "与工作簿或 CSV 合并的情况说明文本"),
+    ("export --verbose", "逐行列出未能归入任何部分的行（否则只给出行数）"),
     (
         "export@after",
         "\

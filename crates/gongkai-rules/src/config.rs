@@ -223,6 +223,7 @@ mod tests {
         category: Category::Arithmetic,
         severity: Severity::Error,
         doc: "",
+        title_zh: "",
     };
 
     #[test]

@@ -22,6 +22,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// The documentation (the rule's doc comment).
     pub doc: &'static str,
+    /// What it checks, in one line of Chinese (`gongkai rules`).
+    pub title_zh: &'static str,
 }
 
 impl RuleMeta {
@@ -78,6 +80,7 @@ impl Findings<'_> {
 ///     /// …
 ///     pub struct HierarchySum {
 ///         id: "A101", name: "hierarchy-sum", category: Arithmetic, severity: Error,
+///         title_zh: "各级科目合计：类等于所属各款之和，款等于所属各项之和，总计等于各类之和",
 ///     }
 /// }
 /// ```
@@ -86,7 +89,8 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:expr])*
         pub struct $name:ident {
-            id: $id:literal, name: $rname:literal, category: $cat:ident, severity: $sev:ident $(,)?
+            id: $id:literal, name: $rname:literal, category: $cat:ident, severity: $sev:ident,
+            title_zh: $zh:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -101,6 +105,7 @@ macro_rules! declare_rule {
                 category: gongkai_model::Category::$cat,
                 severity: gongkai_model::Severity::$sev,
                 doc: concat!($($doc, "\n"),*),
+                title_zh: $zh,
             };
         }
     };

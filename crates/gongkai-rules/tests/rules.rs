@@ -127,6 +127,10 @@ fn every_rule_is_documented() {
         for section in ["## What it checks", "## Why it matters", "## Example"] {
             assert!(meta.doc.contains(section), "{}: doc lacks `{section}`", meta.id);
         }
+        // The one line `gongkai rules` shows a Chinese reader: Chinese, one line.
+        let zh = meta.title_zh;
+        let chinese = zh.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+        assert!(chinese >= 6 && !zh.contains('\n') && zh.chars().count() <= 80, "{}: title_zh `{zh}`", meta.id);
         let prefix = match meta.category {
             gongkai_model::Category::Completeness => 'C',
             gongkai_model::Category::Arithmetic => 'A',

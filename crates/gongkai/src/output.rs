@@ -33,6 +33,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Prints `text` on stdout; a closed pipe (`gongkai rules | head`) ends the
+/// output quietly instead of a panic.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// Says on stderr what was written where (`已写入 findings.json：…`), so that a
 /// run with `-o` does not end in silence.
 pub fn say_written(path: &Path, what: &str) {

@@ -719,3 +719,17 @@ fn writing_a_file_says_what_was_written_and_import_notes_are_counted() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("已写入") && err.contains("1 份文件，错误 2 个"), "{err}");
 }
+
+/// `gongkai rules` says what each rule checks in Chinese (English with
+/// `--lang en`), and survives a closed pipe.
+#[test]
+fn the_rule_list_is_chinese_by_default() {
+    let (out, code) = stdout_of(gongkai().arg("rules"));
+    assert_eq!(code, 0);
+    assert!(out.contains("A101   错误     算术") && out.contains("各级科目合计"), "{out}");
+    assert!(!out.contains("In every coded table"), "{out}");
+    let (out, _) = stdout_of(gongkai().args(["rules", "--lang", "en"]));
+    assert!(out.contains("A101   error    arithmetic") && out.contains("In every coded table"), "{out}");
+    let (out, _) = stdout_of(gongkai().args(["rules", "explain", "N113"]));
+    assert!(out.contains("N113 listed-parts（说明 · 错误）") && out.contains("分项合计"), "{out}");
+}

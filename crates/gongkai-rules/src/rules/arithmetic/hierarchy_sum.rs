@@ -30,6 +30,7 @@ declare_rule! {
     /// with the 类 cell and every 款 cell as locations.
     pub struct HierarchySum {
         id: "A101", name: "hierarchy-sum", category: Arithmetic, severity: Error,
+        title_zh: "各级科目合计：类等于所属各款之和，款等于所属各项之和，总计等于各类之和",
     }
 }
 

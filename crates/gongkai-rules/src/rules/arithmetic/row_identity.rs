@@ -24,6 +24,7 @@ declare_rule! {
     /// rounding three two-decimal figures explains at most 0.015.
     pub struct RowIdentity {
         id: "A102", name: "row-identity", category: Arithmetic, severity: Error,
+        title_zh: "行内各列关系：合计等于基本支出加项目支出，基本支出等于人员经费加公用经费等",
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
     /// parts exceed the line by 0.06.
     pub struct SummaryBalance {
         id: "A103", name: "summary-balance", category: Arithmetic, severity: Error,
+        title_zh: "收支总表和财政拨款收支总表：各行等于所属分项之和，收入总计等于支出总计",
     }
 }
 

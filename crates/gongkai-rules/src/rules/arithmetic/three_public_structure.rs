@@ -23,6 +23,7 @@ declare_rule! {
     /// (empty) and 运行费 1.18: the subtotal is 0.10 short.
     pub struct ThreePublicStructure {
         id: "A104", name: "three-public-structure", category: Arithmetic, severity: Error,
+        title_zh: "“三公”经费表：合计等于因公出国（境）费、公务接待费、公务用车购置及运行费之和，公务用车费等于购置费加运行费",
     }
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
     /// 款 20801 is reported with the 项 row as location.
     pub struct MissingParent {
         id: "G102", name: "missing-parent", category: Catalog, severity: Error,
+        title_zh: "功能分类各表和基本支出表中，每个项都有其款、每个款都有其类",
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
     /// `行政运行` (hand-checked, 2024): the row is reported with both names.
     pub struct NameMismatch {
         id: "G101", name: "name-mismatch", category: Catalog, severity: Warning,
+        title_zh: "表中的科目名称与该年度目录中的名称一致",
     }
 }
 

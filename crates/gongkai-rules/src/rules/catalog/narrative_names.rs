@@ -33,6 +33,7 @@ declare_rule! {
     /// 2024 catalog, so the 款 name is reported.
     pub struct NarrativeNames {
         id: "G106", name: "narrative-names", category: Catalog, severity: Warning,
+        title_zh: "说明中的类、款、项名称与目录一致",
     }
 }
 

@@ -23,6 +23,7 @@ declare_rule! {
     /// source, so the row is listed as information, not as an error.
     pub struct NotInCatalog {
         id: "G105", name: "not-in-catalog", category: Catalog, severity: Info,
+        title_zh: "表中的科目编码在已核实目录中查不到时提示",
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
     /// further down: the row is reported with the block's 款 and its real parent.
     pub struct WrongParent {
         id: "G103", name: "wrong-parent", category: Catalog, severity: Error,
+        title_zh: "每个科目排在自己的上级之下（项在其款下，款在其类下）",
     }
 }
 

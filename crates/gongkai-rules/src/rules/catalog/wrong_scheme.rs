@@ -25,6 +25,7 @@ declare_rule! {
     /// in a function-coded table, reported with the suggestion `2210201`.
     pub struct WrongScheme {
         id: "G104", name: "wrong-scheme", category: Catalog, severity: Error,
+        title_zh: "表中的科目编码属于该表的分类（功能分类表为 2 开头，经济分类表为 3 或 5 开头）",
     }
 }
 

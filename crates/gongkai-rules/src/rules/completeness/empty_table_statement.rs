@@ -20,6 +20,7 @@ declare_rule! {
     /// (line 478); with both sentences removed the table is reported.
     pub struct EmptyTableStatement {
         id: "C105", name: "empty-table-statement", category: Completeness, severity: Warning,
+        title_zh: "没有数字的公开表附有空表说明",
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
     /// an explanation section; the finding points at 表10's title.
     pub struct ExplanationSections {
         id: "C103", name: "explanation-sections", category: Completeness, severity: Warning,
+        title_zh: "情况说明中有各公开表对应的说明部分",
     }
 }
 

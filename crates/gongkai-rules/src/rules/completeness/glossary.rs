@@ -22,6 +22,7 @@ declare_rule! {
     /// (heading on line 572) is left out.
     pub struct Glossary {
         id: "C104", name: "glossary", category: Completeness, severity: Warning,
+        title_zh: "模板要求名词解释时，文件中有名词解释部分",
     }
 }
 

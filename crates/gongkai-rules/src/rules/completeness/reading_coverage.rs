@@ -25,6 +25,7 @@ declare_rule! {
     /// “未能识别目录所列的 6 张表（单位收支总体情况表、…），相关核对未进行”.
     pub struct ReadingCoverage {
         id: "C106", name: "reading-coverage", category: Completeness, severity: Warning,
+        title_zh: "文件读取得足够完整，检查结果才有意义（目录所列的表至少识别一半，说明中的数字能与表比对）",
     }
 }
 

@@ -35,6 +35,7 @@ declare_rule! {
     /// the explanation says it is empty (line 474), but no such table is printed.
     pub struct RequiredTable {
         id: "C101", name: "required-table", category: Completeness, severity: Error,
+        title_zh: "模板要求公开的每张表都已公开（附空表说明的空表也算）",
     }
 }
 

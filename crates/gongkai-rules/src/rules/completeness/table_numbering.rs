@@ -21,6 +21,7 @@ declare_rule! {
     /// then 表10: numbers 8 and 9 are not printed.
     pub struct TableNumbering {
         id: "C102", name: "table-numbering", category: Completeness, severity: Warning,
+        title_zh: "表号按顺序连续，没有缺号、重号或倒序",
     }
 }
 

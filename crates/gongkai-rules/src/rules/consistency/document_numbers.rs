@@ -24,6 +24,7 @@ declare_rule! {
     /// 通知》`: one title, two numbers.
     pub struct DocumentNumbers {
         id: "K103", name: "document-numbers", category: Consistency, severity: Warning,
+        title_zh: "同一文件名称引用的文号前后一致",
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
     /// 情况说明` is reported: it names 2023, not 2024.
     pub struct FiscalYear {
         id: "K102", name: "fiscal-year", category: Consistency, severity: Warning,
+        title_zh: "标题和目录中的预算年度一致",
     }
 }
 

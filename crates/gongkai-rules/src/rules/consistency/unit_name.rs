@@ -29,6 +29,7 @@ declare_rule! {
     /// name `奇台县社会保险中心`: reported once, with the four places.
     pub struct UnitName {
         id: "K101", name: "unit-name", category: Consistency, severity: Warning,
+        title_zh: "单位名称全文一致",
     }
 }
 

@@ -20,6 +20,7 @@ declare_rule! {
     /// tables and both values.
     pub struct BasicProjectTotals {
         id: "X105", name: "basic-project-totals", category: CrossTable, severity: Error,
+        title_zh: "一般公共预算支出表的基本支出、项目支出与基本支出表、项目支出表的总计一致",
     }
 }
 

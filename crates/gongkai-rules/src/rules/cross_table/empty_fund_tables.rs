@@ -31,6 +31,7 @@ declare_rule! {
     /// table-of-contents entry of the missing table.
     pub struct EmptyFundTables {
         id: "X109", name: "empty-fund-tables", category: CrossTable, severity: Error,
+        title_zh: "政府性基金、国有资本经营、上年结转结余各表的总计与汇总表中相应各行一致",
     }
 }
 

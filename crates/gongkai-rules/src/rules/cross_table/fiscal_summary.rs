@@ -25,6 +25,7 @@ declare_rule! {
     /// for 221, so the finding points at both cells.
     pub struct FiscalSummary {
         id: "X103", name: "fiscal-summary", category: CrossTable, severity: Error,
+        title_zh: "财政拨款收支总表与其汇总的各表一致",
     }
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
     /// 20806 企业改革补助 to 82.64 gives a finding against 表2's 81.00 + 1.46.
     pub struct GeneralBudgetPerCode {
         id: "X104", name: "general-budget-per-code", category: CrossTable, severity: Error,
+        title_zh: "一般公共预算支出表与收入总表中一般公共预算的各科目一致",
     }
 }
 

@@ -19,6 +19,7 @@ declare_rule! {
     /// points at both cells.
     pub struct IncomeExpenditurePerCode {
         id: "X102", name: "income-expenditure-per-code", category: CrossTable, severity: Error,
+        title_zh: "收入总表与支出总表的总计和各科目一致",
     }
 }
 

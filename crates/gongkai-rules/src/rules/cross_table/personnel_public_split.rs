@@ -26,6 +26,7 @@ declare_rule! {
     /// 399.32 makes 301 + 303 = 905.39, 0.09 more than 人员经费.
     pub struct PersonnelPublicSplit {
         id: "X106", name: "personnel-public-split", category: CrossTable, severity: Error,
+        title_zh: "基本支出表中人员经费、公用经费与经济分类各类的合计一致",
     }
 }
 

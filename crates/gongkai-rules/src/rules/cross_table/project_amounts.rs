@@ -27,6 +27,7 @@ declare_rule! {
     /// 表11 printed 1,180.00, the finding would point at both cells.
     pub struct ProjectAmounts {
         id: "X110", name: "project-amounts", category: CrossTable, severity: Error,
+        title_zh: "同一项目在几张项目表中的金额相同",
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
     /// gives 2080699 项目支出 82.46.
     pub struct ProjectRollup {
         id: "X107", name: "project-rollup", category: CrossTable, severity: Error,
+        title_zh: "项目支出表按功能科目汇总，等于一般公共预算支出表的项目支出",
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
     /// print 36.40 for 210: two findings, each pointing at both cells.
     pub struct SummaryTotals {
         id: "X101", name: "summary-totals", category: CrossTable, severity: Error,
+        title_zh: "收支总表与收入总表、支出总表的总计和各科目一致",
     }
 }
 

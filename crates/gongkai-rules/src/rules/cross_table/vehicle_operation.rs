@@ -22,6 +22,7 @@ declare_rule! {
     /// 维护费 1.80: the finding points at both cells.
     pub struct VehicleOperation {
         id: "X108", name: "vehicle-operation", category: CrossTable, severity: Warning,
+        title_zh: "“三公”经费表的公务用车运行费与基本支出表 30231 行一致",
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
     /// 1,010.70 would match the rest of the text and the tables.
     pub struct AmountPrecision {
         id: "F102", name: "amount-precision", category: Format, severity: Info,
+        title_zh: "说明中的万元金额保留的小数位数一致",
     }
 }
 

@@ -16,6 +16,7 @@ declare_rule! {
     /// should read `奇财预〔2024〕5号`.
     pub struct DocumentNumberBrackets {
         id: "F103", name: "document-number-brackets", category: Format, severity: Info,
+        title_zh: "文号中的年份用六角括号〔〕括起",
     }
 }
 

@@ -20,6 +20,7 @@ declare_rule! {
     /// one decimal (10.20 would match the rest).
     pub struct PercentPrecision {
         id: "F101", name: "percent-precision", category: Format, severity: Info,
+        title_zh: "说明中的百分比保留的小数位数一致",
     }
 }
 

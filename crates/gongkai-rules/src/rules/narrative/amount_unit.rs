@@ -21,6 +21,7 @@ declare_rule! {
     /// on that code's row, and every other amount of the text is in 万元.
     pub struct AmountUnit {
         id: "N112", name: "amount-unit", category: Narrative, severity: Error,
+        title_zh: "说明中以“元”写出、实为万元的金额（单位笔误）",
     }
 }
 

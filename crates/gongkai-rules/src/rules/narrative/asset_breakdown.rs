@@ -21,6 +21,7 @@ declare_rule! {
     /// the breakdown counts 1 vehicle, not 2.
     pub struct AssetBreakdown {
         id: "N111", name: "asset-breakdown", category: Narrative, severity: Error,
+        title_zh: "国有资产说明中车辆的数量和价值等于各分项之和",
     }
 }
 

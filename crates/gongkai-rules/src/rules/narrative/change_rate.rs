@@ -25,6 +25,7 @@ declare_rule! {
     /// 927.93 − 414.95 = 512.98 万元, so the rate is 80.89%, not 8.89%.
     pub struct ChangeRate {
         id: "N103", name: "change-rate", category: Narrative, severity: Error,
+        title_zh: "说明中的增减额与增长率相互一致",
     }
 }
 

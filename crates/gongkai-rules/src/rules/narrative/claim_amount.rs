@@ -32,6 +32,7 @@ declare_rule! {
     /// table cell as locations.
     pub struct ClaimAmount {
         id: "N101", name: "claim-amount", category: Narrative, severity: Error,
+        title_zh: "说明中的每个金额与表中对应的数字一致",
     }
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
     /// base as locations.
     pub struct ClaimShare {
         id: "N102", name: "claim-share", category: Narrative, severity: Error,
+        title_zh: "说明中的占比等于金额除以所占的总额",
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
     /// `2101101 行政单位医疗`: the 项 name is reported, with the closest row of 表5.
     pub struct CodeParagraphNames {
         id: "N105", name: "code-paragraph-names", category: Narrative, severity: Warning,
+        title_zh: "按科目说明的类、款、项名称是对应表中的一串上下级科目",
     }
 }
 

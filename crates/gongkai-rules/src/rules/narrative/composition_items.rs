@@ -22,6 +22,7 @@ declare_rule! {
     /// omits: `培训费` is reported as extra and `工会经费` as missing.
     pub struct CompositionItems {
         id: "N107", name: "composition-items", category: Narrative, severity: Warning,
+        title_zh: "人员经费、公用经费“主要包括”所列的款与基本支出表相符",
     }
 }
 

@@ -20,6 +20,7 @@ declare_rule! {
     /// amount decreases while the rate says it grew.
     pub struct DirectionWords {
         id: "N104", name: "direction-words", category: Narrative, severity: Error,
+        title_zh: "增减额与增长率的方向用词一致（增加对增长，减少对下降）",
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
     /// 12.00万元` lists 22.00 of 22.63: a warning (a part may have been left out).
     pub struct ListedParts {
         id: "N113", name: "listed-parts", category: Narrative, severity: Error,
+        title_zh: "说明中总额后列出的分项合计不超过总额（写“包括”时应相等）",
     }
 }
 

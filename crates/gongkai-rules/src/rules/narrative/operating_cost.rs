@@ -25,6 +25,7 @@ declare_rule! {
     /// 公用经费 column.
     pub struct OperatingCost {
         id: "N108", name: "operating-cost", category: Narrative, severity: Warning,
+        title_zh: "机关运行经费与基本支出表的公用经费合计一致",
     }
 }
 

@@ -38,6 +38,7 @@ declare_rule! {
     /// only project is reported with both figures.
     pub struct PerformanceTargetsRule {
         id: "N110", name: "performance-targets", category: Narrative, severity: Error,
+        title_zh: "绩效目标表与绩效说明、预算表相互一致",
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
     /// 4.45 + 0.00 + 6.54 = 10.99, not 10.89.
     pub struct ProcurementParts {
         id: "N109", name: "procurement-parts", category: Narrative, severity: Error,
+        title_zh: "政府采购预算合计等于货物、工程、服务之和，预留中小企业的份额不超过总额",
     }
 }
 

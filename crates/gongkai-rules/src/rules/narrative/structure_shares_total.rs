@@ -24,6 +24,7 @@ declare_rule! {
     /// 0.015 points of rounding: reported on all three shares.
     pub struct StructureSharesTotal {
         id: "N106", name: "structure-shares-total", category: Narrative, severity: Warning,
+        title_zh: "同一组结构说明的各项占比合计为 100%",
     }
 }
 

@@ -16,6 +16,7 @@ declare_rule! {
     /// 城乡养老股、待遇核算股、征缴股` lists 8 names for 9 offices.
     pub struct OfficeCount {
         id: "P102", name: "office-count", category: Profile, severity: Warning,
+        title_zh: "概况中的内设机构数等于列出的机构名称数",
     }
 }
 

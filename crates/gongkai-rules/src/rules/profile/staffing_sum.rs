@@ -14,6 +14,7 @@ declare_rule! {
     /// `实有人数38人，其中：在职29人…；退休8人…；离休0人` gives 29 + 8 + 0 = 37, not 38.
     pub struct StaffingSum {
         id: "P101", name: "staffing-sum", category: Profile, severity: Error,
+        title_zh: "概况中的人员数：实有人数等于在职、退休、离休人数之和",
     }
 }
 

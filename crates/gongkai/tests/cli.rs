@@ -144,8 +144,19 @@ fn batch_over_a_folder_writes_a_summary_csv() {
     let text = std::fs::read_to_string(&csv).unwrap();
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows.len(), 3, "{text}");
-    assert!(rows[1].contains("broken.txt") && rows[1].contains(",errors,1,"), "{text}");
-    assert!(rows[2].contains("good.txt") && rows[2].contains(",ok,0,"), "{text}");
+    assert!(rows[0].starts_with("\u{feff}文件,单位,年度,状态,"), "{text}");
+    assert!(rows[1].contains("broken.txt") && rows[1].contains(",需修改,1,"), "{text}");
+    assert!(rows[2].contains("good.txt") && rows[2].contains(",通过,0,"), "{text}");
+    // English headers and values with --lang en; an unreadable file's reason.
+    std::fs::write(dir.path().join("empty.pdf"), b"").unwrap();
+    gongkai().args(["validate", "--quiet", "--lang", "en", "--summary"]).arg(&csv).arg(dir.path()).output().unwrap();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}file,unit,year,status,"), "{text}");
+    assert!(
+        text.lines()
+            .any(|r| r.contains("empty.pdf") && r.contains(",unreadable,") && r.ends_with(",文件为空（0 字节）")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -564,8 +575,8 @@ fn every_report_carries_the_coverage() {
     let header: Vec<&str> = csv.lines().next().unwrap().trim_start_matches('\u{feff}').split(',').collect();
     let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
     let at = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
-    assert_eq!((at("tables_listed"), at("tables_recognised")), ("11", "9"));
-    assert_eq!(at("checks"), evaluated.to_string());
+    assert_eq!((at("目录所列表数"), at("识别表数")), ("11", "9"));
+    assert_eq!(at("核对项数"), evaluated.to_string());
 
     let html = dir.path().join("report.html");
     gongkai().args(["validate", "--format", "html", "-o"]).arg(&html).arg(example()).output().unwrap();

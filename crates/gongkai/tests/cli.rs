@@ -588,7 +588,7 @@ fn every_report_carries_the_coverage() {
     gongkai().args(["validate", "--format", "xlsx", "-o"]).arg(&book).arg(example()).output().unwrap();
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
     use calamine::Reader;
-    let sheet = workbook.worksheet_range("coverage").expect("a coverage sheet");
+    let sheet = workbook.worksheet_range("检查范围").expect("a coverage sheet");
     assert_eq!(sheet.get_value((1, 1)).map(|v| v.to_string()).as_deref(), Some("11"));
     assert_eq!(sheet.get_value((1, 4)).map(|v| v.to_string()), Some(evaluated.to_string()));
 }

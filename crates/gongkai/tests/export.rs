@@ -154,10 +154,12 @@ fn a_workbook_and_its_text_validate_as_one_document() {
     assert_ne!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&findings).unwrap();
     let names = wb.sheet_names();
-    assert_eq!(names[0], "findings");
+    assert_eq!(names[0], "问题");
     assert!(names.contains(&"表2".to_owned()), "{names:?}");
-    let sheet = wb.worksheet_range("findings").unwrap();
-    assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("rule".into())));
+    let sheet = wb.worksheet_range("问题").unwrap();
+    let header: Vec<String> =
+        (0..10).map(|c| sheet.get_value((0, c)).map(|d| d.to_string()).unwrap_or_default()).collect();
+    assert_eq!(header, ["文件", "规则", "级别", "问题", "表", "行", "列", "页", "行号", "单元格"]);
 }
 
 #[test]
@@ -175,9 +177,9 @@ fn a_wrong_cell_is_reported_at_its_sheet_cell_and_filled_in_colour() {
     let output = gongkai().arg("validate").arg(&book).args(["--format", "xlsx", "-o"]).arg(&findings).output().unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&findings).unwrap();
-    let sheet = wb.worksheet_range("findings").unwrap();
+    let sheet = wb.worksheet_range("问题").unwrap();
     let cells: Vec<String> =
-        sheet.rows().filter_map(|r| r.get(8)).map(|d| d.to_string()).filter(|c| !c.is_empty()).collect();
+        sheet.rows().filter_map(|r| r.get(9)).map(|d| d.to_string()).filter(|c| !c.is_empty()).collect();
     let at = cells.iter().find(|c| c.starts_with("表2!")).expect("a finding at a cell of 表2");
     let sheet_name = at.split('!').next().unwrap().to_owned();
     let styles = wb.worksheet_style(&sheet_name).unwrap();

@@ -9,6 +9,7 @@
 //! numbering the columns; then the rows, codes split into 类/款/项 columns and
 //! amounts as numbers formatted with the decimals they were printed with.
 
+use crate::lang::Lang;
 use gongkai_model::{
     ClassCode, Disclosure, DocumentFindings, Finding, Provenance, Row, RowRole, Scheme, Table, TablePart, Unit,
 };
@@ -89,17 +90,22 @@ pub fn findings_workbook(reports: &[DocumentFindings], documents: &[Option<Discl
     let mut book = Workbook::new();
     let styles = Styles::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("findings")?;
-    let headers = ["file", "rule", "severity", "message", "table", "row", "column", "line", "cell"];
+    let lang = Lang::current();
+    sheet.set_name(lang.pick("问题", "findings"))?;
+    let headers = match lang {
+        Lang::Zh => ["文件", "规则", "级别", "问题", "表", "行", "列", "页", "行号", "单元格"],
+        Lang::En => ["file", "rule", "severity", "message", "table", "row", "column", "page", "line", "cell"],
+    };
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, &styles.header)?;
     }
+    let severity = |s: gongkai_model::Severity| lang.pick(s.name_zh(), s.id());
     let mut r: u32 = 1;
     for report in reports {
         let file = report.files.join(" + ");
         if let Some(error) = &report.error {
             sheet.write_string(r, 0, &file)?;
-            sheet.write_string(r, 2, "error")?;
+            sheet.write_string(r, 2, lang.pick("无法读取", "unreadable"))?;
             sheet.write_string(r, 3, error)?;
             r += 1;
         }
@@ -109,7 +115,7 @@ pub fn findings_workbook(reports: &[DocumentFindings], documents: &[Option<Discl
             for place in places {
                 sheet.write_string(r, 0, &file)?;
                 sheet.write_string(r, 1, &finding.rule)?;
-                sheet.write_string(r, 2, format!("{:?}", finding.severity).to_lowercase())?;
+                sheet.write_string(r, 2, severity(finding.severity))?;
                 sheet.write_string(r, 3, &finding.message)?;
                 if let Some(l) = place {
                     if let Some(t) = l.table {
@@ -122,18 +128,24 @@ pub fn findings_workbook(reports: &[DocumentFindings], documents: &[Option<Discl
                     if let Some(column) = column {
                         sheet.write_string(r, 6, column)?;
                     }
-                    sheet.write_number(r, 7, f64::from(l.at.line))?;
+                    if let Some(page) = l.at.page {
+                        sheet.write_number(r, 7, f64::from(page))?;
+                    }
+                    sheet.write_number(r, 8, f64::from(l.at.line))?;
                     if let Some(cell) = &l.at.cell {
-                        sheet.write_string(r, 8, cell)?;
+                        sheet.write_string(r, 9, cell)?;
                     }
                 }
                 r += 1;
             }
         }
     }
-    for (c, width) in [24.0, 8.0, 9.0, 60.0, 24.0, 28.0, 20.0, 6.0, 12.0].into_iter().enumerate() {
+    for (c, width) in [24.0, 8.0, 9.0, 60.0, 24.0, 28.0, 20.0, 6.0, 6.0, 12.0].into_iter().enumerate() {
         sheet.set_column_width(c as u16, width)?;
     }
+    // A reviewer sorts and filters the findings: the header stays in view.
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, r.saturating_sub(1).max(1), (headers.len() - 1) as u16)?;
     add_coverage_sheet(&mut book, reports, &styles)?;
     for (report, doc) in reports.iter().zip(documents) {
         if let Some(doc) = doc {
@@ -146,7 +158,7 @@ pub fn findings_workbook(reports: &[DocumentFindings], documents: &[Option<Discl
 /// One row per document: what the check reached, and what it did not.
 fn add_coverage_sheet(book: &mut Workbook, reports: &[DocumentFindings], styles: &Styles) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet();
-    sheet.set_name("coverage")?;
+    sheet.set_name(Lang::current().pick("检查范围", "coverage"))?;
     let headers = [
         "文件",
         "目录列出的表",

@@ -55,6 +55,16 @@ fn every_finding_link_has_its_target_and_nothing_is_fetched() {
     for external in ["src=\"http", "href=\"http", "@import", "url(http"] {
         assert!(!html.contains(external), "external resource: {external}");
     }
+    // Errors come first, each finding carries what the filter needs, and the
+    // batch table gives each file its status.
+    for section in html.split("<section class=\"doc\"").skip(1) {
+        let severities: Vec<&str> =
+            section.split("data-severity=\"").skip(1).map(|p| &p[..p.find('"').unwrap()]).collect();
+        let rank = |s: &str| ["error", "warning", "info"].iter().position(|x| *x == s).unwrap();
+        assert!(severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "{severities:?}");
+    }
+    assert!(html.contains("<form class=\"filter\"") && html.contains("按规则："));
+    assert!(html.contains("<th>状态</th>") && html.contains("需修改"));
     // The changed cell is highlighted and the changed rate is marked in the text.
     assert!(html.contains("class=\"hit\">376.95</td>"), "cell not highlighted");
     assert!(html.contains("<mark id=") && html.contains("15.65%</mark>"), "figure not marked");
@@ -104,6 +114,21 @@ fn loads_in_a_headless_browser_without_console_errors() {
     let console_errors: Vec<&str> =
         log.lines().filter(|l| l.contains("CONSOLE") && (l.contains("error") || l.contains("Uncaught"))).collect();
     assert!(console_errors.is_empty(), "{console_errors:#?}");
+    // Every finding is shown at first; the address can preset the filter to
+    // the errors only, which the script applies.
+    let all = html.matches("data-severity=\"").count();
+    assert!(dom.contains(&format!("data-findings-shown=\"{all}\"")), "not every finding shown at first");
+    let errors = html.matches("data-severity=\"error\"").count();
+    assert!(errors > 0 && errors < all, "{errors} of {all}");
+    let filtered = Process::new(browser)
+        .args(common)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("{url}#only=error"))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&filtered.stdout);
+    assert!(dom.contains(&format!("data-findings-shown=\"{errors}\"")), "the filter did not keep the errors only");
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/html-report.png");
     let _ = Process::new(browser)
         .args(common)

@@ -148,9 +148,18 @@ pub fn render_document(
     out.push_str("<h3>发现的问题</h3>");
     if result.findings.is_empty() {
         out.push_str("<p>未发现问题。</p>");
+    } else {
+        render_filter(&mut out, index, &result.findings);
     }
+    // Errors first, then warnings, then notes; in the rules' order within each.
+    let mut findings: Vec<&Finding> = result.findings.iter().collect();
+    findings.sort_by_key(|f| match f.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    });
     out.push_str("<ol class=\"findings\">");
-    for (n, f) in result.findings.iter().enumerate() {
+    for (n, f) in findings.into_iter().enumerate() {
         render_finding(&mut out, n, f, &anchors);
     }
     out.push_str("</ol>");
@@ -159,12 +168,41 @@ pub fn render_document(
     out
 }
 
+/// The filter over a document's findings (by severity and family; the script
+/// applies it) and the count of findings per rule.
+fn render_filter(out: &mut String, doc: usize, findings: &[Finding]) {
+    let _ = write!(out, "<form class=\"filter\" data-doc=\"{doc}\">显示：");
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let count = findings.iter().filter(|f| f.severity == severity).count();
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" name=\"severity\" value=\"{}\" checked> {} {count}</label> ",
+            severity_class(severity),
+            severity.name_zh()
+        );
+    }
+    let families: BTreeSet<gongkai_model::Category> = findings.iter().map(|f| f.category).collect();
+    out.push_str("<select name=\"family\"><option value=\"\">全部类别</option>");
+    for family in families {
+        let _ =
+            write!(out, "<option value=\"{}\">{}</option>", family.id(), crate::report::text::category_name(family));
+    }
+    out.push_str("</select></form>");
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in findings {
+        *by_rule.entry(f.rule.as_str()).or_default() += 1;
+    }
+    let counts: Vec<String> = by_rule.iter().map(|(rule, n)| format!("<code>{}</code> {n}", esc(rule))).collect();
+    let _ = write!(out, "<p class=\"by-rule\">按规则：{}</p>", counts.join(" · "));
+}
+
 fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
     let class = severity_class(f.severity);
     let _ = write!(
         out,
-        "<li class=\"{class}\" id=\"d{}-f{n}\"><span class=\"badge {class}\">{}</span> <code>{}</code> {}",
+        "<li class=\"{class}\" id=\"d{}-f{n}\" data-severity=\"{class}\" data-family=\"{}\"><span class=\"badge {class}\">{}</span> <code>{}</code> {}",
         anchors.doc,
+        f.category.id(),
         f.severity.name_zh(),
         esc(&f.rule),
         esc(&f.message)
@@ -306,6 +344,9 @@ body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","Ping
 h1{font-size:1.6em}h2{border-bottom:2px solid #444;margin-top:2em}
 .file{color:#666;font-family:monospace}
 .counts span{display:inline-block;padding:.1em .6em;border-radius:.3em;margin-right:.5em;color:#fff}
+.filter{margin:.5em 0}.filter label{margin-right:.8em}.by-rule{color:#555;font-size:.9em}
+td span.error{color:#fff;padding:0 .4em;border-radius:.3em}
+@media print{form.filter{display:none}}
 span.error,.badge.error{background:#c0392b}span.warning,.badge.warning{background:#d68910}span.info,.badge.info{background:#2874a6}
 .badge{color:#fff;padding:0 .4em;border-radius:.3em;font-size:.85em}
 .findings li{margin:.4em 0}.locs{font-size:.85em;color:#555}.locs a{margin-right:.8em}
@@ -329,6 +370,34 @@ document.addEventListener('DOMContentLoaded', function () {
   });
   document.body.setAttribute('data-links', String(links.length));
   document.body.setAttribute('data-links-ok', String(ok));
+  // The findings filter: severities ticked and the family chosen; the page's
+  // address may preset it (`report.html#only=error`, `#only=warning,info`).
+  var preset = /only=([a-z,]+)/.exec(decodeURIComponent(location.hash));
+  var shown = 0;
+  document.querySelectorAll('form.filter').forEach(function (form) {
+    var list = form.parentNode.querySelector('ol.findings');
+    var boxes = form.querySelectorAll('input[name=severity]');
+    if (preset) {
+      var wanted = preset[1].split(',');
+      boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+    }
+    function apply() {
+      var on = {};
+      boxes.forEach(function (b) { on[b.value] = b.checked; });
+      var family = form.querySelector('select[name=family]').value;
+      var visible = 0;
+      list.querySelectorAll('li[data-severity]').forEach(function (li) {
+        var show = on[li.getAttribute('data-severity')] && (!family || li.getAttribute('data-family') === family);
+        li.style.display = show ? '' : 'none';
+        if (show) { visible++; }
+      });
+      list.setAttribute('data-shown', String(visible));
+      return visible;
+    }
+    form.addEventListener('change', apply);
+    shown += apply();
+  });
+  document.body.setAttribute('data-findings-shown', String(shown));
 });
 "#;
 
@@ -340,15 +409,21 @@ pub fn page(docs: &[DocumentFindings], sections: &[String]) -> String {
     out.push_str(STYLE);
     out.push_str("</style></head><body><h1>部门预算公开检查报告</h1>");
     let _ = write!(out, "<p>gongkai {} · 共检查 {} 份文件</p>", env!("CARGO_PKG_VERSION"), docs.len());
-    out.push_str("<table class=\"summary\"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>");
+    out.push_str("<table class=\"summary\"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>");
     for (i, d) in docs.iter().enumerate() {
+        // 通过: nothing of error severity; 无法读取 with its reason.
+        let status = match &d.error {
+            Some(error) => format!("<span class=\"error\">无法读取：{}</span>", esc(error)),
+            None if d.counts.errors > 0 => "<span class=\"error\">需修改</span>".to_owned(),
+            None => "通过".to_owned(),
+        };
         let _ = write!(
             out,
-            "<tr><td><a href=\"#d{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#d{i}\">{}</a></td><td>{}</td><td>{}</td><td>{status}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&d.files.join(" + ")),
             esc(d.unit_name.as_deref().unwrap_or("")),
             d.fiscal_year.map(|y| y.to_string()).unwrap_or_default(),
-            if d.error.is_some() { "无法读取".to_owned() } else { d.counts.errors.to_string() },
+            d.counts.errors,
             d.counts.warnings,
             d.counts.infos
         );

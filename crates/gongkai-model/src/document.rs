@@ -161,7 +161,7 @@ pub struct Unparsed {
 #[serde(deny_unknown_fields)]
 #[schemars(extend("$id" = DISCLOSURE_SCHEMA_ID))]
 pub struct Disclosure {
-    /// The exchange-format version ([`SCHEMA_VERSION`]).
+    /// The exchange-format version (`1.0.0` for this schema).
     pub schema_version: String,
     /// Metadata.
     pub meta: Metadata,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ClassCode, Inference, Number, Provenance, TextRef, Unit};
 
 /// What a table is. The national vocabulary; a table the recognizer cannot place
-/// is kept as [`TableKind::Other`] with its title.
+/// is kept as `other` with its title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {

@@ -744,3 +744,29 @@ fn the_rule_list_is_chinese_by_default() {
     let (out, _) = stdout_of(gongkai().args(["rules", "explain", "N113"]));
     assert!(out.contains("N113 listed-parts（说明 · 错误）") && out.contains("分项合计"), "{out}");
 }
+
+/// What a user reads carries no Rust: no `Some(…)`/`None`, no `Type::Variant`
+/// — in the rule list and every rule's explanation, the catalog's answers, the
+/// plugins' region line and the summary, in both languages.
+#[test]
+fn no_rust_internals_in_what_a_user_reads() {
+    let mut runs: Vec<Vec<String>> = vec![
+        vec!["rules".into()],
+        vec!["catalog".into(), "501".into()],
+        vec!["catalog".into(), "2080505".into(), "--year".into(), "2024".into()],
+        vec!["plugins".into(), example().to_string_lossy().into_owned()],
+        vec!["validate".into(), "-q".into(), example().to_string_lossy().into_owned()],
+    ];
+    let (list, _) = stdout_of(gongkai().arg("rules"));
+    for id in list.lines().filter_map(|l| l.split_whitespace().next()) {
+        runs.push(vec!["rules".into(), "explain".into(), id.to_owned()]);
+    }
+    for run in runs {
+        for lang in ["zh", "en"] {
+            let (out, _) = stdout_of(gongkai().args(&run).args(["--lang", lang]));
+            for internal in ["Some(", "None", "::"] {
+                assert!(!out.contains(internal), "{run:?} --lang {lang}: `{internal}` in\n{out}");
+            }
+        }
+    }
+}

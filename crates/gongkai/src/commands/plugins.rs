@@ -42,11 +42,13 @@ pub fn run(args: &PluginsArgs) -> Outcome {
             Ok(imported) => {
                 let region = &imported.document.meta.region;
                 let plugins = host::for_region(&config, region);
+                // (A level not named in the document is shown as such, not as `None`.)
+                let level = |l: &Option<String>| l.clone().unwrap_or_else(|| "（未写明）".to_owned());
                 println!(
-                    "{name}：地区 {:?}/{:?}/{:?}，将加载：{}",
-                    region.province,
-                    region.prefecture,
-                    region.county,
+                    "{name}：地区 {}/{}/{}，将加载：{}",
+                    level(&region.province),
+                    level(&region.prefecture),
+                    level(&region.county),
                     if plugins.is_empty() {
                         "（无）".to_owned()
                     } else {

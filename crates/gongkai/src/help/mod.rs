@@ -74,18 +74,22 @@ fn in_chinese(mut cmd: Command, path: &str) -> Command {
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助").help_heading("选项"));
-    let args: Vec<(String, bool)> = cmd
+    let args: Vec<(String, bool, bool)> = cmd
         .get_arguments()
         .filter(|a| a.get_id() != "help")
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| (a.get_id().to_string(), a.is_positional(), a.get_action().takes_values()))
         .collect();
-    for (id, positional) in args {
+    for (id, positional, takes_values) in args {
         let text = zh::text(&format!("{path} --{id}")).or_else(|| zh::text(&format!("* --{id}")));
         cmd = cmd.mut_arg(&id, |a| {
             let a = a.help_heading(if positional { "参数" } else { "选项" });
             match text {
-                // (The Chinese text names the values and the default itself.)
-                Some(text) => a.help(text).long_help(None).hide_possible_values(true).hide_default_value(true),
+                // (The Chinese text names the values and the default itself;
+                // a flag has neither, and clap refuses to hide them there.)
+                Some(text) if takes_values => {
+                    a.help(text).long_help(None).hide_possible_values(true).hide_default_value(true)
+                }
+                Some(text) => a.help(text).long_help(None),
                 None => a,
             }
         });

@@ -15,7 +15,7 @@ declare_rule! {
     /// finding only tells the reviewer which codes could not be checked by G101 and
     /// are worth a look in the year's 政府收支分类科目. It becomes an error only when a
     /// complete official catalog of the code's scheme and year is in the data
-    /// (`Catalog::is_complete`), which then proves the code does not exist — never
+    /// (the Ministry of Finance's full list for that year), which then proves the code does not exist — never
     /// the case today.
     ///
     /// ## Example

@@ -480,7 +480,11 @@ fn department_row<'p>(ctx: &Context<'_>, part: &'p TablePart, rows: &[&'p Row]) 
     let first = rows.iter().find_map(|r| part.rows.iter().position(|x| std::ptr::eq(x, *r)).filter(|&i| i >= opens))?;
     // (A row between opener and the year's row that is neither a year nor a
     // change names another unit: the blocks are not what they seem.)
-    let year_like = |r: &Row| r.label.contains('年') || r.label.contains("增减");
+    let year_like = |r: &Row| {
+        let label = norm(&r.label);
+        let digits = label.chars().take_while(char::is_ascii_digit).count();
+        (digits == 4 && label[4..].starts_with('年')) || label.contains("增减")
+    };
     part.rows[opens + 1..first].iter().all(year_like).then_some(&part.rows[first])
 }
 

@@ -27,10 +27,17 @@ struct Checked {
 /// model itself: the xlsx report writes each document's tables, and reading the
 /// file again for them would cost a second import.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Render {
+enum Render<'a> {
     Nothing,
-    Text { color: bool },
-    Html { index: usize },
+    Text {
+        color: bool,
+    },
+    /// `report_dir`: where the report goes, so that its links to a PDF's
+    /// pages are relative to it.
+    Html {
+        index: usize,
+        report_dir: &'a Path,
+    },
     Model,
 }
 
@@ -102,9 +109,14 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && args.format == Format::Text;
     let progress = progress_bar(files.len(), args.quiet);
+    // (The report's folder: the output's, else the working directory.)
+    let report_dir = match args.output.as_deref().and_then(Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let render_for = |index: usize| match args.format {
         Format::Text if !args.quiet => Render::Text { color },
-        Format::Html => Render::Html { index },
+        Format::Html => Render::Html { index, report_dir },
         Format::Xlsx => Render::Model,
         _ => Render::Nothing,
     };
@@ -304,7 +316,7 @@ fn import_and_check(
     Ok((imported, checked))
 }
 
-fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &Config, render: Render) -> Checked {
+fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &Config, render: Render<'_>) -> Checked {
     let files = input.files();
     match import_and_check(input, engine, options, config) {
         Err(e) => {
@@ -319,7 +331,9 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
             };
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, None, color),
-                Render::Html { index } => report::html::render_document(index, &findings, None, None),
+                Render::Html { index, report_dir } => {
+                    report::html::render_document(index, &findings, None, None, report_dir)
+                }
                 Render::Nothing | Render::Model => String::new(),
             };
             Checked { findings, rendered, document: None }
@@ -339,7 +353,9 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
             let source = imported.source_text.as_deref();
             let rendered = match render {
                 Render::Text { color } => report::text::render_document(&findings, source, color),
-                Render::Html { index } => report::html::render_document(index, &findings, Some(doc), source),
+                Render::Html { index, report_dir } => {
+                    report::html::render_document(index, &findings, Some(doc), source, report_dir)
+                }
                 Render::Nothing | Render::Model => String::new(),
             };
             let document = (render == Render::Model).then_some(imported.document);

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
+use std::path::Path;
 
 use gongkai_model::{Disclosure, DocumentFindings, Finding, Location, Severity, Table};
 
@@ -46,9 +47,63 @@ struct Anchors {
     rows: BTreeSet<u32>,
     /// Lines that start a rendered paragraph, with the lines the paragraph covers.
     paragraphs: BTreeMap<u32, u32>,
+    /// The document's PDF files (as the report names them) and the link to
+    /// each from the report's folder.
+    pdf: Vec<(String, String)>,
+}
+
+/// The documents' PDF files with the link to each from `report_dir`: a
+/// relative path (`../公开/某局.pdf`), percent-encoded where a URL needs it.
+fn pdf_links(files: &[String], report_dir: &Path) -> Vec<(String, String)> {
+    files
+        .iter()
+        .filter(|f| f.to_ascii_lowercase().ends_with(".pdf"))
+        .filter_map(|f| {
+            // (Resolved, so that `..` in either does not stay in the link.)
+            let resolve = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p)).ok();
+            let target = resolve(Path::new(f))?;
+            let base = resolve(report_dir)?;
+            let relative = pathdiff::diff_paths(&target, &base)?;
+            let href: Vec<String> =
+                relative.components().map(|c| url_segment(&c.as_os_str().to_string_lossy())).collect();
+            Some((f.clone(), href.join("/")))
+        })
+        .collect()
+}
+
+/// A path segment as a URL writes it: characters a URL reserves (and spaces)
+/// percent-encoded, the rest (Chinese too) as they are.
+fn url_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for c in segment.chars() {
+        match c {
+            ' ' | '#' | '?' | '%' | '"' | '<' | '>' | '\\' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Anchors {
+    /// The link to the PDF a location is in: its own file, else the
+    /// document's one PDF.
+    fn pdf_of(&self, l: &Location) -> Option<&str> {
+        let by_file =
+            |file: &str| self.pdf.iter().find(|(f, _)| f == file || f.ends_with(file)).map(|(_, h)| h.as_str());
+        match &l.file {
+            Some(file) => by_file(file),
+            None => match self.pdf.as_slice() {
+                [(_, href)] => Some(href.as_str()),
+                _ => None,
+            },
+        }
+    }
+
     fn cell_id(&self, line: u32, column: u32) -> String {
         format!("d{}-c{line}-{column}", self.doc)
     }
@@ -113,6 +168,7 @@ pub fn render_document(
     result: &DocumentFindings,
     doc: Option<&Disclosure>,
     source: Option<&str>,
+    report_dir: &Path,
 ) -> String {
     let mut out = String::new();
     let title = result.unit_name.clone().unwrap_or_else(|| result.files.join(" + "));
@@ -134,8 +190,13 @@ pub fn render_document(
     if let Some(coverage) = &result.coverage {
         render_coverage(&mut out, coverage);
     }
-    let mut anchors =
-        Anchors { doc: index, cells: BTreeSet::new(), rows: BTreeSet::new(), paragraphs: BTreeMap::new() };
+    let mut anchors = Anchors {
+        doc: index,
+        cells: BTreeSet::new(),
+        rows: BTreeSet::new(),
+        paragraphs: BTreeMap::new(),
+        pdf: pdf_links(&result.files, report_dir),
+    };
     let mut body = String::new();
     if let Some(doc) = doc {
         let involved: BTreeSet<(u32, u32)> =
@@ -212,9 +273,16 @@ fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
         .iter()
         .map(|l| {
             let label = esc(&l.at.describe_zh());
-            match anchors.target(l) {
+            let place = match anchors.target(l) {
                 Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{label}</a>"),
                 None => format!("<span class=\"loc\">{label}</span>"),
+            };
+            // The printed page itself, in the PDF beside the report.
+            match (l.at.page, anchors.pdf_of(l)) {
+                (Some(page), Some(href)) => {
+                    format!("{place}<a class=\"pdf\" href=\"{}#page={page}\">（原文第{page}页）</a>", esc(href))
+                }
+                _ => place,
             }
         })
         .collect();
@@ -344,6 +412,7 @@ body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","Ping
 h1{font-size:1.6em}h2{border-bottom:2px solid #444;margin-top:2em}
 .file{color:#666;font-family:monospace}
 .counts span{display:inline-block;padding:.1em .6em;border-radius:.3em;margin-right:.5em;color:#fff}
+a.pdf{margin-left:.3em;font-size:.9em;color:#555}
 .filter{margin:.5em 0}.filter label{margin-right:.8em}.by-rule{color:#555;font-size:.9em}
 td span.error{color:#fff;padding:0 .4em;border-radius:.3em}
 @media print{form.filter{display:none}}
@@ -436,4 +505,32 @@ pub fn page(docs: &[DocumentFindings], sections: &[String]) -> String {
     out.push_str(SCRIPT);
     out.push_str("</script></body></html>\n");
     out
+}
+
+#[cfg(test)]
+mod pdf_link_tests {
+    use super::*;
+
+    #[test]
+    fn a_pdf_is_linked_relative_to_the_report_with_its_reserved_characters_encoded() {
+        let links = pdf_links(&["公开/某局 预算#1.pdf".to_owned(), "说明.txt".to_owned()], Path::new("报告"));
+        assert_eq!(links, [("公开/某局 预算#1.pdf".to_owned(), "../公开/某局%20预算%231.pdf".to_owned())]);
+    }
+
+    #[test]
+    fn a_location_takes_its_own_files_link_or_the_documents_one_pdf() {
+        let anchors = |pdf: Vec<(String, String)>| Anchors {
+            doc: 0,
+            cells: BTreeSet::new(),
+            rows: BTreeSet::new(),
+            paragraphs: BTreeMap::new(),
+            pdf,
+        };
+        let at = |file: Option<&str>| Location { file: file.map(str::to_owned), ..Location::default() };
+        let one = anchors(vec![("a.pdf".into(), "x/a.pdf".into())]);
+        assert_eq!(one.pdf_of(&at(None)), Some("x/a.pdf"));
+        let two = anchors(vec![("a.pdf".into(), "x/a.pdf".into()), ("b.pdf".into(), "x/b.pdf".into())]);
+        assert_eq!(two.pdf_of(&at(Some("b.pdf"))), Some("x/b.pdf"));
+        assert_eq!(two.pdf_of(&at(None)), None);
+    }
 }

@@ -1,6 +1,8 @@
-//! Where plugin files are looked for: the configured `plugin-dirs`, then a
-//! `plugins/` directory next to the executable. Nothing in an input document
-//! ever names a file to load.
+//! Where plugin files are looked for, in order: the configured `plugin-dirs`
+//! (`--plugin-dir`, `gongkai.toml`), the directories of `GONGKAI_PLUGIN_PATH`
+//! (separated as `PATH` is), the user's data directory (`~/.local/share/gongkai/plugins`
+//! on Linux, its equivalent elsewhere), then a `plugins/` directory next to the
+//! executable. Nothing in an input document ever names a file to load.
 
 use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
 use std::path::{Path, PathBuf};
@@ -10,10 +12,24 @@ use crate::Config;
 
 /// The directories searched, in order.
 pub fn search_dirs(config: &Config) -> Vec<PathBuf> {
+    let data = directories::ProjectDirs::from("", "", "gongkai").map(|p| p.data_dir().join("plugins"));
+    let beside_exe = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join("plugins")));
+    in_order(config, std::env::var_os("GONGKAI_PLUGIN_PATH"), data, beside_exe)
+}
+
+/// The search order, from what the environment gave.
+fn in_order(
+    config: &Config,
+    env_path: Option<std::ffi::OsString>,
+    data: Option<PathBuf>,
+    beside_exe: Option<PathBuf>,
+) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = config.plugin_dirs.iter().map(PathBuf::from).collect();
-    if let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join("plugins"))) {
-        dirs.push(dir);
+    if let Some(path) = env_path {
+        dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
     }
+    dirs.extend(data);
+    dirs.extend(beside_exe);
     dirs
 }
 
@@ -93,4 +109,20 @@ fn is_library(path: &Path) -> bool {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with(DLL_PREFIX) && n.ends_with(DLL_SUFFIX) && n.len() > DLL_SUFFIX.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_configured_dirs_come_first_then_the_environments_then_the_users_then_beside_the_executable() {
+        let config = Config { plugin_dirs: vec!["conf".into()], ..Config::default() };
+        let env = std::env::join_paths(["env1", "env2"]).ok();
+        let dirs = in_order(&config, env, Some("data/plugins".into()), Some("bin/plugins".into()));
+        let expected: Vec<PathBuf> =
+            ["conf", "env1", "env2", "data/plugins", "bin/plugins"].iter().map(PathBuf::from).collect();
+        assert_eq!(dirs, expected);
+        assert_eq!(in_order(&Config::default(), None, None, None), Vec::<PathBuf>::new());
+    }
 }

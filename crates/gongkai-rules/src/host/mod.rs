@@ -7,7 +7,8 @@
 //!   naming the file. A *path* (contains `/`, or ends with the platform's library
 //!   suffix) is used as given; a *name* is looked up as `lib<name>.so` and
 //!   `libgongkai_plugin_<name>.so` (`.dylib`/`.dll` elsewhere) in
-//!   `config.plugin_dirs`, then in `plugins/` next to the executable. Plugin
+//!   `config.plugin_dirs`, `GONGKAI_PLUGIN_PATH`, the user's data directory,
+//!   then in `plugins/` next to the executable (`locate.rs`). Plugin
 //!   files are chosen only by the user's configuration and command line, never
 //!   by anything inside an input document.
 //! - [`discover`]`(&config)` → every library in those directories with its

@@ -62,7 +62,11 @@ sarif 供代码审查系统；html 单个网页，标出涉及的单元格；xls
         "列出每份文件检查了什么、没检查什么以及原因（目录所列和识别出的表、各规则的核对数、比对过的说明数字）",
     ),
     ("validate --plugins", "加载规则插件（路径，或在插件目录中按名称查找）"),
-    ("validate --plugin_dirs", "按名称查找插件的目录（也可在 gongkai.toml 中设 plugin-dirs）"),
+    (
+        "validate --plugin_dirs",
+        "按名称查找插件的目录（也可在 gongkai.toml 中设 plugin-dirs）；其后还查找 GONGKAI_PLUGIN_PATH、\
+用户数据目录（Linux 为 ~/.local/share/gongkai/plugins）和程序旁的 plugins/",
+    ),
     ("validate --auto_plugins", "同时加载地区与各文件所属地区相符的插件"),
     ("validate@after", "退出码：0 无错误，1 发现错误，2 有文件无法读取或命令用法有误。"),
     (

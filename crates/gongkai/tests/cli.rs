@@ -770,3 +770,16 @@ fn no_rust_internals_in_what_a_user_reads() {
         }
     }
 }
+
+/// A run that may load plugins says which ran — here none, the region having
+/// no plugin in the directory given — and a run without plugins says nothing.
+#[test]
+fn a_run_with_plugins_says_which_ran() {
+    let dir = tempfile::tempdir().unwrap();
+    let out =
+        gongkai().args(["validate", "--auto-plugins", "--plugin-dir"]).arg(dir.path()).arg(example()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("没有插件运行"), "{err}");
+    let out = gongkai().arg("validate").arg(example()).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("插件"));
+}

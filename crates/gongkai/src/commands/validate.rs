@@ -21,6 +21,8 @@ struct Checked {
     findings: DocumentFindings,
     rendered: String,
     document: Option<Disclosure>,
+    /// The plugins whose rules ran on the document (ids).
+    plugins: Vec<String>,
 }
 
 /// What to render or keep while the document is in memory. `Model` keeps the
@@ -93,6 +95,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         eprintln!("error: {e}");
         return Outcome::Failure;
     }
+    let named_ids: Vec<String> = named.iter().map(|p| p.id().to_owned()).collect();
     let (engine, options) = match crate::plugins::engine_with(&config, named, &base_options) {
         Ok(e) => e,
         Err(e) => {
@@ -121,7 +124,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         _ => Render::Nothing,
     };
     let check = |(index, input): (usize, &Input)| {
-        let checked = check_one(input, &engine, &options, &config, render_for(index));
+        let checked = check_one(input, &engine, &options, &config, &named_ids, render_for(index));
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -145,10 +148,24 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let mut docs = Vec::with_capacity(checked.len());
     let mut rendered = Vec::with_capacity(checked.len());
     let mut documents = Vec::with_capacity(checked.len());
+    let mut plugins_ran = std::collections::BTreeSet::new();
     for c in checked {
         docs.push(c.findings);
         rendered.push(c.rendered);
         documents.push(c.document);
+        plugins_ran.extend(c.plugins);
+    }
+    // A run with plugins says which ran (a region without one says nothing
+    // ran, rather than leaving the reader to guess).
+    if (!config.plugins.is_empty() || config.auto_plugins) && !args.quiet {
+        let lang = crate::lang::Lang::current();
+        let list = plugins_ran.into_iter().collect::<Vec<_>>().join(lang.pick("、", ", "));
+        match (lang, list.is_empty()) {
+            (crate::lang::Lang::Zh, false) => eprintln!("运行的插件：{list}"),
+            (crate::lang::Lang::Zh, true) => eprintln!("没有插件运行（各文件所属地区没有对应的插件）"),
+            (crate::lang::Lang::En, false) => eprintln!("plugins run: {list}"),
+            (crate::lang::Lang::En, true) => eprintln!("no plugin ran (no plugin for the documents' regions)"),
+        }
     }
     let body = match args.format {
         Format::Text => {
@@ -285,12 +302,16 @@ fn progress_bar(count: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 /// Imports a document and, with auto-plugins, re-imports it with its region's
 /// plugins (their aliases may name its tables) and checks it with them. A pair
 /// is read as one document (`ImportOptions::explanation`).
+/// A document read and checked, with the ids of the plugins that ran on it.
+type CheckedDocument = (gongkai_import::Imported, (Vec<gongkai_model::Finding>, Coverage), Vec<String>);
+
 fn import_and_check(
     input: &Input,
     engine: &Engine,
     options: &ImportOptions,
     config: &Config,
-) -> Result<(gongkai_import::Imported, (Vec<gongkai_model::Finding>, Coverage)), gongkai_import::ImportError> {
+    named: &[String],
+) -> Result<CheckedDocument, gongkai_import::ImportError> {
     let name = input.path.to_string_lossy();
     let options = match &input.text {
         Some(text) => Cow::Owned(ImportOptions { explanation: Some(text.clone()), ..options.clone() }),
@@ -302,23 +323,37 @@ fn import_and_check(
         return Err(gongkai_import::ImportError::file(&name, "文件不存在"));
     }
     let imported = gongkai_import::import_file(&name, &options)?;
-    if !config.auto_plugins {
-        let checked = engine.check_with_coverage(&imported.document);
-        return Ok((imported, checked));
-    }
     let region = imported.document.meta.region.clone();
-    let plugins =
-        crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(&name, e))?;
+    let plugins = match config.auto_plugins {
+        true => {
+            crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(&name, e))?
+        }
+        false => Vec::new(),
+    };
+    // No plugin for the region beyond the named ones: the run's engine, which
+    // has those, already checked what a regional one would.
+    if plugins.len() <= named.len() {
+        let checked = engine.check_with_coverage(&imported.document);
+        return Ok((imported, checked, named.to_vec()));
+    }
+    let ids = plugins.iter().map(|p| p.id().to_owned()).collect();
     let (regional, regional_options) = crate::plugins::engine_with(config, plugins, &options)
         .map_err(|e| gongkai_import::ImportError::file(&name, e.to_string()))?;
     let imported = gongkai_import::import_file(&name, &regional_options)?;
     let checked = regional.check_with_coverage(&imported.document);
-    Ok((imported, checked))
+    Ok((imported, checked, ids))
 }
 
-fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &Config, render: Render<'_>) -> Checked {
+fn check_one(
+    input: &Input,
+    engine: &Engine,
+    options: &ImportOptions,
+    config: &Config,
+    named: &[String],
+    render: Render<'_>,
+) -> Checked {
     let files = input.files();
-    match import_and_check(input, engine, options, config) {
+    match import_and_check(input, engine, options, config, named) {
         Err(e) => {
             let findings = DocumentFindings {
                 files,
@@ -336,9 +371,9 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
                 }
                 Render::Nothing | Render::Model => String::new(),
             };
-            Checked { findings, rendered, document: None }
+            Checked { findings, rendered, document: None, plugins: Vec::new() }
         }
-        Ok((imported, (mut findings, coverage))) => {
+        Ok((imported, (mut findings, coverage), plugins)) => {
             input.name_files(&mut findings, &imported);
             let doc = &imported.document;
             let findings = DocumentFindings {
@@ -359,7 +394,7 @@ fn check_one(input: &Input, engine: &Engine, options: &ImportOptions, config: &C
                 Render::Nothing | Render::Model => String::new(),
             };
             let document = (render == Render::Model).then_some(imported.document);
-            Checked { findings, rendered, document }
+            Checked { findings, rendered, document, plugins }
         }
     }
 }

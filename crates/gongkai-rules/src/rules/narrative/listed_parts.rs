@@ -12,10 +12,14 @@ declare_rule! {
     /// more than the whole, and a list introduced by `包括` (not `主要包括`, `其中`)
     /// adds up to the whole. Items are the clauses between `；` (the first amount
     /// of each), or, without `；`, every amount of the list; a list holding a list
-    /// of its own (`其中` inside it, without `；`) is not read. Only lists with a
+    /// of its own (`其中` inside it, without `；`) is not read. Where the sentence
+    /// ends with its introducer (`项目支出…万元，具体包括：`), the parts are the
+    /// numbered paragraphs after it (`1.甲项目…`, `2.乙项目…`), or the next
+    /// paragraph's clauses when that one is not numbered. Only lists with a
     /// part the tables do not print are checked: where every part is a table
-    /// figure, N101 compares each with its cell. The procurement budget's parts
-    /// are N109's.
+    /// figure, N101 compares each with its cell (the parts so checked count in
+    /// the coverage as checked with their whole). The procurement budget's
+    /// parts are N109's.
     ///
     /// ## Why it matters
     /// The parts of a project category, of a unit's budget or of a category of

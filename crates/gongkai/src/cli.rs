@@ -53,10 +53,17 @@ Examples:
     #[command(after_help = "\
 Examples:
   gongkai rules
-  gongkai rules explain A101")]
+  gongkai rules explain A101
+  gongkai rules --plugin xinjiang --plugin-dir target/release")]
     Rules {
         #[command(subcommand)]
         action: Option<RulesAction>,
+        /// Also list (or explain) the rules of a plugin (a path, or a name looked up in the plugin directories).
+        #[arg(long = "plugin", value_name = "PATH_OR_NAME", global = true)]
+        plugins: Vec<String>,
+        /// A directory searched for plugins by name.
+        #[arg(long = "plugin-dir", value_name = "DIR", global = true)]
+        plugin_dirs: Vec<PathBuf>,
     },
     /// Print a JSON Schema of the exchange formats.
     #[command(after_help = "\

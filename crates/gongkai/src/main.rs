@@ -28,8 +28,13 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Validate(args) => commands::validate::run(args),
         Command::Import(args) => commands::import::run(args),
-        Command::Rules { action: None } => commands::rules::list(),
-        Command::Rules { action: Some(RulesAction::Explain { id }) } => commands::rules::explain(id),
+        Command::Rules { action, plugins, plugin_dirs } => match commands::rules::load(plugins, plugin_dirs) {
+            Err(outcome) => outcome,
+            Ok(loaded) => match action {
+                None => commands::rules::list(&loaded),
+                Some(RulesAction::Explain { id }) => commands::rules::explain(id, &loaded),
+            },
+        },
         Command::Schema { which } => {
             print!(
                 "{}",

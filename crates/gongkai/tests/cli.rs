@@ -5,6 +5,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+// The real plugins, built once with the cargo that runs the tests (shared with
+// the plugin host's tests).
+#[path = "../../gongkai-rules/tests/plugin_build/mod.rs"]
+#[allow(dead_code)] // (this file uses the directory, not each library)
+mod plugin_build;
+
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/qitai-2024-budget.txt")
 }
@@ -782,4 +788,23 @@ fn a_run_with_plugins_says_which_ran() {
     assert!(err.contains("没有插件运行"), "{err}");
     let out = gongkai().arg("validate").arg(example()).output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("插件"));
+}
+
+/// A loaded plugin's rules are listed after the built-in ones and explained;
+/// a run loading plugins by region says which ran.
+#[test]
+fn a_loaded_plugins_rules_are_listed_and_explained_and_a_run_says_which_plugins_ran() {
+    let dir = plugin_build::plugin_dir(plugin_build::Profile::Debug);
+    let (out, code) = stdout_of(gongkai().args(["rules", "--plugin", "xinjiang", "--plugin-dir"]).arg(dir));
+    assert_eq!(code, 0);
+    assert!(out.contains("A101") && out.contains("XJ001") && out.contains("插件:xinjiang"), "{out}");
+    let (out, code) =
+        stdout_of(gongkai().args(["rules", "explain", "XJ001", "--plugin", "xinjiang", "--plugin-dir"]).arg(dir));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# XJ001") && out.contains("## What it checks"), "{out}");
+    let (_, code) = stdout_of(gongkai().args(["rules", "explain", "XJ001"]));
+    assert_eq!(code, 2, "without its plugin the rule is unknown");
+    let run = gongkai().args(["validate", "--auto-plugins", "--plugin-dir"]).arg(dir).arg(example()).output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("运行的插件：changji、xinjiang"), "{err}");
 }

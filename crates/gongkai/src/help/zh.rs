@@ -106,13 +106,16 @@ sarif 供代码审查系统；html 单个网页，标出涉及的单元格；xls
     ),
     // rules
     ("rules", "列出全部规则，或解释其中一条"),
-    ("rules@usage", "gongkai rules [explain <规则>]"),
+    ("rules@usage", "gongkai rules [explain <规则>] [--plugin <插件> --plugin-dir <目录>]"),
+    ("rules --plugins", "同时列出（或解释）该插件的规则（路径，或在插件目录中按名称查找）"),
+    ("rules --plugin_dirs", "按名称查找插件的目录"),
     (
         "rules@after",
         "\
 示例：
   gongkai rules
-  gongkai rules explain A101",
+  gongkai rules explain A101
+  gongkai rules --plugin xinjiang --plugin-dir target/release",
     ),
     ("rules.explain", "显示一条规则的说明"),
     ("rules.explain@usage", "gongkai rules explain <规则>"),

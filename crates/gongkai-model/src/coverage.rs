@@ -139,9 +139,9 @@ pub enum UnresolvedReason {
     NoTables,
     /// It states a figure the file's tables do not print (performance-target
     /// funds, asset values, procurement without a procurement table, 机关运行经费
-    /// without its table, a class of a classification no table prints, a class
-    /// of nothing this year left out of the tables): nothing to compare it
-    /// with, by the document's make.
+    /// without its table, 会议费 or 培训费 no table prints, a class of a
+    /// classification no table prints, a class of nothing this year left out
+    /// of the tables): nothing to compare it with, by the document's make.
     NotPrinted,
     /// A part listed under a whole (`项目支出…，具体包括：1.甲工作…`) in more
     /// detail than the tables print: compared with the whole as the sum of

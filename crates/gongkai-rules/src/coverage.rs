@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use gongkai_model::{
-    CheckCoverage, Claim, ClaimCoverage, Coverage, Decimal, Disclosure, DocumentPart, NotChecked, NotCheckedReason,
-    PageCoverage, Provenance, PurchaseKind, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
-    UnresolvedReason, comparison_key,
+    CheckCoverage, Claim, ClaimCoverage, Coverage, Decimal, Disclosure, DocumentPart, Measure, NotChecked,
+    NotCheckedReason, PageCoverage, Provenance, PurchaseKind, RuleChecks, SectionKind, TableCoverage, TableKind,
+    TocEntry, Unresolved, UnresolvedReason, comparison_key,
 };
 
 use crate::Context;
@@ -176,6 +176,21 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
         let nothing = wan(claim.amount).is_some_and(|n| n.value().is_zero());
         if !scheme_printed || (nothing && !rows().any(|c| *c == code)) {
             return true;
+        }
+    }
+    // 会议费 and 培训费 where no table prints them: neither beside the “三公”
+    // categories nor as economic lines (30215, 30216).
+    for (word, measure, code) in [("会议费", Measure::Meetings, "30215"), ("培训费", Measure::Training, "30216")]
+    {
+        if comparison_key(&claim.subject.label).contains(word) {
+            let parts = || ctx.doc.tables.iter().flat_map(|t| &t.parts);
+            let column = parts().any(|p| p.columns.iter().any(|c| c.measure == measure));
+            let line = parts().flat_map(|p| &p.rows).any(|r| {
+                r.code.as_ref().is_some_and(|c| c.as_str() == code) || comparison_key(&r.label).ends_with(word)
+            });
+            if !column && !line {
+                return true;
+            }
         }
     }
     match claim.section {

@@ -577,4 +577,13 @@ fn a_class_of_a_classification_no_table_prints_is_not_printed() {
     // A class printed with an amount the tables leave out is not "not printed".
     let stated = changed(CODED_CLASSES, "（399）0.00万元", "（399）3.00万元");
     assert_eq!(unresolved(&stated), [(R::NotPrinted, 1), (R::SubjectUnknown, 1)]);
+    // 会议费 where no table prints it (no column beside the “三公”, no 30215 line).
+    let meetings = changed(CODED_CLASSES, "20.00万元。", "20.00万元。会议费预算3.00万元。");
+    assert_eq!(unresolved(&meetings), [(R::NotPrinted, 3)]);
+    let printed = changed(
+        &meetings,
+        "302\t商品和服务支出\t10.00\t\t10.00",
+        "302\t商品和服务支出\t10.00\t\t10.00\n30215\t会议费\t3.00\t\t3.00",
+    );
+    assert!(!unresolved(&printed).contains(&(R::NotPrinted, 3)), "{:?}", unresolved(&printed));
 }

@@ -89,13 +89,19 @@ fn by_columns(part: &TablePart) -> Option<Layout> {
     let m: fn(&gongkai_model::Column) -> Option<&Measure> = |c| Some(&c.measure);
     let extra: Vec<usize> =
         [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(cols, x, m)).collect();
-    // Two totals beside 会议费 and 培训费: the first (合计) holds them, the
-    // second (小计) is the 三公 total.
+    // Two totals beside 会议费 and 培训费: the first, headed 合计 (or 总计),
+    // holds them; the second, headed 小计, is the 三公 total. Other pairs of
+    // totals are not read as either.
     let totals: Vec<usize> =
         cols.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
+    let leaf = |i: usize| cols[i].header.rsplit('/').next().unwrap_or_default().trim().to_owned();
     let (total, grand) = match totals.as_slice() {
         [total] => (Some(*total), None),
-        [grand, total] if !extra.is_empty() => (Some(*total), Some(*grand)),
+        [grand, total]
+            if !extra.is_empty() && matches!(leaf(*grand).as_str(), "合计" | "总计") && leaf(*total) == "小计" =>
+        {
+            (Some(*total), Some(*grand))
+        }
         _ => (None, None),
     };
     let layout = Layout {

@@ -416,7 +416,7 @@ fn general_budget_of_category(part: &TablePart, row: &Row, m: &Measure) -> Optio
     others_nil.then_some(general)
 }
 
-/// The “三公” category a column group names (`因公出国(境)费`,
+/// The “三公” category a column group or a claim names (`因公出国(境)费`,
 /// `公务用车购置及运行维护费`, `总计`); the vehicle group before its parts.
 fn three_public_category(text: &str) -> Option<Measure> {
     let t = norm(text);
@@ -574,21 +574,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         }
         return;
     }
-    let three: [(&[&str], M); 5] = [
-        (&["因公出国"], M::Abroad),
-        (&["公务接待"], M::Reception),
-        (&["公务用车购置及运行", "公务用车购置和运行"], M::Vehicles),
-        (&["公务用车购置"], M::VehiclePurchase),
-        (&["公务用车运行"], M::VehicleOperation),
-    ];
-    for (words, m) in three {
-        if words.iter().any(|w| l.contains(w)) {
-            lines(ctx, out, T::ThreePublicExpenses, None, std::slice::from_ref(&m), Some(M::Total));
-            if out.is_empty() {
-                category_column(ctx, out, T::ThreePublicExpenses, m);
-            }
-            return;
+    // The three categories and the vehicles' parts, named as the table's
+    // column groups name them (`three_public_category`).
+    let category = three_public_category(l)
+        .filter(|m| matches!(m, M::Abroad | M::Reception | M::Vehicles | M::VehiclePurchase | M::VehicleOperation));
+    if let Some(m) = category {
+        lines(ctx, out, T::ThreePublicExpenses, None, std::slice::from_ref(&m), Some(M::Total));
+        if out.is_empty() {
+            category_column(ctx, out, T::ThreePublicExpenses, m);
         }
+        return;
     }
     // 会议费 and 培训费 printed beside the “三公” categories (无锡's 表9); in the
     // 基本支出 section they are economic lines (30215, 30216) instead.

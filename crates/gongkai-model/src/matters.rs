@@ -61,6 +61,21 @@ impl PurchaseKind {
         }
     }
 
+    /// The kind of an item whose 采购目录 a label prints by its catalogue code
+    /// (`A02010104台式计算机`, `C0201软件开发服务`): the one word of the label
+    /// that is a catalogue letter followed by at least two digits. `None`
+    /// where no word or more than one is.
+    pub fn of_catalogue_item(label: &str) -> Option<PurchaseKind> {
+        let mut kinds = label.split_whitespace().filter_map(|word| {
+            let first = word.chars().next()?;
+            let kind = PurchaseKind::ALL.into_iter().find(|k| k.letter() == first)?;
+            let digits = word[1..].chars().take_while(char::is_ascii_digit).count();
+            (digits >= 2).then_some(kind)
+        });
+        let kind = kinds.next()?;
+        kinds.next().is_none().then_some(kind)
+    }
+
     /// The kind a procurement subject names: its word next to 采购
     /// (`政府采购货物预算`, `拟采购服务支出`, `货物类采购预算`, `工程采购`), never a
     /// word inside a name (`某服务中心政府采购预算总额` is the whole). `None`
@@ -198,5 +213,16 @@ mod tests {
         assert_eq!(PurchaseKind::named_in("某服务中心政府采购预算总额"), None);
         assert_eq!(PurchaseKind::named_in("某服务中心采购预算"), None);
         assert_eq!(PurchaseKind::named_in("政府采购货物和政府采购服务"), None, "two kinds are none");
+    }
+
+    #[test]
+    fn an_item_is_of_the_kind_its_catalogue_code_begins_with() {
+        let of = PurchaseKind::of_catalogue_item;
+        assert_eq!(of("201 08 01 办公设备购置 A02010104台式计算机 30 310 02"), Some(PurchaseKind::Goods));
+        assert_eq!(of("某工作 C0201软件开发服务 软件接口开发 4"), Some(PurchaseKind::Services));
+        assert_eq!(of("房屋修缮 B08修缮工程 1"), Some(PurchaseKind::Works));
+        assert_eq!(of("日常公用经费 A4纸 1"), None, "one digit is no code");
+        assert_eq!(of("某中心 201 08 01"), None);
+        assert_eq!(of("A0201 计算机 C0201 软件"), None, "two codes are none");
     }
 }

@@ -7,14 +7,14 @@
 use std::collections::BTreeMap;
 
 use gongkai_model::{
-    CheckCoverage, Claim, ClaimCoverage, Coverage, Decimal, Disclosure, DocumentPart, Measure, NotChecked,
-    NotCheckedReason, PageCoverage, Provenance, PurchaseKind, RuleChecks, SectionKind, TableCoverage, TableKind,
-    TocEntry, Unresolved, UnresolvedReason, comparison_key,
+    CheckCoverage, Claim, ClaimCoverage, Coverage, Disclosure, DocumentPart, Measure, NotChecked, NotCheckedReason,
+    PageCoverage, Provenance, PurchaseKind, RuleChecks, SectionKind, TableCoverage, TableKind, TocEntry, Unresolved,
+    UnresolvedReason, comparison_key,
 };
 
 use crate::Context;
 use crate::rules::narrative::parts_checked;
-use crate::rules::narrative::resolve::{bracketed_code, resolve, wan};
+use crate::rules::narrative::resolve::{bracketed_code, prints_kinds, resolve, wan};
 
 /// The coverage of a check.
 pub fn build(ctx: &Context<'_>, by_rule: Vec<RuleChecks>, lowered: &[String]) -> Coverage {
@@ -138,7 +138,7 @@ pub fn resolution(ctx: &Context<'_>, claim: &Claim, parts_checked: &[&Claim]) ->
         return Some(UnresolvedReason::NoTables);
     }
     let candidates = resolve(ctx, claim);
-    let Some(first) = candidates.first() else {
+    if candidates.is_empty() {
         return Some(if not_printed(ctx, claim) {
             UnresolvedReason::NotPrinted
         } else if parts_checked.iter().any(|p| std::ptr::eq(*p, claim) || restates(p, claim)) {
@@ -146,11 +146,12 @@ pub fn resolution(ctx: &Context<'_>, claim: &Claim, parts_checked: &[&Claim]) ->
         } else {
             UnresolvedReason::SubjectUnknown
         });
-    };
-    // (An empty cell is an exact zero, as the rules compare it.)
-    let value = |c: &crate::rules::narrative::resolve::Candidate<'_>| c.value.map_or(Decimal::ZERO, |n| n.value());
-    let all_same = candidates.iter().all(|c| value(c) == value(first));
-    if all_same { None } else { Some(UnresolvedReason::Ambiguous) }
+    }
+    // Two printings of one figure that agree within rounding (a table's
+    // total 74,868.33 and another's 74,868.34) are one figure to compare with;
+    // N101 compares the claim with each. (An empty cell is an exact zero.)
+    let agree = candidates.iter().all(|a| candidates.iter().all(|b| ctx.tolerance.same(a.value, b.value).agrees()));
+    if agree { None } else { Some(UnresolvedReason::Ambiguous) }
 }
 
 /// Whether `claim` states `part`'s figure again (`包括甲工作50.00万元、…` and then
@@ -200,7 +201,12 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
                 .part(TableKind::ExpenditureSummary)
                 .is_some_and(|(_, p)| p.columns.iter().any(|c| c.header.contains("政府采购")));
             let of_a_kind = !PurchaseKind::all_named_in(&comparison_key(&claim.subject.label)).is_empty();
-            ctx.table(TableKind::GovernmentProcurement).is_none() && (!summary_column || of_a_kind)
+            match ctx.table(TableKind::GovernmentProcurement) {
+                None => !summary_column || of_a_kind,
+                // A table of items, some without a catalogue code (the kinds
+                // are then not added up), and no line of any kind.
+                Some(table) => of_a_kind && !prints_kinds(table),
+            }
         }
         SectionKind::AgencyOperating => ctx.table(TableKind::AgencyOperatingExpenses).is_none(),
         _ => false,

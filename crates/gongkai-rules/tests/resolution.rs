@@ -308,12 +308,11 @@ fn unresolved(text: &str) -> Vec<(gongkai_model::UnresolvedReason, u32)> {
 
 /// A procurement claim in a document printing no procurement table is not
 /// compared because the document prints no such table (`not_printed`); with the
-/// table, the part it does not print (工程 0) and the reserved share have no
-/// figure (`subject_unknown`).
+/// table, the reserved share has no figure (`subject_unknown`).
 #[test]
 fn a_matter_of_which_no_table_is_printed_is_said_so() {
     use gongkai_model::UnresolvedReason as R;
-    assert_eq!(unresolved(PROCUREMENT), [(R::SubjectUnknown, 2)]);
+    assert_eq!(unresolved(PROCUREMENT), [(R::SubjectUnknown, 1)]);
     let start = PROCUREMENT.find("表9").unwrap();
     let end = PROCUREMENT.find("第二部分").unwrap();
     let without_table = format!(
@@ -586,4 +585,132 @@ fn a_class_of_a_classification_no_table_prints_is_not_printed() {
         "302\t商品和服务支出\t10.00\t\t10.00\n30215\t会议费\t3.00\t\t3.00",
     );
     assert!(!unresolved(&printed).contains(&(R::NotPrinted, 3)), "{:?}", unresolved(&printed));
+}
+
+/// A kind the table prints no line of, where its lines of the other kinds add
+/// up to its total, is nothing: `政府采购工程预算0万元` is compared with that.
+#[test]
+fn a_kind_the_table_leaves_out_is_nothing_where_the_others_make_the_total() {
+    one_naming(&n101(&changed(PROCUREMENT, "工程预算0万元", "工程预算3.00万元")), &["不列工程类的行", "0"]);
+}
+
+/// A procurement table of items, each with its 采购目录 by catalogue code, and
+/// no line of any kind.
+const PROCUREMENT_ITEMS: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表12
+政府采购预算表
+单位：万元
+采购项目	采购目录	预算金额
+合计		70.00
+办公设备购置	A02010104台式计算机	30.00
+软件开发	C0201软件开发服务	25.00
+办公用房维修	B08修缮工程	15.00
+
+第二部分 部门预算情况说明
+
+一、政府采购情况说明
+当年本部门政府采购预算共70.00万元，其中政府采购货物类预算30.00万元、政府采购服务类预算25.00万元、政府采购工程类预算15.00万元。
+"#;
+
+/// Each kind of purchase is the sum of the items its catalogue letter marks
+/// (A 货物, B 工程, C 服务) — only where every item prints a code; an item
+/// without one (`…（内容涉密）`) leaves the kinds not printed, never compared.
+#[test]
+fn a_kind_of_purchase_is_the_sum_of_its_items_by_catalogue_code() {
+    assert!(n101(PROCUREMENT_ITEMS).is_empty(), "{:#?}", n101(PROCUREMENT_ITEMS));
+    assert_eq!(unresolved(PROCUREMENT_ITEMS), []);
+    one_naming(
+        &n101(&changed(PROCUREMENT_ITEMS, "服务类预算25.00", "服务类预算26.00")),
+        &["采购目录为C（服务）的各行之和", "25.00"],
+    );
+    let secret = changed(PROCUREMENT_ITEMS, "合计\t\t70.00\n", "合计\t\t75.00\n某业务经费（内容涉密）\t\t5.00\n");
+    let secret = changed(&secret, "共70.00", "共75.00");
+    assert!(n101(&changed(&secret, "服务类预算25.00", "服务类预算26.00")).is_empty());
+    assert_eq!(unresolved(&secret), [(gongkai_model::UnresolvedReason::NotPrinted, 3)]);
+}
+
+/// The general budget's basic and project spending by economic class, the
+/// line `委托业务费` in both.
+const COMMISSIONED: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表6
+一般公共预算基本支出表
+单位：万元
+科目编码	科目名称	合计	人员经费	公用经费
+合计		50.00	40.00	10.00
+301	工资福利支出	40.00	40.00
+30101	基本工资	40.00	40.00
+302	商品和服务支出	10.00		10.00
+30227	委托业务费	10.00		10.00
+
+表7
+一般公共预算项目支出表（按经济分类科目）
+单位：万元
+科目编码	科目名称	合计
+合计		20.00
+302	商品和服务支出	20.00
+30227	委托业务费	20.00
+
+第二部分 部门预算情况说明
+
+一、委托业务费安排情况
+2026年本部门一般公共预算安排委托业务费30.00万元。
+"#;
+
+/// `一般公共预算安排委托业务费` where no table prints the general budget's whole
+/// spending by economic class: the basic-spending table's line and the
+/// project-spending table's added.
+#[test]
+fn a_general_budget_line_is_its_basic_and_project_lines_added() {
+    assert!(n101(COMMISSIONED).is_empty(), "{:#?}", n101(COMMISSIONED));
+    assert_eq!(unresolved(COMMISSIONED), []);
+    one_naming(
+        &n101(&changed(COMMISSIONED, "委托业务费30.00", "委托业务费31.00")),
+        &["“30227 委托业务费”行与表7", "之和", "30.00"],
+    );
+    // A line one of the two tables does not print is not guessed as nothing.
+    let one_sided = changed(
+        COMMISSIONED,
+        "302\t商品和服务支出\t20.00\n30227\t委托业务费\t20.00",
+        "30299\t其他商品和服务支出\t20.00",
+    );
+    assert!(n101(&changed(&one_sided, "委托业务费30.00", "委托业务费31.00")).is_empty());
+}
+
+/// A summary whose total includes last year's money beside the year's income.
+const PRIOR_MONEY: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表1
+收支预算总表
+单位：万元
+项目	预算数	项目	预算数
+财政拨款	80.00	一般公共服务支出	110.00
+其他收入	10.00
+本年收入合计	90.00	本年支出合计	110.00
+上年结转	20.00
+收入总计	110.00	支出总计	110.00
+
+第二部分 部门预算情况说明
+
+一、收支预算总体情况说明
+当年预算收入110.00万元，其中：上年结转20.00万元、其他收入10.00万元，较上年增加5.00万元。
+"#;
+
+/// A whole whose own list names last year's money (`其中：…上年结转…`)
+/// includes it: the total, not the year's subtotal.
+#[test]
+fn a_whole_listing_last_years_money_is_the_total() {
+    assert!(n101(PRIOR_MONEY).is_empty(), "{:#?}", n101(PRIOR_MONEY));
+    assert_eq!(unresolved(PRIOR_MONEY), []);
+    one_naming(&n101(&changed(PRIOR_MONEY, "收入110.00", "收入111.00")), &["“收入总计”行", "110.00"]);
+    // Without the carry-over in its list the figure is either line.
+    let year = changed(PRIOR_MONEY, "上年结转20.00万元、", "");
+    assert_eq!(unresolved(&year), [(gongkai_model::UnresolvedReason::Ambiguous, 1)]);
 }

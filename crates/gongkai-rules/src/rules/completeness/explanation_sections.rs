@@ -47,8 +47,18 @@ impl Rule for ExplanationSections {
         // the 财政拨款 section).
         // (Resolved only when a table lacks a section of its own.)
         let stated: std::cell::OnceCell<Vec<&Table>> = std::cell::OnceCell::new();
-        let stated =
-            || stated.get_or_init(|| ctx.doc.claims.iter().flat_map(|c| resolve(ctx, c)).map(|c| c.table).collect());
+        // (A figure added up from several tables' cells states none of them.)
+        let stated = || {
+            stated.get_or_init(|| {
+                ctx.doc
+                    .claims
+                    .iter()
+                    .flat_map(|c| resolve(ctx, c))
+                    .filter(|c| c.sum.is_none())
+                    .map(|c| c.table)
+                    .collect()
+            })
+        };
         let mut seen = Vec::new();
         for table in &ctx.doc.tables {
             let Some(kind) = SectionKind::explaining(table.kind) else { continue };

@@ -58,7 +58,7 @@ impl Rule for ClaimAmount {
             if candidates.is_empty() {
                 continue;
             }
-            let compare = |c: &Candidate<'_>| ctx.tolerance.same(c.value, Some(actual));
+            let compare = |c: &Candidate<'_>| c.compare(&ctx.tolerance, actual);
             if candidates.iter().any(|c| compare(c).agrees()) {
                 continue;
             }
@@ -73,7 +73,8 @@ impl Rule for ClaimAmount {
                 nearest.shown(),
                 difference_note(&comparison)
             );
-            let locations = vec![amount_location(claim), nearest.location()];
+            let mut locations = vec![amount_location(claim)];
+            locations.extend(nearest.locations());
             // Off by less than one unit of its last printed digit (`17374` for
             // 17,374.61): parts rounded so that they add up to their rounded total
             // (尾差调整) are printed that way on purpose — not certain enough for

@@ -2,7 +2,7 @@ use gongkai_model::{
     Figure, FundingLine, Location, Measure, Number, PerformanceTargets, RowRole, Side, TableKind, TargetScope,
 };
 
-use super::resolve::{Candidate, cell_wan, fund_lines, norm, wan};
+use super::resolve::{Candidate, fund_lines, norm, wan};
 use crate::context::{difference_note, text_location};
 use crate::tolerance::Comparison;
 use crate::{Context, Findings, Rule, declare_rule};
@@ -128,7 +128,7 @@ fn income_total<'a>(ctx: &Context<'a>) -> Option<Candidate<'a>> {
     let table = ctx.table(TableKind::IncomeExpenditureSummary)?;
     let part = table.side(Side::Income).or_else(|| table.main())?;
     let row = part.total_row()?;
-    Some(Candidate { value: cell_wan(table, row, 0), table, part, row, column: 0 })
+    Some(Candidate::cell(table, part, row, 0))
 }
 
 fn overall_total(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) {
@@ -179,7 +179,7 @@ fn project_total(ctx: &Context<'_>, t: &PerformanceTargets, out: &mut Findings) 
         let Some((table, part)) = ctx.part(kind) else { continue };
         let column = part.column(&Measure::Total).unwrap_or(0);
         for row in part.rows.iter().filter(|r| r.project.is_some() && r.role != RowRole::Total) {
-            rows.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+            rows.push(Candidate::cell(table, part, row, column));
         }
     }
     if rows.is_empty() {
@@ -254,7 +254,7 @@ fn project_spending<'a>(ctx: &Context<'a>) -> Vec<Candidate<'a>> {
     for kind in [TableKind::ExpenditureSummary, TableKind::GeneralBudgetExpenditure] {
         let Some((table, part)) = ctx.part(kind) else { continue };
         let (Some(row), Some(column)) = (part.total_row(), part.column(&Measure::Project)) else { continue };
-        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+        out.push(Candidate::cell(table, part, row, column));
     }
     out
 }
@@ -285,7 +285,7 @@ fn overview_amount(
         TargetScope::Project => ctx.part(TableKind::GeneralBudgetProjectExpenditure).and_then(|(table, part)| {
             let row = part.total_row()?;
             let column = part.column(&Measure::Total).unwrap_or(0);
-            Some(Candidate { value: cell_wan(table, row, column), table, part, row, column })
+            Some(Candidate::cell(table, part, row, column))
         }),
     };
     if let Some(c) = cell {

@@ -15,13 +15,16 @@ use gongkai_model::{
 
 use crate::Context;
 use crate::context::{cell_location, column_name, row_name, text_location};
+use crate::tolerance::{Comparison, Tolerance};
 
 mod by_unit;
 mod procurement;
 use by_unit::by_unit;
+pub use procurement::prints_kinds;
 
-/// A table value a claim may be compared with.
-#[derive(Clone, Copy)]
+/// A table value a claim may be compared with: one cell, or a sum of cells
+/// the tables print in parts ([`Sum`]).
+#[derive(Clone)]
 pub struct Candidate<'a> {
     /// The value in 万元; `None` for an empty cell (an exact zero).
     pub value: Option<Number>,
@@ -29,20 +32,98 @@ pub struct Candidate<'a> {
     pub table: &'a Table,
     /// Its part.
     pub part: &'a TablePart,
-    /// The row.
+    /// The row (of a sum: its first cell's, or the total's where it adds
+    /// nothing).
     pub row: &'a Row,
     /// The column index.
     pub column: usize,
+    /// The cells the value adds up, where no one cell prints it.
+    pub sum: Option<Sum<'a>>,
 }
 
-impl Candidate<'_> {
+/// A figure no table prints in one cell but whose parts the tables print and
+/// nothing else beside them: a kind of purchase as the procurement table's
+/// items of that kind, a line of the general budget's spending as its basic
+/// and its project spending's lines.
+#[derive(Clone)]
+pub struct Sum<'a> {
+    /// The cells added (none: nothing of it is printed, the sum is zero).
+    pub cells: Vec<Cell<'a>>,
+    /// What is added, for messages (`采购目录为A（货物）的各行之和`).
+    pub what: String,
+}
+
+/// One cell of a table.
+#[derive(Clone, Copy)]
+pub struct Cell<'a> {
+    pub table: &'a Table,
+    pub part: &'a TablePart,
+    pub row: &'a Row,
+    pub column: usize,
+}
+
+impl Cell<'_> {
+    /// The value in 万元; `None` for an empty cell.
+    pub fn value(&self) -> Option<Number> {
+        cell_wan(self.table, self.row, self.column)
+    }
+}
+
+impl<'a> Candidate<'a> {
+    /// The figure of one cell.
+    pub fn cell(table: &'a Table, part: &'a TablePart, row: &'a Row, column: usize) -> Self {
+        Candidate { value: cell_wan(table, row, column), table, part, row, column, sum: None }
+    }
+
+    /// The figure adding `cells` up; `anchor` is where it is shown when
+    /// nothing is added (the table's total row).
+    pub fn sum(anchor: Cell<'a>, cells: Vec<Cell<'a>>, what: String) -> Self {
+        let value = cells.iter().filter_map(Cell::value).map(|n| n.0).fold(zero().0, |a, b| a + b);
+        let first = cells.first().copied().unwrap_or(anchor);
+        Candidate {
+            value: Some(Number(value)),
+            table: first.table,
+            part: first.part,
+            row: first.row,
+            column: first.column,
+            sum: Some(Sum { cells, what }),
+        }
+    }
+
+    /// Compares the figure with a claim's `actual` amount: a sum as the claim
+    /// against its parts, each rounded as printed.
+    pub fn compare(&self, tolerance: &Tolerance, actual: Number) -> Comparison {
+        match &self.sum {
+            Some(sum) => {
+                let parts: Vec<Option<Number>> = sum.cells.iter().map(Cell::value).collect();
+                // (As `same` reads it: the table's figure expected, the claim's actual.)
+                tolerance.sum(Some(actual), &parts)
+            }
+            None => tolerance.same(self.value, Some(actual)),
+        }
+    }
+
+    /// Where the figure stands: its cell, or every cell of a sum.
+    pub fn locations(&self) -> Vec<Location> {
+        match &self.sum {
+            Some(sum) if !sum.cells.is_empty() => {
+                sum.cells.iter().map(|c| cell_location(c.table, c.part, c.row, c.column)).collect()
+            }
+            _ => vec![self.location()],
+        }
+    }
+
     /// Where the cell stands.
     pub fn location(&self) -> Location {
         cell_location(self.table, self.part, self.row, self.column)
     }
 
-    /// `表5“一般公共预算支出情况表” “总计”行 “基本支出”列`.
+    /// `表5“一般公共预算支出情况表” “总计”行 “基本支出”列`; a sum:
+    /// `表12“政府采购预算表” 采购目录为A（货物）的各行之和`.
     pub fn describe(&self) -> String {
+        if let Some(sum) = &self.sum {
+            return format!("{}{}", self.table.display(), sum.what);
+        }
         let side = self.part.side.map(|s| format!("{}方", s.name_zh())).unwrap_or_default();
         format!("{}{} {} {}", self.table.display(), side, row_name(self.row), column_name(self.part, self.column))
     }
@@ -209,6 +290,50 @@ fn economic_named<'a>(ctx: &Context<'a>, name: &str, out: &mut Vec<Candidate<'a>
     out.len() > before
 }
 
+/// The economic line a label names as paid from the general budget:
+/// `一般公共预算安排委托业务费` → `委托业务费` (also `一般公共预算拨款安排的…`).
+fn general_budget_line(label: &str) -> Option<&str> {
+    let rest = label.strip_prefix("一般公共预算")?;
+    let rest = rest.strip_prefix("拨款").unwrap_or(rest);
+    let rest = rest.strip_prefix("安排").unwrap_or(rest);
+    let rest = rest.strip_prefix("的").unwrap_or(rest);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// An economic line of the general budget's spending where no table prints
+/// it for the whole spending but the basic-spending table and the
+/// project-spending table by economic class both do (广州's 表6 and 表7): the
+/// two cells added. Both must print it: a line missing from one might be a
+/// line not read.
+fn basic_and_project_line<'a>(ctx: &Context<'a>, name: &str, out: &mut Vec<Candidate<'a>>) -> bool {
+    let line = |t: &'a Table| {
+        t.parts.iter().find_map(|part| {
+            let row = part.rows.iter().find(|r| {
+                r.project.is_none()
+                    && r.code
+                        .as_ref()
+                        .is_some_and(|c| matches!(c.scheme(), Scheme::EconomicDepartment | Scheme::EconomicGovernment))
+                    && same_name(&r.label, name)
+            })?;
+            Some(Cell { table: t, part, row, column: part.column(&Measure::Total).unwrap_or(0) })
+        })
+    };
+    // The project spending by economic class: a table of the general
+    // budget's 项目支出 whose lines are economic classes.
+    let project = |t: &&'a Table| {
+        matches!(t.kind, TableKind::GeneralBudgetProjectExpenditure | TableKind::Other)
+            && t.title.contains("一般公共预算")
+            && t.title.contains("项目支出")
+    };
+    let basic = ctx.table(TableKind::GeneralBudgetBasicExpenditure).and_then(line);
+    let mut projects = ctx.doc.tables.iter().filter(project);
+    let (Some(project), None) = (projects.next(), projects.next()) else { return false };
+    let (Some(basic), Some(project)) = (basic, line(project)) else { return false };
+    let what = format!(" “{}”行与{}同一行之和", row_name(basic.row), project.table.display());
+    out.push(Candidate::sum(basic, vec![basic, project], what));
+    true
+}
+
 /// The index of the top-level explanation section a line falls in.
 pub fn top_section(doc: &Disclosure, line: u32) -> Option<usize> {
     doc.sections.iter().enumerate().rev().find(|(_, s)| s.heading.source.line <= line).map(|(i, _)| i)
@@ -257,9 +382,27 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                     }
                 }
             }
+            // A whole whose own list names money of earlier years (`当年预算收入
+            // A万元，其中：…、上年结转B万元、上年实户资金余额C万元`) includes it:
+            // it is the total, not the year's subtotal or one of its lines.
+            if out.len() > 1 && lists_prior_money(&claim.text) && out.iter().any(|c| c.row.role == RowRole::Total) {
+                out.retain(|c| c.row.role == RowRole::Total);
+            }
         }
     }
     out
+}
+
+/// Whether a claim's list (after its `其中`) names money of earlier years:
+/// `上年结转`, `上年结余`, `上年实户资金余额` — not a comparison with last year
+/// (`较上年增加…`).
+fn lists_prior_money(text: &str) -> bool {
+    let Some(at) = text.find("其中") else { return false };
+    let list = &text[at..];
+    list.match_indices("上年").any(|(i, w)| {
+        let after = &list[i + w.len()..];
+        ["结转", "结余", "实户", "资金余额", "余额"].iter().any(|m| after.starts_with(m))
+    })
 }
 
 /// The income lines of the fund a label names, wherever the label stands
@@ -318,7 +461,7 @@ fn push_measure<'a>(
         Some(m) => part.column(m),
     };
     if let Some(column) = column.filter(|c| *c < part.columns.len()) {
-        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+        out.push(Candidate::cell(table, part, row, column));
     }
 }
 
@@ -387,7 +530,7 @@ fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: Ta
     // position (a header misread) names no figure a claim can be held to.
     let column = part.column(&m).filter(|&c| part.columns[c].inferred.is_none());
     if let Some(column) = column.or_else(|| general_budget_of_category(part, row, &m)) {
-        out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+        out.push(Candidate::cell(table, part, row, column));
     }
 }
 
@@ -550,7 +693,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
                     .collect::<Vec<_>>();
                 let columns = if headed.is_empty() { totals().skip(1).map(|(i, _)| i).collect() } else { headed };
                 for column in columns {
-                    out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+                    out.push(Candidate::cell(table, part, row, column));
                 }
             }
             return;
@@ -622,6 +765,13 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     }
     // (The procurement budget is the procurement module's.)
     if section == S::Procurement {
+        return;
+    }
+    // A line of the economic classification paid from the general budget,
+    // wherever it is named (`一般公共预算安排委托业务费`).
+    if let Some(line) = general_budget_line(l)
+        && (economic_named(ctx, line, out) || basic_and_project_line(ctx, line, out))
+    {
         return;
     }
     // A fund's own section (政府性基金预算支出情况说明): its spending as a whole
@@ -875,7 +1025,7 @@ fn named_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, label: &str
         for (column, c) in part.columns.iter().enumerate() {
             let leaf = c.header.rsplit('/').next().unwrap_or_default();
             if c.inferred.is_none() && norm(leaf) == name {
-                out.push(Candidate { value: cell_wan(table, row, column), table, part, row, column });
+                out.push(Candidate::cell(table, part, row, column));
                 found = true;
             }
         }

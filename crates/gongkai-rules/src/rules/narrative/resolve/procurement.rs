@@ -8,9 +8,9 @@
 //! budget reserved for small enterprises (`面向中小企业预留…`) or a contract
 //! amount is none of them and is left alone.
 
-use gongkai_model::{Claim, Measure, PurchaseKind, Row, RowRole, TableKind};
+use gongkai_model::{Claim, Measure, PurchaseKind, Row, RowRole, Table, TableKind, TablePart};
 
-use super::{Candidate, norm, part_of, push_measure, top_section, total};
+use super::{Candidate, Cell, norm, part_of, push_measure, top_section, total};
 use crate::Context;
 
 /// Words of a part of the budget that is not a kind of purchase.
@@ -130,7 +130,7 @@ fn whole<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>) {
     });
     // (Two such columns: which is the whole is not known.)
     if let (Some((column, _)), None) = (columns.next(), columns.next()) {
-        out.push(Candidate { value: super::cell_wan(table, row, column), table, part, row, column });
+        out.push(Candidate::cell(table, part, row, column));
     }
 }
 
@@ -144,9 +144,87 @@ fn of_kind<'a>(ctx: &Context<'a>, kind: PurchaseKind, fund: Option<Measure>, out
         None if part.column(&Measure::Total).is_some() => Measure::Total,
         None => Measure::BudgetAmount,
     };
+    let before = out.len();
     for row in part.rows.iter().filter(names_kind) {
         push_measure(out, table, part, row, Some(&column));
     }
+    if out.len() > before {
+        return;
+    }
+    let Some(column) = part.column(&column) else { return };
+    if let Some(sum) =
+        absent_kind(ctx, table, part, column, kind).or_else(|| by_catalogue(ctx, table, part, column, kind))
+    {
+        out.push(sum);
+    }
+}
+
+/// Whether a procurement table prints a line of any kind of purchase.
+pub fn prints_kinds(table: &Table) -> bool {
+    table.parts.iter().flat_map(|p| &p.rows).any(is_kind_line)
+}
+
+/// A line of a kind of purchase (`货物`, `A类`), not a total.
+fn is_kind_line(row: &Row) -> bool {
+    row.code.is_none() && row.role != RowRole::Total && PurchaseKind::ALL.iter().any(|&k| names_kind(&row.label, k))
+}
+
+/// A kind the table prints no line of, where it prints lines of the other
+/// kinds that add up to its total (`A | C` and 合计 = A + C): nothing was
+/// bought of it, the figure is zero.
+fn absent_kind<'a>(
+    ctx: &Context<'a>,
+    table: &'a Table,
+    part: &'a TablePart,
+    column: usize,
+    kind: PurchaseKind,
+) -> Option<Candidate<'a>> {
+    let total = part.total_row()?;
+    let kinds: Vec<&Row> = part.rows.iter().filter(|r| is_kind_line(r)).collect();
+    let amounts: Vec<_> = kinds.iter().map(|r| r.amount(column)).collect();
+    if kinds.is_empty() || !ctx.tolerance.sum(total.amount(column), &amounts).agrees() {
+        return None;
+    }
+    let what = format!(" 不列{}类的行（所列各类之和等于合计）", kind.word());
+    Some(Candidate::sum(Cell { table, part, row: total, column }, Vec::new(), what))
+}
+
+/// A kind the table prints no line of, where it prints its items with their
+/// 采购目录 by catalogue code (`A02010104台式计算机`, `C0201软件开发服务`): the
+/// items of that kind added up. Only where every item (a line nothing else is
+/// part of) prints one code and the items add up to the table's total, so that
+/// no item is missed or counted twice; an item without a code (`…（内容涉密）`)
+/// leaves every kind unknown.
+fn by_catalogue<'a>(
+    ctx: &Context<'a>,
+    table: &'a Table,
+    part: &'a TablePart,
+    column: usize,
+    kind: PurchaseKind,
+) -> Option<Candidate<'a>> {
+    let total = part.total_row()?;
+    let has_parts: Vec<bool> =
+        (0..part.rows.len()).map(|i| part.rows.iter().any(|r| r.part_of.is_some_and(|p| p as usize == i))).collect();
+    let mut items = Vec::new();
+    for (row, grouped) in part.rows.iter().zip(&has_parts) {
+        // (The code stands in the label or, where the columns after the
+        // first were read apart, in the texts after it.)
+        let texts = format!("{} {}", row.label, row.project.as_deref().unwrap_or_default());
+        let item_kind = PurchaseKind::of_catalogue_item(&texts);
+        match (row.role == RowRole::Total, grouped, item_kind) {
+            (true, _, None) => {}
+            (false, false, Some(k)) => items.push((row, k)),
+            (false, true, None) => {}
+            _ => return None,
+        }
+    }
+    let amounts: Vec<_> = items.iter().map(|(r, _)| r.amount(column)).collect();
+    if items.is_empty() || !ctx.tolerance.sum(total.amount(column), &amounts).agrees() {
+        return None;
+    }
+    let cells = items.iter().filter(|(_, k)| *k == kind).map(|(row, _)| Cell { table, part, row, column }).collect();
+    let what = format!(" 采购目录为{}（{}）的各行之和", kind.letter(), kind.word());
+    Some(Candidate::sum(Cell { table, part, row: total, column }, cells, what))
 }
 
 /// Whether a line's label names a kind of purchase: the word or the

@@ -155,9 +155,17 @@ pub fn resolution(ctx: &Context<'_>, claim: &Claim, parts_checked: &[&Claim]) ->
 }
 
 /// Whether `claim` states `part`'s figure again (`包括甲工作50.00万元、…` and then
-/// `（一）甲工作50.00万元，主要用于…`): the same subject with the same amount.
+/// `（一）甲工作50.00万元，主要用于…`): the same subject with the same amount. The
+/// particle 的 is no part of a name (`对个人和家庭的补助支出` and
+/// `对个人和家庭补助支出` are one subject).
 fn restates(part: &Claim, claim: &Claim) -> bool {
-    part.section == claim.section && part.subject == claim.subject && wan(part.amount) == wan(claim.amount)
+    let (a, b) = (&part.subject, &claim.subject);
+    let label = |l: &str| l.replace('的', "");
+    part.section == claim.section
+        && a.code == b.code
+        && a.names == b.names
+        && gongkai_model::same_name(&label(&a.label), &label(&b.label))
+        && wan(part.amount) == wan(claim.amount)
 }
 
 /// Whether a claim states a matter of which the document prints no table: the

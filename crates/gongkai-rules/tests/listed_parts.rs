@@ -100,3 +100,29 @@ fn parts_printed_in_the_tables_are_left_to_n101() {
     assert_ne!(changed, example);
     assert!(n113(&changed).is_empty(), "{:#?}", n113(&changed));
 }
+
+/// A sentence beginning with the introducer (`…80.00万元。主要包括：…`) lists
+/// the parts of the whole that ends the sentence before it.
+#[test]
+fn a_list_in_the_next_sentence_is_of_the_whole_before_it() {
+    let text = "2026年某局部门预算\n\n第三部分 部门预算情况说明\n\n一、其他重要事项的情况说明\n\n\
+                某项目预算80.00万元。主要包括：甲工作50.00万元，主要用于某事；乙工作30.00万元，主要用于某事。\n";
+    assert!(n113(text).is_empty(), "{:#?}", n113(text));
+    let findings = n113(&text.replace("乙工作30.00", "乙工作40.00"));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(findings[0].message.contains("合计 90.00 万元"), "{findings:#?}");
+}
+
+/// A whole whose 元 is a slip for 万元 (the text's only 元, the tables in 万元)
+/// is read as 万元: its parts are still checked, a difference a warning.
+#[test]
+fn a_whole_written_in_yuan_by_slip_is_read_as_wan() {
+    let text = "2026年某局部门预算\n\n第一部分 部门预算表\n\n表1\n收支总表\n单位：万元\n项目\t预算数\n收入总计\t80.00\n\n\
+                第三部分 部门预算情况说明\n\n一、其他重要事项的情况说明\n\n\
+                某项目80.00元，主要包括：甲工作50.00万元，主要用于某事；乙工作30.00万元，主要用于某事。\n";
+    assert!(n113(text).is_empty(), "{:#?}", n113(text));
+    let findings = n113(&text.replace("乙工作30.00", "乙工作40.00"));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].severity, Severity::Warning);
+    assert!(findings[0].message.contains("80.00 元（按万元读）"), "{findings:#?}");
+}

@@ -505,6 +505,10 @@ fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
     let config = gongkai_rules::Config { select: vec!["N113".to_owned()], ..Default::default() };
     let findings = Engine::new(config).unwrap().check(&imported.document);
     one_naming(&findings.into_iter().map(|f| f.message).collect::<Vec<_>>(), &["某某管理项目", "26.00"]);
+    // A restatement naming the part with or without the particle 的 counts with it.
+    let restated = changed(text, "增人增资10.00万元、", "对个人和家庭的补助10.00万元、")
+        .replace("（二）项目支出", "（二）对个人和家庭补助10.00万元，主要是离退休人员经费。\n（三）项目支出");
+    assert_eq!(unresolved(&restated), [(R::PartOfListedWhole, 8)]);
 }
 
 /// The carry-over as a whole in the section on the fiscal allocations

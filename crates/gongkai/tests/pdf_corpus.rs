@@ -277,7 +277,7 @@ const CORPUS: &[Expected] = &[
         listed: (11, 11),
         known: 10,
         forms: 0,
-        claims: (397, 373, 126, 200),
+        claims: (397, 373, 127, 219),
         evaluated: 5654,
         errors: &[],
     },

@@ -158,11 +158,17 @@ const INTRODUCERS: [(&str, Completeness); 6] = [
 /// The words introducing a list right after `head`, and the rest of its
 /// sentence after them.
 fn introducer<'t>(paragraph: &'t TextRef, head: &Located<'_>) -> Option<(Completeness, &'t str)> {
-    let text = paragraph.text.as_str();
-    let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
+    let after = after_head(&paragraph.text, head);
     let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
     let rest = &after[word.len()..];
     Some((*completeness, &rest[..rest.find('。').unwrap_or(rest.len())]))
+}
+
+/// The text after a whole's clause, from its next word: a sentence that
+/// begins with a list's introducer (`…1,893.48万元。主要包括：甲工作…`) lists
+/// the parts of the whole before it as a clause after it does.
+fn after_head<'t>(text: &'t str, head: &Located<'_>) -> &'t str {
+    text[head.end..].trim_start_matches(['，', ',', '；', '。', ' '])
 }
 
 /// The parts of a whole whose paragraph ends with its list's introducer: the
@@ -195,7 +201,7 @@ fn numbered(text: &str, n: u32) -> Option<&str> {
 /// introduce one and every part is found.
 fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>]) -> Option<List<'a>> {
     let text = paragraph.text.as_str();
-    let after = text[head.end..].trim_start_matches(['，', ',', '；', ' ']);
+    let after = after_head(text, head);
     let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
     let list_start = text.len() - after.len() + word.len();
     let parts = parts_in(text, list_start, rest)?;
@@ -257,21 +263,34 @@ fn names_a_part(claim: &Claim) -> bool {
 }
 
 /// The whole and its parts' amounts, when this rule compares them: not the
-/// procurement budget's (N109's), no unit slip (N112's), every amount read,
+/// procurement budget's (N109's), every amount read (one whose 元 is a slip
+/// for 万元, N112's finding, as 万元: a difference is then a warning),
 /// and a part the tables do not print (else N101 compares each with its cell).
 fn checkable(ctx: &Context<'_>, head: &Claim, list: &List<'_>) -> Option<(Number, Vec<Number>)> {
     if head.section == SectionKind::Procurement {
         return None;
     }
-    if std::iter::once(head).chain(list.parts.iter().copied()).any(|c| super::is_unit_slip(ctx, c)) {
-        return None;
-    }
-    let whole = wan(head.amount)?;
-    let parts: Vec<Number> = list.parts.iter().map(|c| wan(c.amount)).collect::<Option<_>>()?;
+    let whole = read_wan(ctx, head)?;
+    let parts: Vec<Number> = list.parts.iter().map(|c| read_wan(ctx, c)).collect::<Option<_>>()?;
     if list.parts.iter().all(|c| !resolve(ctx, c).is_empty()) {
         return None;
     }
     Some((whole, parts))
+}
+
+/// A claim's amount as the messages give it: `50.00 万元`, or `80.00 元（按万元读）`.
+fn written(ctx: &Context<'_>, claim: &Claim) -> String {
+    match read_wan(ctx, claim) {
+        Some(n) if super::is_unit_slip(ctx, claim) => format!("{n} 元（按万元读）"),
+        Some(n) => format!("{n} 万元"),
+        None => String::new(),
+    }
+}
+
+/// A claim's amount in 万元; one whose 元 is a slip for 万元 (N112's finding)
+/// is read as 万元.
+fn read_wan(ctx: &Context<'_>, claim: &Claim) -> Option<Number> {
+    if super::is_unit_slip(ctx, claim) { claim.amount.map(|q| q.value) } else { wan(claim.amount) }
 }
 
 fn check_list(ctx: &Context<'_>, head: &Claim, whole: Number, list: &List<'_>, parts: &[Number], out: &mut Findings) {
@@ -287,18 +306,21 @@ fn check_list(ctx: &Context<'_>, head: &Claim, whole: Number, list: &List<'_>, p
     let names: Vec<String> = list
         .parts
         .iter()
-        .map(|c| format!("{} {}", subject_name(c), wan(c.amount).map_or_else(String::new, |n| n.to_string())))
+        .map(|c| format!("{} {}", subject_name(c), written(ctx, c).trim_end_matches(" 万元")))
         .collect();
     let (listed, verdict) = if exceeds {
         ("但其后列出的分项", "超过总额")
     } else {
         ("其后“包括”的分项", "与总额不符，可能漏列分项")
     };
+    // (A figure whose 元 N112 reads as 万元 says so; a finding resting on that
+    // reading is a warning.)
+    let slip = std::iter::once(head).chain(list.parts.iter().copied()).any(|c| super::is_unit_slip(ctx, c));
     let message = format!(
-        "{}：“{}”写作 {} 万元，{listed}（{}）合计 {} 万元，{verdict}（{}）",
+        "{}：“{}”写作 {}，{listed}（{}）合计 {} 万元，{verdict}（{}）",
         head.section.name_zh(),
         subject_name(head),
-        whole,
+        written(ctx, head),
         names.join("、"),
         sum,
         difference_note(&comparison)
@@ -306,5 +328,5 @@ fn check_list(ctx: &Context<'_>, head: &Claim, whole: Number, list: &List<'_>, p
     let mut locations = vec![amount_location(head)];
     locations.extend(list.parts.iter().map(|c| amount_location(c)));
     let finding = ctx.finding(message, Some(&comparison), locations);
-    if exceeds { out.push(finding) } else { out.push_with(finding, Severity::Warning) }
+    if exceeds && !slip { out.push(finding) } else { out.push_with(finding, Severity::Warning) }
 }

@@ -41,7 +41,7 @@ pub(super) fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candid
         .map(|(_, p)| p.rows.iter().filter(|r| r.code.is_none()).map(|r| norm(&r.label)).collect())
         .unwrap_or_default();
     let label = norm(&claim.subject.label);
-    let rest = label.strip_prefix(unit.as_str()).unwrap_or(&label);
+    let rest = short_names(&unit).iter().find_map(|name| label.strip_prefix(name.as_str())).unwrap_or(&label);
     let mut whole = rest.to_owned();
     for word in ["年度", "年", "部门", "单位", "本级", "预算", "总计", "合计", "总额", "安排", "数"]
     {
@@ -70,6 +70,21 @@ pub(super) fn by_unit<'a>(ctx: &Context<'a>, claim: &Claim, out: &mut Vec<Candid
         };
         push_measure(out, table, part, row, Some(measure));
     }
+}
+
+/// The names a text calls a unit by: its own, and without the city's name
+/// before its 市 (`深圳市某局某管理局` → `市某局某管理局`, `某局某管理局`), as a
+/// city's documents shorten the names of its own bodies.
+fn short_names(unit: &str) -> Vec<String> {
+    let mut names = vec![unit.to_owned()];
+    if let Some((at, _)) = unit.char_indices().take(6).skip(1).find(|(_, c)| *c == '市') {
+        let after = &unit[at + '市'.len_utf8()..];
+        if after.chars().count() >= 4 {
+            names.push(format!("市{after}"));
+            names.push(after.to_owned());
+        }
+    }
+    names
 }
 
 /// A category of the unit's projects (`某类项目300.00万元`): the row of
@@ -159,4 +174,17 @@ fn split_heading_numbering(text: &str) -> &str {
     let start = t.trim_start_matches(['(', '（']);
     let body = start.trim_start_matches(|c: char| "一二三四五六七八九十百0123456789".contains(c));
     if body.len() < start.len() { body.trim_start_matches([')', '）', '、', '.', '．', ' ']) } else { t }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_names;
+
+    #[test]
+    fn a_city_body_is_also_named_without_its_city() {
+        assert_eq!(short_names("某某市某局某管理局"), ["某某市某局某管理局", "市某局某管理局", "某局某管理局"]);
+        // (A name without a city before 市, or too short after it, has no other.)
+        assert_eq!(short_names("市某局"), ["市某局"]);
+        assert_eq!(short_names("某某市某局"), ["某某市某局"]);
+    }
 }

@@ -187,14 +187,19 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
             return true;
         }
     }
-    // 会议费 and 培训费 where no table prints them: neither beside the “三公”
-    // categories nor as economic lines (30215, 30216).
+    // 会议费 and 培训费 where no table prints them: neither beside the “three
+    // public” categories nor as economic lines (30215, 30216) — outside the
+    // 基本支出 section, a line of the basic-spending table is only part of them.
     for (word, measure, code) in [("会议费", Measure::Meetings, "30215"), ("培训费", Measure::Training, "30216")]
     {
         if comparison_key(&claim.subject.label).contains(word) {
             let parts = || ctx.doc.tables.iter().flat_map(|t| &t.parts);
             let column = parts().any(|p| p.columns.iter().any(|c| c.measure == measure));
-            let line = parts().flat_map(|p| &p.rows).any(|r| {
+            let of_the_whole = |t: &&gongkai_model::Table| {
+                claim.section == SectionKind::BasicExpenditure || t.kind != TableKind::GeneralBudgetBasicExpenditure
+            };
+            let lines = ctx.doc.tables.iter().filter(of_the_whole).flat_map(|t| &t.parts);
+            let line = lines.flat_map(|p| &p.rows).any(|r| {
                 r.code.as_ref().is_some_and(|c| c.as_str() == code) || comparison_key(&r.label).ends_with(word)
             });
             if !column && !line {

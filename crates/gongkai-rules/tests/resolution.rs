@@ -589,6 +589,14 @@ fn a_class_of_a_classification_no_table_prints_is_not_printed() {
         "302\t商品和服务支出\t10.00\t\t10.00\n30215\t会议费\t3.00\t\t3.00",
     );
     assert!(!unresolved(&printed).contains(&(R::NotPrinted, 3)), "{:?}", unresolved(&printed));
+    // Outside the 基本支出 section the basic-spending table's line is only part
+    // of all 会议费 (projects spend on meetings too): not printed.
+    let elsewhere = changed(
+        &printed,
+        "20.00万元。会议费预算3.00万元。",
+        "20.00万元。\n二、部门支出预算情况说明\n会议费预算3.00万元。",
+    );
+    assert_eq!(unresolved(&elsewhere), [(R::NotPrinted, 3)]);
 }
 
 /// A kind the table prints no line of, where its lines of the other kinds add
@@ -717,4 +725,43 @@ fn a_whole_listing_last_years_money_is_the_total() {
     // Without the carry-over in its list the figure is either line.
     let year = changed(PRIOR_MONEY, "上年结转20.00万元、", "");
     assert_eq!(unresolved(&year), [(gongkai_model::UnresolvedReason::Ambiguous, 1)]);
+}
+
+/// A fiscal summary whose spending side lists the government economic classes
+/// (one amount a line), all of the fiscal allocations the general budget's.
+const FISCAL_BY_CLASS: &str = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表4
+财政拨款收支总表
+单位：万元
+项目	预算数	项目	预算数
+一般公共预算拨款	100.00	机关工资福利支出	60.00
+政府性基金拨款		机关商品和服务支出	40.00
+本年收入合计	100.00	本年支出合计	100.00
+上年结转		结转下年
+收入总计	100.00	支出总计	100.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算支出情况说明
+按照政府预算支出经济分类的类级科目说明，机关工资福利支出60.00万元，机关商品和服务支出40.00万元。
+"#;
+
+/// A class of the general budget's spending printed only on the fiscal
+/// summary is its line there — where the summary's money is all the general
+/// budget's; with a carry-over beside it, the line is not the general budget's.
+#[test]
+fn a_general_budget_class_is_the_fiscal_summarys_line_when_all_is_general_budget() {
+    use gongkai_model::UnresolvedReason as R;
+    assert!(n101(FISCAL_BY_CLASS).is_empty(), "{:#?}", n101(FISCAL_BY_CLASS));
+    assert_eq!(unresolved(FISCAL_BY_CLASS), []);
+    one_naming(
+        &n101(&changed(FISCAL_BY_CLASS, "机关工资福利支出60.00万元", "机关工资福利支出61.00万元")),
+        &["机关工资福利支出", "60.00"],
+    );
+    let carried =
+        changed(FISCAL_BY_CLASS, "上年结转\t\t", "上年结转\t10.00\t").replace("收入总计\t100.00", "收入总计\t110.00");
+    assert_eq!(unresolved(&carried), [(R::SubjectUnknown, 2)]);
 }

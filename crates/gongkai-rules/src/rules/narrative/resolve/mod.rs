@@ -290,6 +290,37 @@ fn economic_named<'a>(ctx: &Context<'a>, name: &str, out: &mut Vec<Candidate<'a>
     out.len() > before
 }
 
+/// A line of the general budget's spending printed only on the fiscal
+/// summary's spending side (西安's 表4 lists the spending by function, by
+/// department economic class and by government economic class,
+/// `机关工资福利支出 2243.55`): its general-budget column, or, where the
+/// summary prints one amount a line, that amount when all the fiscal
+/// allocations are the general budget's (its 一般公共预算 line makes the
+/// income total: no other fund, no carry-over). Returns whether a line matched.
+fn general_budget_lines_of_fiscal_summary<'a>(ctx: &Context<'a>, name: &str, out: &mut Vec<Candidate<'a>>) -> bool {
+    let Some(table) = ctx.table(TableKind::FiscalAllocationSummary) else { return false };
+    let all_general = table.side(Side::Income).is_some_and(|income| {
+        let general =
+            income.rows.iter().find(|r| r.role != RowRole::Total && r.measure == Some(Measure::GeneralBudget));
+        match (income.total_row(), general) {
+            (Some(total), Some(general)) => ctx.tolerance.same(total.amount(0), general.amount(0)).agrees(),
+            _ => false,
+        }
+    });
+    let before = out.len();
+    for part in table.parts.iter().filter(|p| p.side == Some(Side::Expenditure)) {
+        let column = match part.column(&Measure::GeneralBudget) {
+            Some(column) => column,
+            None if all_general && part.columns.len() == 1 => 0,
+            None => continue,
+        };
+        for row in part.rows.iter().filter(|r| r.role != RowRole::Total && same_name(&r.label, name)) {
+            out.push(Candidate::cell(table, part, row, column));
+        }
+    }
+    out.len() > before
+}
+
 /// The economic line a label names as paid from the general budget:
 /// `一般公共预算安排委托业务费` → `委托业务费` (also `一般公共预算拨款安排的…`).
 fn general_budget_line(label: &str) -> Option<&str> {
@@ -879,6 +910,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         _ => {
             named_rows(ctx, out, T::GeneralBudgetExpenditure, None, l, &[Some(M::Total)])
                 || (general && economic_named(ctx, l, out))
+                || (general && general_budget_lines_of_fiscal_summary(ctx, l, out))
         }
     };
     if found {

@@ -141,7 +141,9 @@ pub enum UnresolvedReason {
     /// funds, asset values, procurement without a procurement table, 机关运行经费
     /// without its table, 会议费 or 培训费 no table prints, a class of a
     /// classification no table prints, a class of nothing this year left out
-    /// of the tables): nothing to compare it with, by the document's make.
+    /// of the tables, a kind of purchase where the procurement table prints
+    /// items some of which have no catalogue code, an amount in the reason
+    /// given for a change): nothing to compare it with, by the document's make.
     NotPrinted,
     /// A part listed under a whole (`项目支出…，具体包括：1.甲工作…`) in more
     /// detail than the tables print: compared with the whole as the sum of
@@ -160,7 +162,7 @@ impl UnresolvedReason {
         match self {
             UnresolvedReason::NoTables => "本文件没有可对照的表（表格可能另行公开或未能读取）",
             UnresolvedReason::NotPrinted => {
-                "本文件的表中没有这一数字（绩效、资产、政府采购或机关运行经费没有对应的表，表中没有该分类或为零未列的科目）"
+                "本文件的表中没有这一数字（绩效、资产、政府采购或机关运行经费没有对应的表，表中没有该分类或为零未列的科目，或为增减变化原因中的金额）"
             }
             UnresolvedReason::PartOfListedWhole => "是所列总额的分项，表中没有这一层级的数字（已与总额核对合计）",
             UnresolvedReason::SubjectUnknown => "所述对象在已读取的表中找不到对应数字",
@@ -175,7 +177,7 @@ impl UnresolvedReason {
                 "the file holds no table to compare it with (published separately, or not read)"
             }
             UnresolvedReason::NotPrinted => {
-                "the file prints no such figure (no table of performance, assets, procurement or operating costs; a classification or a zero class no table prints)"
+                "the file prints no such figure (no table of performance, assets, procurement or operating costs; a classification or a zero class no table prints; an amount in the reason for a change)"
             }
             UnresolvedReason::PartOfListedWhole => {
                 "a part listed under a whole in more detail than the tables print (checked as a sum with the whole)"

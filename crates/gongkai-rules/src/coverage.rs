@@ -207,6 +207,9 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
             }
         }
     }
+    if states_a_cause(ctx, claim) {
+        return true;
+    }
     match claim.section {
         SectionKind::Performance | SectionKind::Assets => true,
         SectionKind::Procurement => {
@@ -224,6 +227,24 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
         SectionKind::AgencyOperating => ctx.table(TableKind::AgencyOperatingExpenses).is_none(),
         _ => false,
     }
+}
+
+/// Whether a claim's amount stands in the reason given for a change
+/// (`比2025年增加1,066.60万元，主要原因是2025年度结转1,036.60万元，某委划转某资金30万元`):
+/// the causes of a change are no table's figures. The reason runs from its
+/// word to the end of its sentence.
+fn states_a_cause(ctx: &Context<'_>, claim: &Claim) -> bool {
+    const REASONS: [&str; 4] = ["原因是", "原因为", "主要是由于", "主要由于"];
+    let Some(digit) = claim.text.find(|c: char| c.is_ascii_digit()) else { return false };
+    // (The year before the amount, `2025年度结转…`, is no amount: any digit
+    // of the clause before its amount will do as its end.)
+    let paragraphs = ctx.prose().iter().filter(|p| p.source.line <= claim.source.line);
+    let Some((paragraph, at)) = paragraphs.rev().find_map(|p| p.text.find(&claim.text).map(|at| (p, at))) else {
+        return false;
+    };
+    let before = &paragraph.text[..at + digit];
+    let sentence = &before[before.rfind('。').map_or(0, |i| i + '。'.len_utf8())..];
+    REASONS.iter().any(|w| sentence.contains(w))
 }
 
 /// The paragraphs outside the tables that print an amount: of the explanation,

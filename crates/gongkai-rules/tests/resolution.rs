@@ -765,3 +765,19 @@ fn a_general_budget_class_is_the_fiscal_summarys_line_when_all_is_general_budget
         changed(FISCAL_BY_CLASS, "上年结转\t\t", "上年结转\t10.00\t").replace("收入总计\t100.00", "收入总计\t110.00");
     assert_eq!(unresolved(&carried), [(R::SubjectUnknown, 2)]);
 }
+
+/// An amount in the reason given for a change (`主要原因是…5.00万元`) is a
+/// cause, no table's figure: not printed. The same words outside a reason
+/// name a subject the tables do not know.
+#[test]
+fn an_amount_in_the_reason_for_a_change_is_not_printed() {
+    use gongkai_model::UnresolvedReason as R;
+    let cause = changed(
+        PRIOR_MONEY,
+        "较上年增加5.00万元。",
+        "较上年增加5.00万元，主要原因是2025年度结转4.00万元，某委划转某资金1.00万元。",
+    );
+    assert_eq!(unresolved(&cause), [(R::NotPrinted, 2)]);
+    let stated = changed(PRIOR_MONEY, "较上年增加5.00万元。", "较上年增加5.00万元。某委划转某资金1.00万元。");
+    assert_eq!(unresolved(&stated), [(R::SubjectUnknown, 1)]);
+}

@@ -173,12 +173,22 @@ fn split_heading_numbering(text: &str) -> &str {
     let t = text.trim();
     let start = t.trim_start_matches(['(', '（']);
     let body = start.trim_start_matches(|c: char| "一二三四五六七八九十百0123456789".contains(c));
-    if body.len() < start.len() { body.trim_start_matches([')', '）', '、', '.', '．', ' ']) } else { t }
+    // Numbering only where a mark ends it: `一带一路…中心` begins with a
+    // numeral and is a name.
+    let after = body.trim_start_matches([')', '）', '、', '.', '．', ' ']);
+    if body.len() < start.len() && after.len() < body.len() { after } else { t }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::short_names;
+    use super::{short_names, split_heading_numbering};
+
+    #[test]
+    fn numbering_is_a_numeral_with_its_mark() {
+        assert_eq!(split_heading_numbering("七、某某中心"), "某某中心");
+        assert_eq!(split_heading_numbering("（十二）某某中心"), "某某中心");
+        assert_eq!(split_heading_numbering("一带一路某某中心（深圳）"), "一带一路某某中心（深圳）");
+    }
 
     #[test]
     fn a_city_body_is_also_named_without_its_city() {

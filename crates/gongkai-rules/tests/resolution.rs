@@ -781,3 +781,32 @@ fn an_amount_in_the_reason_for_a_change_is_not_printed() {
     let stated = changed(PRIOR_MONEY, "较上年增加5.00万元。", "较上年增加5.00万元。某委划转某资金1.00万元。");
     assert_eq!(unresolved(&stated), [(R::SubjectUnknown, 1)]);
 }
+
+/// The numbered paragraphs after a list that state its parts again in order
+/// (`（一）人员支出60.00万元` for the list's `在职人员经费60.00万元`) restate them,
+/// whatever they call them; one amount out of place, and none is.
+#[test]
+fn paragraphs_restating_a_lists_parts_in_order_count_with_them() {
+    use gongkai_model::UnresolvedReason as R;
+    let text = r#"2026年某市某局部门预算
+
+第一部分 部门预算表
+
+表3
+支出总表
+单位：万元
+科目编码	科目名称	支出总计	基本支出	项目支出
+	合计	100.00	60.00	40.00
+201	一般公共服务支出	100.00	60.00	40.00
+
+第二部分 部门预算情况说明
+
+一、部门预算支出具体情况
+某市某局支出预算100.00万元，包括在职人员经费60.00万元、项目支出40.00万元。
+（一）人员支出60.00万元，主要是在职人员工资福利支出。
+（二）项目支出40.00万元，主要用于某事。
+"#;
+    assert_eq!(unresolved(text), [(R::PartOfListedWhole, 2)]);
+    let out_of_place = changed(text, "（二）项目支出40.00", "（二）项目支出41.00");
+    assert!(unresolved(&out_of_place).contains(&(R::SubjectUnknown, 1)), "{:?}", unresolved(&out_of_place));
+}

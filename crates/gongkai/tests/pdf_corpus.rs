@@ -279,7 +279,7 @@ const CORPUS: &[Expected] = &[
         listed: (11, 11),
         known: 10,
         forms: 0,
-        claims: (397, 373, 130, 217),
+        claims: (397, 373, 130, 218),
         evaluated: 5654,
         errors: &[],
     },

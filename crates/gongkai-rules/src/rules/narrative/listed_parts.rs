@@ -53,12 +53,51 @@ impl Rule for ListedParts {
 /// The claims this rule compares with the sum they are part of, though no
 /// table prints them (the works of a project, a unit's own split of its
 /// spending): coverage counts them as checked as parts, not as unknown.
+///
+/// With them come the paragraphs that state each part again in its place:
+/// after a list of n parts, n paragraphs numbered （一）…（n） (or 1.…n.)
+/// whose first amounts are the parts' in order (`包括在职人员经费614.78万元、
+/// 公用经费61.79万元` and then `（一）人员支出614.78万元，主要是…` `（二）公用经费
+/// 61.79万元…`): each restates its part, whatever it calls it.
 pub fn parts_checked<'a>(ctx: &Context<'a>) -> Vec<&'a Claim> {
-    lists(ctx)
-        .into_iter()
-        .filter(|(head, list)| checkable(ctx, head, list).is_some())
-        .flat_map(|(_, list)| list.parts)
-        .collect()
+    let prose = ctx.prose();
+    let claims = money_claims(&ctx.doc.claims);
+    let mut out = Vec::new();
+    for (head, list) in lists(ctx) {
+        if checkable(ctx, head, &list).is_none() {
+            continue;
+        }
+        out.extend(restated_in_place(&claims, &list.parts, &prose[list.ends + 1..]));
+        out.extend(list.parts);
+    }
+    out
+}
+
+/// The first amounts of the paragraphs `after` a list, numbered 1 to n, when
+/// each is its part's amount in order; none otherwise.
+fn restated_in_place<'a>(claims: &[&'a Claim], parts: &[&'a Claim], after: &[&'a TextRef]) -> Vec<&'a Claim> {
+    let mut out = Vec::new();
+    for ((n, part), paragraph) in (1u32..).zip(parts).zip(after) {
+        if numbered(&paragraph.text, n).or_else(|| numbered_zh(&paragraph.text, n)).is_none() {
+            return Vec::new();
+        }
+        let first = locate(claims, paragraph).into_iter().next().filter(|c| wan(c.claim.amount) == wan(part.amount));
+        match first {
+            Some(c) => out.push(c.claim),
+            None => return Vec::new(),
+        }
+    }
+    if out.len() == parts.len() { out } else { Vec::new() }
+}
+
+/// The text after a Chinese numbering `n` (`（一）`, `(一)`, `一、`), n up to 10.
+fn numbered_zh(text: &str, n: u32) -> Option<&str> {
+    let numeral = "一二三四五六七八九十".chars().nth(usize::try_from(n).ok()?.checked_sub(1)?)?;
+    let text = text.trim_start();
+    if let Some(rest) = text.strip_prefix(numeral) {
+        return rest.strip_prefix('、');
+    }
+    text.strip_prefix(['（', '('])?.strip_prefix(numeral)?.strip_prefix(['）', ')'])
 }
 
 /// Every whole followed by its list of parts in the document's prose.
@@ -78,13 +117,15 @@ fn lists<'a>(ctx: &Context<'a>) -> Vec<(&'a Claim, List<'a>)> {
                 // are the numbered paragraphs after it.
                 // (Or, the next paragraph not numbered, its clauses.)
                 Some((completeness, rest)) if rest.trim_matches(['：', ':', ' ']).is_empty() => {
-                    numbered_parts(&claims, &prose[p + 1..]).map(|parts| List { completeness, parts }).or_else(|| {
-                        let next = prose.get(p + 1).filter(|next| numbered(&next.text, 1).is_none())?;
-                        let parts = parts_in(&next.text, 0, &locate(&claims, next))?;
-                        Some(List { completeness, parts })
-                    })
+                    numbered_parts(&claims, &prose[p + 1..])
+                        .map(|parts| List { completeness, ends: p + parts.len(), parts })
+                        .or_else(|| {
+                            let next = prose.get(p + 1).filter(|next| numbered(&next.text, 1).is_none())?;
+                            let parts = parts_in(&next.text, 0, &locate(&claims, next))?;
+                            Some(List { completeness, parts, ends: p + 1 })
+                        })
                 }
-                Some(_) => list_after(paragraph, head, &located[i + 1..]),
+                Some(_) => list_after(paragraph, head, &located[i + 1..], p),
                 None => None,
             };
             if let Some(list) = list {
@@ -115,6 +156,8 @@ enum Completeness {
 struct List<'a> {
     completeness: Completeness,
     parts: Vec<&'a Claim>,
+    /// The paragraph (of the prose) its last part stands in.
+    ends: usize,
 }
 
 /// The claims stating money (amounts and compositions), by line.
@@ -199,13 +242,13 @@ fn numbered(text: &str, n: u32) -> Option<&str> {
 
 /// The list of parts printed after `head` in its sentence, when its words
 /// introduce one and every part is found.
-fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>]) -> Option<List<'a>> {
+fn list_after<'a>(paragraph: &TextRef, head: &Located<'a>, rest: &[Located<'a>], at: usize) -> Option<List<'a>> {
     let text = paragraph.text.as_str();
     let after = after_head(text, head);
     let (word, completeness) = INTRODUCERS.iter().find(|(w, _)| after.starts_with(w))?;
     let list_start = text.len() - after.len() + word.len();
     let parts = parts_in(text, list_start, rest)?;
-    Some(List { completeness: *completeness, parts })
+    Some(List { completeness: *completeness, parts, ends: at })
 }
 
 /// The parts listed in `text` from byte `list_start` to the end of its

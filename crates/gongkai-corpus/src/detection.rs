@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use gongkai_import::{ImportOptions, import_text};
-use gongkai_model::{Finding, Severity};
+use gongkai_model::{Coverage, Finding, Severity, UnresolvedReason};
 use gongkai_rules::{Config, Engine};
 
 use crate::fault::{Expected, FaultKind};
@@ -33,6 +33,12 @@ impl Checker {
     pub fn check(&self, text: &str, name: &str) -> Result<Vec<Finding>, String> {
         let imported = import_text(text, name, &self.options).map_err(|e| e.to_string())?;
         Ok(self.engine.check(&imported.document))
+    }
+
+    /// Imports and checks one text, with what the check reached.
+    pub fn check_with_coverage(&self, text: &str, name: &str) -> Result<(Vec<Finding>, Coverage), String> {
+        let imported = import_text(text, name, &self.options).map_err(|e| e.to_string())?;
+        Ok(self.engine.check_with_coverage(&imported.document))
     }
 }
 
@@ -72,6 +78,15 @@ pub struct Report {
     pub false_positives: Vec<(String, String, u32, String)>,
     /// Documents the importer refused, with the error.
     pub import_errors: Vec<(String, String)>,
+    /// Claims stating an amount on the clean documents; of those compared with
+    /// a table figure; and of those naming figures that differ (a project
+    /// name printed twice with different amounts, 一般公共预算拨款 beside a
+    /// different 一般财力: the text may mean either).
+    pub claims: (u32, u32, u32),
+    /// `(document, count)` for the claims of a clean document whose subject was
+    /// not understood: each generated claim states a figure of its tables or
+    /// one no table prints, so the resolver must know it.
+    pub unresolved: Vec<(String, u32)>,
 }
 
 /// Scores one faulted document into `report`.
@@ -92,10 +107,20 @@ pub fn score_faulted(report: &mut Report, checker: &Checker, seed: u64, index: u
 /// Scores one clean document into `report`.
 pub fn score_clean(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
     let doc = generate(seed, index);
-    match checker.check(&doc.text, &doc.name) {
-        Ok(findings) => {
+    match checker.check_with_coverage(&doc.text, &doc.name) {
+        Ok((findings, coverage)) => {
             for f in false_positives(&findings) {
                 report.false_positives.push((doc.name.clone(), f.rule.clone(), f.primary_line(), f.message.clone()));
+            }
+            let claims = &coverage.claims;
+            report.claims.0 += claims.with_amount;
+            report.claims.1 += claims.resolved;
+            for u in &claims.unresolved {
+                match u.reason {
+                    UnresolvedReason::SubjectUnknown => report.unresolved.push((doc.name.clone(), u.count)),
+                    UnresolvedReason::Ambiguous => report.claims.2 += u.count,
+                    _ => {}
+                }
             }
         }
         Err(e) => report.import_errors.push((doc.name, e)),
@@ -158,6 +183,18 @@ impl Report {
         );
         for (doc, rule, line, message) in &self.false_positives {
             let _ = writeln!(out, "- {doc}:{line} {rule} {message}");
+        }
+        let _ = writeln!(
+            out,
+            "Claims stating an amount on the clean documents: {}; compared with a table figure: {}; \
+             naming differing figures: {}; not understood: {}",
+            self.claims.0,
+            self.claims.1,
+            self.claims.2,
+            self.unresolved.iter().map(|(_, n)| n).sum::<u32>()
+        );
+        for (doc, count) in &self.unresolved {
+            let _ = writeln!(out, "- {doc}: {count} claims not understood");
         }
         for (kind, s) in &self.kinds {
             if !s.missed.is_empty() {

@@ -1,5 +1,6 @@
 //! A small detection run (50 clean + 50 faulted documents): fails when a fault kind is
-//! detected below 99% or a clean document gets an error or warning finding.
+//! detected below 99%, a clean document gets an error or warning finding, or a
+//! claim of a clean document is not understood.
 
 use gongkai_corpus::detection::{Checker, Report, faulted_seed, score_clean, score_faulted};
 
@@ -21,6 +22,10 @@ fn detection_meets_targets_on_a_small_corpus() {
         assert!(rate >= 99.0, "{}: {rate:.1}% detected, missed {:?}", kind.id(), score.missed);
     }
     assert!(report.false_positives.is_empty(), "false positives on clean documents: {:#?}", report.false_positives);
+    // Every generated claim names a figure the resolver knows (or one no
+    // table prints).
+    assert!(report.unresolved.is_empty(), "claims not understood: {:?}", report.unresolved);
+    assert!(report.claims.1 > 0, "no claim compared: {:?}", report.claims);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use gongkai_model::{
 
 use crate::Context;
 use crate::rules::narrative::parts_checked;
-use crate::rules::narrative::resolve::{bracketed_code, prints_kinds, resolve, wan};
+use crate::rules::narrative::resolve::{bracketed_code, prints_kinds, resolve, sentence_before, share_word, wan};
 
 /// The coverage of a check.
 pub fn build(ctx: &Context<'_>, by_rule: Vec<RuleChecks>, lowered: &[String]) -> Coverage {
@@ -210,6 +210,20 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
     if states_a_cause(ctx, claim) {
         return true;
     }
+    // The projects paid from money other than the fiscal allocations
+    // (`当年非财政拨款项目有1个，涉及预算资金26.02万元`): the tables split the
+    // spending by fund or by project, not both, unless a line or column is
+    // named so.
+    let label = comparison_key(&claim.subject.label);
+    if label.contains("非财政拨款") && label.contains("项目") {
+        let parts = || ctx.doc.tables.iter().flat_map(|t| &t.parts);
+        let named = |name: &str| name.contains("非财政拨款") && name.contains("项目");
+        let printed =
+            parts().any(|p| p.columns.iter().any(|c| named(&c.header)) || p.rows.iter().any(|r| named(&r.label)));
+        if !printed {
+            return true;
+        }
+    }
     match claim.section {
         SectionKind::Performance | SectionKind::Assets => true,
         SectionKind::Procurement => {
@@ -217,6 +231,17 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
                 .part(TableKind::ExpenditureSummary)
                 .is_some_and(|(_, p)| p.columns.iter().any(|c| c.header.contains("政府采购")));
             let of_a_kind = !PurchaseKind::all_named_in(&comparison_key(&claim.subject.label)).is_empty();
+            // A share reserved for small enterprises or a contract amount,
+            // where no table of procurement (nor the spending summary's
+            // procurement columns) prints a line or column of it. (Other
+            // tables' lines may hold the word: `支持中小企业发展和管理支出`.)
+            if let Some(word) = share_word(&claim.subject.label) {
+                let procurement = [TableKind::GovernmentProcurement, TableKind::ExpenditureSummary];
+                let parts = || ctx.doc.tables.iter().filter(|t| procurement.contains(&t.kind)).flat_map(|t| &t.parts);
+                let column = parts().flat_map(|p| &p.columns).any(|c| c.header.contains(word));
+                let line = parts().flat_map(|p| &p.rows).any(|r| r.label.contains(word));
+                return !column && !line;
+            }
             match ctx.table(TableKind::GovernmentProcurement) {
                 None => !summary_column || of_a_kind,
                 // A table of items, some without a catalogue code (the kinds
@@ -235,16 +260,10 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
 /// word to the end of its sentence.
 fn states_a_cause(ctx: &Context<'_>, claim: &Claim) -> bool {
     const REASONS: [&str; 4] = ["原因是", "原因为", "主要是由于", "主要由于"];
-    let Some(digit) = claim.text.find(|c: char| c.is_ascii_digit()) else { return false };
-    // (The year before the amount, `2025年度结转…`, is no amount: any digit
-    // of the clause before its amount will do as its end.)
-    let paragraphs = ctx.prose().iter().filter(|p| p.source.line <= claim.source.line);
-    let Some((paragraph, at)) = paragraphs.rev().find_map(|p| p.text.find(&claim.text).map(|at| (p, at))) else {
-        return false;
-    };
-    let before = &paragraph.text[..at + digit];
-    let sentence = &before[before.rfind('。').map_or(0, |i| i + '。'.len_utf8())..];
-    REASONS.iter().any(|w| sentence.contains(w))
+    // The sentence before the claim and its own words before its first digit
+    // (`主要原因是2025年度结转…`).
+    let own = &claim.text[..claim.text.find(|c: char| c.is_ascii_digit()).unwrap_or(0)];
+    sentence_before(ctx, claim).is_some_and(|before| REASONS.iter().any(|w| before.contains(w) || own.contains(w)))
 }
 
 /// The paragraphs outside the tables that print an amount: of the explanation,

@@ -308,11 +308,18 @@ fn unresolved(text: &str) -> Vec<(gongkai_model::UnresolvedReason, u32)> {
 
 /// A procurement claim in a document printing no procurement table is not
 /// compared because the document prints no such table (`not_printed`); with the
-/// table, the reserved share has no figure (`subject_unknown`).
+/// table, the reserved share is printed nowhere either (no line or column of
+/// it) — unless a table prints it.
 #[test]
 fn a_matter_of_which_no_table_is_printed_is_said_so() {
     use gongkai_model::UnresolvedReason as R;
-    assert_eq!(unresolved(PROCUREMENT), [(R::SubjectUnknown, 1)]);
+    assert_eq!(unresolved(PROCUREMENT), [(R::NotPrinted, 1)]);
+    let with_line = changed(
+        PROCUREMENT,
+        "C\t10.00\t5.00\t5.00\n",
+        "C\t10.00\t5.00\t5.00\n其中：面向中小企业预留\t30.00\t20.00\t10.00\n",
+    );
+    assert_eq!(unresolved(&with_line), [(R::SubjectUnknown, 1)]);
     let start = PROCUREMENT.find("表9").unwrap();
     let end = PROCUREMENT.find("第二部分").unwrap();
     let without_table = format!(
@@ -809,4 +816,35 @@ fn paragraphs_restating_a_lists_parts_in_order_count_with_them() {
     assert_eq!(unresolved(text), [(R::PartOfListedWhole, 2)]);
     let out_of_place = changed(text, "（二）项目支出40.00", "（二）项目支出41.00");
     assert!(unresolved(&out_of_place).contains(&(R::SubjectUnknown, 1)), "{:?}", unresolved(&out_of_place));
+}
+
+/// A basic-spending table printing 人员经费 and 公用经费 side by side, each
+/// ending with its own total line.
+const SIDE_BY_SIDE: &str = r#"2026年某县某局部门预算
+
+第一部分 部门预算表
+
+表6
+一般公共预算基本支出情况表
+单位：万元
+人员经费			公用经费
+经济分类科目编码	经济分类科目名称	金额	经济分类科目编码	经济分类科目名称	金额
+301	工资福利支出	50.00	302	商品和服务支出	20.00
+30101	基本工资	50.00	30201	办公费	20.00
+303	对个人和家庭的补助	10.00
+30301	离休费	10.00
+人员经费合计		60.00	公用经费合计		20.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算基本支出情况说明
+人员经费60.00万元，主要包括：基本工资、离休费。公用经费20.00万元，主要包括：办公费。
+"#;
+
+/// 人员经费 and 公用经费 in the 基本支出 section are the basic-spending table's
+/// lines of them where it prints no column of them.
+#[test]
+fn personnel_and_public_use_may_be_the_basic_tables_total_lines() {
+    assert_eq!(unresolved(SIDE_BY_SIDE), []);
+    one_naming(&n101(&changed(SIDE_BY_SIDE, "人员经费60.00", "人员经费61.00")), &["人员经费合计", "60.00"]);
 }

@@ -20,7 +20,7 @@ use crate::tolerance::{Comparison, Tolerance};
 mod by_unit;
 mod procurement;
 use by_unit::by_unit;
-pub use procurement::prints_kinds;
+pub use procurement::{prints_kinds, share_word};
 
 /// A table value a claim may be compared with: one cell, or a sum of cells
 /// the tables print in parts ([`Sum`]).
@@ -413,6 +413,22 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                     }
                 }
             }
+            // A project's paragraph (`项目名称：某项目` … `预算安排规模：282.26万元`)
+            // speaks of that project's rows only.
+            if claim.section == SectionKind::ProjectExpenditure
+                && let Some(name) = project_named_before(ctx, claim)
+            {
+                out.retain(|c| c.row.project.as_deref().is_some_and(|p| same_name(p, &name)));
+            }
+            // A line listed after one fund's spending (`一般公共预算支出包括：
+            // 社会保障和就业支出861.81万元`) is that fund's: its column where the
+            // candidates stand in several.
+            if out.len() > 1
+                && let Some(fund) = sentence_before(ctx, claim).and_then(one_fund_named)
+                && out.iter().any(|c| c.part.columns.get(c.column).is_some_and(|col| col.measure == fund))
+            {
+                out.retain(|c| c.part.columns.get(c.column).is_some_and(|col| col.measure == fund));
+            }
             // A whole whose own list names money of earlier years (`当年预算收入
             // A万元，其中：…、上年结转B万元、上年实户资金余额C万元`) includes it:
             // it is the total, not the year's subtotal or one of its lines.
@@ -422,6 +438,41 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
         }
     }
     out
+}
+
+/// The words of a claim's sentence before its clause: from the end of the
+/// sentence before (`。`) to where the claim's clause begins, in the
+/// paragraph holding it.
+pub fn sentence_before<'a>(ctx: &Context<'a>, claim: &Claim) -> Option<&'a str> {
+    let paragraphs = ctx.prose().iter().filter(|p| p.source.line <= claim.source.line);
+    let (paragraph, at) = paragraphs.rev().find_map(|p| p.text.find(&claim.text).map(|at| (p, at)))?;
+    let before = &paragraph.text[..at];
+    Some(&before[before.rfind('。').map_or(0, |i| i + '。'.len_utf8())..])
+}
+
+/// The one fund a text names (`一般公共预算支出包括：`), if it names one.
+fn one_fund_named(text: &str) -> Option<Measure> {
+    let funds = [
+        ("一般公共预算", Measure::GeneralBudget),
+        ("政府性基金", Measure::GovernmentFund),
+        ("国有资本经营", Measure::StateCapital),
+    ];
+    let mut named = funds.into_iter().filter(|(w, _)| text.contains(w)).map(|(_, m)| m);
+    let fund = named.next()?;
+    named.next().is_none().then_some(fund)
+}
+
+/// The project a claim of the project section is about: the name after
+/// `项目名称：` in the nearest paragraph before it, within its section.
+fn project_named_before(ctx: &Context<'_>, claim: &Claim) -> Option<String> {
+    let section = top_section(ctx.doc, claim.source.line)?;
+    let heading = ctx.doc.sections[section].heading.source.line;
+    let before = ctx.prose().iter().rev().filter(|p| p.source.line <= claim.source.line && p.source.line > heading);
+    before.filter_map(|p| p.text.find("项目名称").map(|at| &p.text[at + "项目名称".len()..])).find_map(|rest| {
+        let name = rest.trim_start_matches(['：', ':', ' ']);
+        let name = &name[..name.find(['，', '。', '；', '\n']).unwrap_or(name.len())];
+        (!name.trim().is_empty()).then(|| name.trim().to_owned())
+    })
 }
 
 /// Whether a claim's list (after its `其中`) names money of earlier years:
@@ -790,7 +841,12 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             total(ctx, out, T::ExpenditureSummary, None, Some(m.clone()));
         }
         if out.is_empty() {
-            total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(m));
+            total(ctx, out, T::GeneralBudgetBasicExpenditure, None, Some(m.clone()));
+        }
+        // (A basic-spending table printing the two side by side ends each with
+        // its own total line: `人员经费合计 626.18 | 公用经费合计 166.33`.)
+        if out.is_empty() {
+            lines(ctx, out, T::GeneralBudgetBasicExpenditure, None, &[m], None);
         }
         return;
     }

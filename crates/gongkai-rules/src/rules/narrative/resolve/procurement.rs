@@ -159,6 +159,13 @@ fn of_kind<'a>(ctx: &Context<'a>, kind: PurchaseKind, fund: Option<Measure>, out
     }
 }
 
+/// The word of a part of the procurement budget that is no kind of purchase
+/// (`面向中小企业预留…`, `授予小微企业合同金额…`) a label names, if any.
+pub fn share_word(label: &str) -> Option<&'static str> {
+    let n = norm(label);
+    NOT_A_KIND.into_iter().find(|w| n.contains(w))
+}
+
 /// Whether a procurement table prints a line of any kind of purchase.
 pub fn prints_kinds(table: &Table) -> bool {
     table.parts.iter().flat_map(|p| &p.rows).any(is_kind_line)

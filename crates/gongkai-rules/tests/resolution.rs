@@ -848,3 +848,36 @@ fn personnel_and_public_use_may_be_the_basic_tables_total_lines() {
     assert_eq!(unresolved(SIDE_BY_SIDE), []);
     one_naming(&n101(&changed(SIDE_BY_SIDE, "人员经费60.00", "人员经费61.00")), &["人员经费合计", "60.00"]);
 }
+
+/// A project table of two projects and a paragraph on one of them.
+const PROJECTS: &str = r#"2026年某县某局部门预算
+
+第一部分 部门预算表
+
+表7
+一般公共预算项目支出情况表
+单位：万元
+科目编码	功能分类科目名称	项目名称	项目支出合计
+	总计		50.00
+2010101	行政运行	甲项目	30.00
+2010102	一般行政管理事务	乙项目	20.00
+
+第二部分 部门预算情况说明
+
+一、一般公共预算项目支出情况说明
+1. 项目名称：甲项目
+
+预算安排规模：30.00万元
+"#;
+
+/// `预算安排规模` after `项目名称：甲项目` is 甲项目's row: another project's
+/// amount there is a difference, not a match.
+#[test]
+fn a_projects_scale_is_its_own_row() {
+    assert!(n101(PROJECTS).is_empty(), "{:#?}", n101(PROJECTS));
+    one_naming(&n101(&changed(PROJECTS, "规模：30.00", "规模：20.00")), &["甲项目", "30.00"]);
+    // A table naming the project otherwise: every project row stays a
+    // candidate, and coverage says the figures differ (not compared for sure).
+    let renamed = changed(PROJECTS, "项目名称：甲项目", "项目名称：甲项目补助");
+    assert_eq!(unresolved(&renamed), [(gongkai_model::UnresolvedReason::Ambiguous, 1)]);
+}

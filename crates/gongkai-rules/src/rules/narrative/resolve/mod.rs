@@ -414,9 +414,12 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
                 }
             }
             // A project's paragraph (`项目名称：某项目` … `预算安排规模：282.26万元`)
-            // speaks of that project's rows only.
+            // speaks of that project's rows, where the table names it so (a
+            // table may name it otherwise: `…生活费(县级配套)` for `…生活费补助项目`;
+            // the candidates then stay, compared only if they agree).
             if claim.section == SectionKind::ProjectExpenditure
                 && let Some(name) = project_named_before(ctx, claim)
+                && out.iter().any(|c| c.row.project.as_deref().is_some_and(|p| same_name(p, &name)))
             {
                 out.retain(|c| c.row.project.as_deref().is_some_and(|p| same_name(p, &name)));
             }

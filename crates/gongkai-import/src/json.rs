@@ -57,18 +57,24 @@ pub fn read_json(text: &str, file: &str) -> Result<Disclosure, ImportError> {
 /// array lengths) before anything is built, then the schema, then the model.
 pub fn read_json_limited(text: &str, file: &str, limits: &Limits) -> Result<Disclosure, ImportError> {
     check_shape(text, file, limits)?;
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| ImportError::at(file, u32::try_from(e.line()).unwrap_or(0), format!("not valid JSON: {e}")))?;
-    let (violations, count) = violations(&value).map_err(|e| ImportError::file(file, e))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let line = u32::try_from(e.line()).unwrap_or(0);
+        ImportError::at(file, line, format!("不是有效的 JSON（{e}）"), format!("not valid JSON: {e}"))
+    })?;
+    let (violations, count) =
+        violations(&value).map_err(|e| ImportError::file(file, format!("无法按公开数据格式校验（{e}）"), e))?;
     if count > 0 {
         let shown: Vec<&str> = violations.iter().take(20).map(String::as_str).collect();
         let more = if count > 20 { format!("\n  … and {} more", count - 20) } else { String::new() };
+        let list = format!("{}{more}", shown.join("\n  "));
         return Err(ImportError::file(
             file,
-            format!("does not match the disclosure schema ({count} violation(s)):\n  {}{more}", shown.join("\n  ")),
+            format!("不符合公开数据格式（schema），共 {count} 处：\n  {list}"),
+            format!("does not match the disclosure schema ({count} violation(s)):\n  {list}"),
         ));
     }
-    serde_json::from_value(value).map_err(|e| ImportError::file(file, format!("invalid disclosure: {e}")))
+    serde_json::from_value(value)
+        .map_err(|e| ImportError::file(file, format!("公开数据内容无效（{e}）"), format!("invalid disclosure: {e}")))
 }
 
 /// One open array or object while scanning.
@@ -104,7 +110,9 @@ fn check_shape(text: &str, file: &str, limits: &Limits) -> Result<(), ImportErro
             }
             continue;
         }
-        let at = |what: String| ImportError::at(file, line, format!("column {column}: {what}"));
+        let at = |zh: String, en: String| {
+            ImportError::at(file, line, format!("第 {column} 列：{zh}"), format!("column {column}: {en}"))
+        };
         // A value starting inside an empty array makes its first element.
         if let Some(top) = stack.last_mut().filter(|t| t.array && t.elements == 0)
             && !c.is_whitespace()
@@ -115,10 +123,13 @@ fn check_shape(text: &str, file: &str, limits: &Limits) -> Result<(), ImportErro
         match c {
             '"' => in_string = true,
             '[' | '{' if stack.len() as u64 >= u64::from(limits.max_json_depth) => {
-                return Err(at(format!(
-                    "JSON nested deeper than the limit of {} levels (raise it with --max-json-depth)",
-                    limits.max_json_depth
-                )));
+                return Err(at(
+                    format!("JSON 嵌套超过 {} 层的上限（可用 --max-json-depth 调高）", limits.max_json_depth),
+                    format!(
+                        "JSON nested deeper than the limit of {} levels (raise it with --max-json-depth)",
+                        limits.max_json_depth
+                    ),
+                ));
             }
             '[' => stack.push(Open { array: true, elements: 0 }),
             '{' => stack.push(Open { array: false, elements: 0 }),
@@ -129,10 +140,16 @@ fn check_shape(text: &str, file: &str, limits: &Limits) -> Result<(), ImportErro
                 if let Some(top) = stack.last_mut().filter(|t| t.array) {
                     top.elements += 1;
                     if top.elements > limits.max_json_array {
-                        return Err(at(format!(
-                            "JSON array longer than the limit of {} elements (raise it with --max-json-array)",
-                            limits.max_json_array
-                        )));
+                        return Err(at(
+                            format!(
+                                "JSON 数组超过 {} 个元素的上限（可用 --max-json-array 调高）",
+                                limits.max_json_array
+                            ),
+                            format!(
+                                "JSON array longer than the limit of {} elements (raise it with --max-json-array)",
+                                limits.max_json_array
+                            ),
+                        ));
                     }
                 }
             }

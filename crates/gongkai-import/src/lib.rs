@@ -19,7 +19,7 @@ pub mod recognize;
 mod sheets;
 mod sniff;
 
-pub use error::{Diagnostic, ImportError};
+pub use error::{Diagnostic, ImportError, set_chinese};
 pub use recognize::RecognizeOptions;
 
 use std::path::Path;
@@ -130,24 +130,30 @@ impl Format {
     }
 }
 
+/// A size in MB with one decimal, for messages.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
 /// Reads a file.
 pub fn import_file(path: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::io(path, &e))?;
+    if meta.is_dir() {
+        return Err(ImportError::file(path, "这是文件夹，不是文件", "is a folder, not a file"));
+    }
     if meta.len() > options.limits.max_input_bytes {
+        let (size, limit) = (megabytes(meta.len()), megabytes(options.limits.max_input_bytes));
         return Err(ImportError::file(
             path,
-            format!(
-                "input is {} bytes, over the limit of {} bytes (raise it with --max-input-mb)",
-                meta.len(),
-                options.limits.max_input_bytes
-            ),
+            format!("文件大小 {size} MB，超过上限 {limit} MB（可用 --max-input-mb 调高）"),
+            format!("the file is {size} MB, over the limit of {limit} MB (raise it with --max-input-mb)"),
         ));
     }
     let format = Format::of_path(path).unwrap_or(Format::Text);
     if let (Some(text), Format::Workbook | Format::Csv | Format::Pdf) = (&options.explanation, format) {
         return import_combined(Path::new(path), text, options);
     }
-    let bytes = std::fs::read(path).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| ImportError::io(path, &e))?;
     import_bytes(&bytes, path, format, options)
 }
 
@@ -159,10 +165,14 @@ pub fn import_bytes(
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > options.limits.max_input_bytes {
-        return Err(ImportError::file(path, "input over the size limit (raise it with --max-input-mb)"));
+        return Err(ImportError::file(
+            path,
+            "文件超过大小上限（可用 --max-input-mb 调高）",
+            "input over the size limit (raise it with --max-input-mb)",
+        ));
     }
-    if let Some(reason) = sniff::mismatch(bytes, format) {
-        return Err(ImportError::file(path, reason));
+    if let Some((zh, en)) = sniff::mismatch(bytes, format) {
+        return Err(ImportError::file(path, zh, en));
     }
     if format == Format::Workbook {
         let (sheets, diagnostics) = layout::workbook::read_workbook(bytes, path, &options.limits)?;
@@ -172,7 +182,8 @@ pub fn import_bytes(
     if format == Format::Pdf {
         return import_pdf(bytes, path, options);
     }
-    let decoded = layout::decode(bytes).map_err(|e| ImportError::file(path, e))?;
+    let decoded = layout::decode(bytes)
+        .map_err(|e| ImportError::file(path, format!("无法识别文本的编码（不是 UTF-8、GB18030 或 UTF-16：{e}）"), e))?;
     match format {
         Format::Csv => {
             let stem =
@@ -199,7 +210,7 @@ pub fn import_bytes(
 /// Reads decoded text.
 pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
-        return Err(ImportError::file(path, "empty input: not a budget disclosure"));
+        return Err(ImportError::file(path, "文件没有内容，不是预算公开文件", "empty input: not a budget disclosure"));
     }
     let layout = layout::layout_text(text);
     limits::check_text_tables(&layout, path, options.limits.max_table_cells)?;
@@ -243,6 +254,7 @@ fn import_sheets(
     if tables.layout.lines.is_empty() {
         return Err(ImportError::file(
             path,
+            "不是预算公开文件：没有一个工作表是公开表（按前几行的表名或工作表名识别）",
             "not a budget disclosure: no sheet holds a disclosure table (recognised by the title in its first rows or by its name)",
         ));
     }

@@ -9,20 +9,26 @@ use crate::layout::{Layout, Line, Sheet};
 pub(crate) fn table_too_large(
     file: &str,
     line: Option<u32>,
-    what: &str,
+    (what_zh, what): (&str, &str),
     rows: u64,
     columns: u64,
     limit: u64,
 ) -> ImportError {
-    let message = format!(
-        "{what} has {rows} rows × {columns} columns = {} cells, over the limit of {limit} cells per table (raise it with --max-table-cells)",
-        rows.saturating_mul(columns)
+    let cells = rows.saturating_mul(columns);
+    let zh = format!(
+        "{what_zh}有 {rows} 行 × {columns} 列 = {cells} 格，超过每表 {limit} 格的上限（可用 --max-table-cells 调高）"
     );
-    ImportError { file: file.to_owned(), line, message }
+    let en = format!(
+        "{what} has {rows} rows × {columns} columns = {cells} cells, over the limit of {limit} cells per table (raise it with --max-table-cells)"
+    );
+    match line {
+        Some(line) => ImportError::at(file, line, zh, en),
+        None => ImportError::file(file, zh, en),
+    }
 }
 
 /// Rows × widest row of a run of lines, refused over `limit`.
-fn check_run(lines: &[Line], file: &str, what: &str, limit: u64) -> Result<(), ImportError> {
+fn check_run(lines: &[Line], file: &str, what: (&str, &str), limit: u64) -> Result<(), ImportError> {
     let rows = lines.len() as u64;
     let columns = lines.iter().map(|l| l.cells.len() as u64).max().unwrap_or(0);
     if rows.saturating_mul(columns) > limit {
@@ -34,7 +40,9 @@ fn check_run(lines: &[Line], file: &str, what: &str, limit: u64) -> Result<(), I
 
 /// Each sheet (one table of a workbook or CSV exchange) against the limit.
 pub(crate) fn check_sheets(sheets: &[Sheet], file: &str, limit: u64) -> Result<(), ImportError> {
-    sheets.iter().try_for_each(|s| check_run(&s.lines, file, &format!("sheet {}", s.name), limit))
+    sheets.iter().try_for_each(|s| {
+        check_run(&s.lines, file, (&format!("工作表“{}”", s.name), &format!("sheet {}", s.name)), limit)
+    })
 }
 
 /// Each table of a text layout, taken as a run of consecutive tabular lines
@@ -46,5 +54,5 @@ pub(crate) fn check_text_tables(layout: &Layout, file: &str, limit: u64) -> Resu
         .lines
         .chunk_by(|a, b| a.is_tabular() == b.is_tabular())
         .filter(|run| run[0].is_tabular())
-        .try_for_each(|run| check_run(run, file, "the table starting here", limit))
+        .try_for_each(|run| check_run(run, file, ("从此行开始的表", "the table starting here"), limit))
 }

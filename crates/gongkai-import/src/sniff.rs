@@ -6,19 +6,19 @@
 use crate::Format;
 
 /// Why `bytes` cannot be read as `format`, when their content shows another
-/// kind of file (in Chinese: the message a reviewer reads); `None` when the
-/// content may be what the name says.
-pub fn mismatch(bytes: &[u8], format: Format) -> Option<String> {
+/// kind of file, in Chinese and in English; `None` when the content may be
+/// what the name says.
+pub fn mismatch(bytes: &[u8], format: Format) -> Option<(String, String)> {
     if bytes.is_empty() {
-        return Some("文件为空（0 字节）".to_owned());
+        return Some(("文件为空（0 字节）".to_owned(), "the file is empty (0 bytes)".to_owned()));
     }
     let actual = kind(bytes);
-    let expected = match format {
-        Format::Pdf => " PDF",
-        Format::Text | Format::Csv | Format::Json => "文本文件",
+    let (expected, expected_en) = match format {
+        Format::Pdf => (" PDF", "a PDF"),
+        Format::Text | Format::Csv | Format::Json => ("文本文件", "a text file"),
         // (A workbook's reader names its own failures; a PDF or an image
         // named .xlsx is still worth saying.)
-        Format::Workbook => " Excel 工作簿",
+        Format::Workbook => (" Excel 工作簿", "an Excel workbook"),
     };
     let fits = matches!(
         (format, actual),
@@ -28,7 +28,10 @@ pub fn mismatch(bytes: &[u8], format: Format) -> Option<String> {
         return None;
     }
     let actual = actual?;
-    Some(format!("这是{}，不是{expected}；请提供 PDF、Excel 工作簿或文本文件", actual.name()))
+    Some((
+        format!("这是{}，不是{expected}；请提供 PDF、Excel 工作簿或文本文件", actual.name()),
+        format!("this is {}, not {expected_en}: give a PDF, an Excel workbook or a text file", actual.name_en()),
+    ))
 }
 
 /// A kind of file told by its first bytes.
@@ -54,6 +57,24 @@ enum Kind {
 }
 
 impl Kind {
+    fn name_en(self) -> &'static str {
+        match self {
+            Kind::Pdf => "a PDF file",
+            Kind::Png => "a PNG image",
+            Kind::Jpeg => "a JPEG image",
+            Kind::Gif => "a GIF image",
+            Kind::Tiff => "a TIFF image",
+            Kind::Bmp => "a BMP image",
+            Kind::Ole => "a Word or Excel 97-2003 document",
+            Kind::Docx => "a Word document (.docx)",
+            Kind::Xlsx => "an Excel workbook (.xlsx)",
+            Kind::Zip => "a zip archive",
+            Kind::Rar => "a rar archive",
+            Kind::SevenZip => "a 7z archive",
+            Kind::Html => "a web page (HTML)",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Kind::Pdf => " PDF 文件",
@@ -126,14 +147,19 @@ mod tests {
     #[test]
     fn a_file_is_named_by_what_it_holds() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let zh = |bytes: &[u8], format| mismatch(bytes, format).map(|(zh, _)| zh);
         assert_eq!(
-            mismatch(png, Format::Pdf).as_deref(),
+            zh(png, Format::Pdf).as_deref(),
             Some("这是 PNG 图片，不是 PDF；请提供 PDF、Excel 工作簿或文本文件")
         );
+        assert_eq!(
+            mismatch(png, Format::Pdf).map(|(_, en)| en).as_deref(),
+            Some("this is a PNG image, not a PDF: give a PDF, an Excel workbook or a text file")
+        );
         let docx = [b"PK\x03\x04".as_slice(), b"\0\0\0\0word/document.xml"].concat();
-        assert!(mismatch(&docx, Format::Text).unwrap().contains("Word 文档"));
-        assert!(mismatch(b"%PDF-1.7\n", Format::Text).unwrap().contains("这是 PDF 文件，不是文本文件"));
-        assert_eq!(mismatch(b"", Format::Pdf).as_deref(), Some("文件为空（0 字节）"));
+        assert!(zh(&docx, Format::Text).unwrap().contains("Word 文档"));
+        assert!(zh(b"%PDF-1.7\n", Format::Text).unwrap().contains("这是 PDF 文件，不是文本文件"));
+        assert_eq!(zh(b"", Format::Pdf).as_deref(), Some("文件为空（0 字节）"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ fn empty_and_blank_files() {
         let err = text(input).unwrap_err();
         assert_eq!(err.file, "input.txt");
         assert!(
-            err.message.contains("0 字节")
+            err.message_zh.contains("0 字节")
                 || err.message.contains("empty")
                 || err.message.contains("not a budget disclosure"),
             "{err}"
@@ -25,7 +25,8 @@ fn empty_and_blank_files() {
     // A file of no bytes says so, whatever its name.
     for format in [Format::Text, Format::Pdf, Format::Workbook, Format::Csv, Format::Json] {
         let err = import_bytes(b"", "input", format, &ImportOptions::default()).unwrap_err();
-        assert_eq!(err.message, "文件为空（0 字节）", "{format:?}");
+        assert_eq!(err.message_zh, "文件为空（0 字节）", "{format:?}");
+        assert_eq!(err.message_in(false), "the file is empty (0 bytes)", "{format:?}");
     }
 }
 
@@ -36,12 +37,13 @@ fn a_file_that_is_not_what_its_name_says_is_named_for_what_it_is() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
     let err = import_bytes(png, "scan.pdf", Format::Pdf, &ImportOptions::default()).unwrap_err();
     assert_eq!(
-        (err.file.as_str(), err.message.as_str()),
+        (err.file.as_str(), err.message_zh.as_str()),
         ("scan.pdf", "这是 PNG 图片，不是 PDF；请提供 PDF、Excel 工作簿或文本文件")
     );
+    assert_eq!(err.message, "this is a PNG image, not a PDF: give a PDF, an Excel workbook or a text file");
     let doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0";
     let err = text(doc).unwrap_err();
-    assert!(err.message.contains("Word 或 Excel 97-2003 文档"), "{err}");
+    assert!(err.message_zh.contains("Word 或 Excel 97-2003 文档"), "{err}");
 }
 
 #[test]

@@ -25,6 +25,8 @@ impl Lang {
     /// Makes `self` the run's language (the first call wins).
     pub fn set(self) {
         let _ = CURRENT.set(self);
+        // The importer's errors (a file that cannot be read) speak it too.
+        gongkai_import::set_chinese(self == Lang::Zh);
     }
 
     /// The run's language: Chinese unless set otherwise.

@@ -108,7 +108,7 @@ fn unreadable_inputs_and_misuse_exit_2() {
     std::fs::write(&notes, "shopping list\nmilk\n").unwrap();
     let out = gongkai().args(["validate"]).arg(&notes).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("not a budget disclosure"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("不是预算公开文件"));
     assert_eq!(gongkai().args(["validate", "no-such-file.txt"]).output().unwrap().status.code(), Some(2));
     assert_eq!(gongkai().args(["validate", "--no-such-flag", "x"]).output().unwrap().status.code(), Some(2));
     assert_eq!(
@@ -159,8 +159,9 @@ fn batch_over_a_folder_writes_a_summary_csv() {
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("\u{feff}file,unit,year,status,"), "{text}");
     assert!(
-        text.lines()
-            .any(|r| r.contains("empty.pdf") && r.contains(",unreadable,") && r.ends_with(",文件为空（0 字节）")),
+        text.lines().any(|r| r.contains("empty.pdf")
+            && r.contains(",unreadable,")
+            && r.ends_with(",the file is empty (0 bytes)")),
         "{text}"
     );
 }
@@ -515,21 +516,21 @@ fn hostile_inputs_exit_2_naming_the_limit_and_its_option() {
     std::fs::write(&deep, "[".repeat(100_000) + &"]".repeat(100_000)).unwrap();
     let (code, out) = validate_file(&deep, &[]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("deep.json:1: column 33:") && out.contains("--max-json-depth"), "{out}");
+    assert!(out.contains("deep.json: 无法读取：第 1 行：第 33 列：") && out.contains("--max-json-depth"), "{out}");
     let huge = dir.path().join("huge.json");
     std::fs::write(&huge, format!("{{\"tables\":[{}0]}}", "0,".repeat(1_000_000))).unwrap();
     let (code, out) = validate_file(&huge, &[]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("huge.json:1: column") && out.contains("--max-json-array"), "{out}");
+    assert!(out.contains("huge.json: 无法读取：第 1 行：第 ") && out.contains("--max-json-array"), "{out}");
     // Raising the limits lets the same files through to the next check.
     let (code, out) = validate_file(&huge, &["--max-json-array", "2000000"]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("does not match the disclosure schema"), "{out}");
+    assert!(out.contains("不符合公开数据格式"), "{out}");
 
     // A table over the cell limit (lowered here: the example's tables are small).
     let (code, out) = validate_file(&example(), &["--max-table-cells", "100"]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("over the limit of 100 cells per table (raise it with --max-table-cells)"), "{out}");
+    assert!(out.contains("超过每表 100 格的上限（可用 --max-table-cells 调高）"), "{out}");
     let (code, _) = validate_file(&example(), &["--max-table-cells", "100000", "--select", "A101"]);
     assert_eq!(code, 0);
 }
@@ -641,7 +642,7 @@ fn a_missing_path_among_several_is_reported_and_the_others_are_checked() {
     let out = gongkai().args(["validate", "--select", "A101"]).arg(&missing).arg(example()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&format!("{}: 无法读取: ", missing.display())), "{stdout}");
+    assert!(stdout.contains(&format!("{}: 无法读取：", missing.display())), "{stdout}");
     assert!(stdout.contains("文件不存在") && stdout.contains("共检查 2 份文件"), "{stdout}");
     let out = gongkai()
         .args(["validate", "--select", "A101", "--format", "json"])
@@ -712,6 +713,23 @@ fn an_unreadable_file_says_why_in_the_summary_in_either_language() {
     assert!(out.contains("完整性") && !out.contains("completeness"), "{out}");
     let (out, _) = stdout_of(gongkai().arg("validate").arg(dir.path()).args(["-q", "--lang", "en"]));
     assert!(out.contains("Checked 3 file(s)") && out.contains("completeness errors"), "{out}");
+    // The reasons too: the importer speaks the run's language.
+    assert!(out.contains("could not be read: the file is empty (0 bytes)"), "{out}");
+    assert!(out.contains("this is a PNG image, not a PDF"), "{out}");
+    assert!(!out.contains("文件为空"), "{out}");
+}
+
+/// A file that is no PDF inside says what is wrong in the user's words, with
+/// the reader's detail after them, and a folder or a missing file is said so.
+#[test]
+fn a_damaged_file_is_said_damaged_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.pdf"), b"%PDF-1.4\ngarbage").unwrap();
+    let (out, code) = stdout_of(gongkai().arg("validate").arg(dir.path().join("bad.pdf")));
+    assert_eq!(code, 2);
+    assert!(out.contains("bad.pdf: 无法读取：PDF 文件已损坏或不是有效的 PDF（"), "{out}");
+    let (out, _) = stdout_of(gongkai().arg("validate").arg(dir.path().join("bad.pdf")).args(["--lang", "en"]));
+    assert!(out.contains("bad.pdf: could not be read: not a readable PDF"), "{out}");
 }
 
 /// A run writing with `-o` says what it wrote; the importer's notes per line

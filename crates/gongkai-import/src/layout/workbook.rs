@@ -31,7 +31,11 @@ pub fn read_workbook(bytes: &[u8], file: &str, limits: &Limits) -> Result<(Vec<S
     let result = std::panic::catch_unwind(|| read_all(bytes, file, limits));
     match result {
         Ok(read) => read,
-        Err(_) => Err(ImportError::file(file, "not a readable workbook (the reader failed on malformed content)")),
+        Err(_) => Err(ImportError::file(
+            file,
+            "Excel 工作簿已损坏，无法解析",
+            "not a readable workbook (the reader failed on malformed content)",
+        )),
     }
 }
 
@@ -41,13 +45,23 @@ pub fn read_workbook(bytes: &[u8], file: &str, limits: &Limits) -> Result<(Vec<S
 fn read_all(bytes: &[u8], file: &str, limits: &Limits) -> Result<(Vec<Sheet>, Vec<Diagnostic>), ImportError> {
     if bytes.starts_with(&CFB_MAGIC) {
         super::xls_guard::check(bytes, file, limits)?;
-        let mut book = Xls::new(Cursor::new(bytes))
-            .map_err(|e| ImportError::file(file, format!("not a readable .xls workbook: {e}")))?;
+        let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| {
+            ImportError::file(
+                file,
+                format!(".xls 工作簿已损坏或不是有效的工作簿（{e}）"),
+                format!("not a readable .xls workbook: {e}"),
+            )
+        })?;
         return read_sheets(&mut book, file, limits, |_, _| Ok(()));
     }
     super::zip_guard::check(bytes, file, limits.max_input_bytes)?;
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::file(file, format!("not a readable .xlsx/.xls workbook: {e}")))?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        ImportError::file(
+            file,
+            format!("Excel 工作簿已损坏或不是有效的工作簿（{e}）"),
+            format!("not a readable .xlsx/.xls workbook: {e}"),
+        )
+    })?;
     read_sheets(&mut book, file, limits, |book, name| xlsx_extent(book, name, file, limits.max_table_cells))
 }
 
@@ -66,15 +80,19 @@ where
     let mut diagnostics = Vec::new();
     for name in book.sheet_names() {
         precheck(book, &name)?;
-        let values = book
-            .worksheet_range(&name)
-            .map_err(|e| ImportError::file(file, format!("sheet {name}: cannot be read: {e}")))?;
+        let values = book.worksheet_range(&name).map_err(|e| {
+            ImportError::file(
+                file,
+                format!("工作表“{name}”无法读取（{e}）"),
+                format!("sheet {name}: cannot be read: {e}"),
+            )
+        })?;
         let (height, width) = values.get_size();
         if (height as u64).saturating_mul(width as u64) > limits.max_table_cells {
             return Err(table_too_large(
                 file,
                 None,
-                &format!("sheet {name}"),
+                (&format!("工作表“{name}”"), &format!("sheet {name}")),
                 height as u64,
                 width as u64,
                 limits.max_table_cells,
@@ -107,8 +125,12 @@ fn xlsx_extent<RS: Read + Seek>(book: &mut Xlsx<RS>, name: &str, file: &str, lim
         let rows = u64::from(bottom.saturating_sub(top)) + 1;
         let columns = u64::from(right.saturating_sub(left)) + 1;
         if rows.saturating_mul(columns) > limit {
-            let what = format!("sheet {name} (its cells reach {}{})", column_letters(right as usize), bottom + 1);
-            return Err(table_too_large(file, None, &what, rows, columns, limit));
+            let reach = format!("{}{}", column_letters(right as usize), bottom + 1);
+            let what = (
+                format!("工作表“{name}”（其单元格延伸到 {reach}）"),
+                format!("sheet {name} (its cells reach {reach})"),
+            );
+            return Err(table_too_large(file, None, (&what.0, &what.1), rows, columns, limit));
         }
     }
     Ok(())

@@ -27,14 +27,27 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 
 /// Checks an .xls workbook (the bytes start with the compound-file magic).
 pub(crate) fn check(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), ImportError> {
-    let unreadable = |why: String| ImportError::file(file, format!("not a readable .xls workbook: {why}"));
+    let unreadable = |why: String| {
+        ImportError::file(
+            file,
+            format!(".xls 工作簿已损坏或不是有效的工作簿（{why}）"),
+            format!("not a readable .xls workbook: {why}"),
+        )
+    };
     let stream = workbook_stream(bytes).map_err(unreadable)?;
     for (pos, name) in sheet_positions(&stream) {
         let Some(records) = stream.get(pos..) else { continue };
         let grid = sheet_grid(records);
         if grid.cells() > limits.max_table_cells {
-            let what = format!("sheet {name}");
-            return Err(table_too_large(file, None, &what, grid.rows, grid.columns, limits.max_table_cells));
+            let what = (format!("工作表“{name}”"), format!("sheet {name}"));
+            return Err(table_too_large(
+                file,
+                None,
+                (&what.0, &what.1),
+                grid.rows,
+                grid.columns,
+                limits.max_table_cells,
+            ));
         }
     }
     Ok(())

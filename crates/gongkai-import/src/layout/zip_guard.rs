@@ -25,6 +25,10 @@ pub(crate) fn check(bytes: &[u8], file: &str, max_unpacked: u64) -> Result<(), I
         ImportError::file(
             file,
             format!(
+                "该工作簿解压后超过输入大小上限 {:.1} MB（{what}；可能是压缩炸弹？可用 --max-input-mb 调高）",
+                max_unpacked as f64 / (1024.0 * 1024.0)
+            ),
+            format!(
                 "the workbook {what}, over the limit of {max_unpacked} bytes for an input (a zip bomb? raise the limit with --max-input-mb)"
             ),
         )
@@ -102,6 +106,7 @@ fn check_shared_strings(xml: &[u8], name: &str, file: &str) -> Result<(), Import
         if digits > 0 && claimed > xml.len() as u64 {
             return Err(ImportError::file(
                 file,
+                format!("工作簿已损坏：{name} 声称有 {claimed} 个字符串，却只有 {} 字节", xml.len()),
                 format!("not a readable workbook: {name} claims {claimed} strings in {} bytes", xml.len()),
             ));
         }

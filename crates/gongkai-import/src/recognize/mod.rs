@@ -1180,6 +1180,7 @@ impl<'a> Recognizer<'a> {
         if !self.recognised_anything || (self.doc.tables.is_empty() && !known_section && !forms) {
             return Err(ImportError::file(
                 self.file,
+                "不是预算公开文件：没有识别出任何公开表或情况说明的部分",
                 "not a budget disclosure: no disclosure table and no explanation section was recognised",
             ));
         }

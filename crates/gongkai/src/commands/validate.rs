@@ -141,7 +141,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     // still named on stderr, with the reason.
     if args.quiet {
         for error in checked.iter().filter_map(|c| c.findings.error.as_deref()) {
-            eprintln!("error: 无法读取: {error}");
+            eprintln!("error: {}{error}", crate::lang::Lang::current().pick("无法读取：", "could not be read: "));
         }
     }
     // Split once: the reports borrow the findings and take the renderings.
@@ -320,13 +320,15 @@ fn import_and_check(
     // A path that does not exist (kept among the inputs, see `inputs::collect`)
     // is unreadable like any other file, with its reason in the user's terms.
     if !input.path.exists() {
-        return Err(gongkai_import::ImportError::file(&name, "文件不存在"));
+        return Err(gongkai_import::ImportError::file(&name, "文件不存在", "file not found"));
     }
     let imported = gongkai_import::import_file(&name, &options)?;
     let region = imported.document.meta.region.clone();
     let plugins = match config.auto_plugins {
         true => {
-            crate::plugins::for_document(config, &region).map_err(|e| gongkai_import::ImportError::file(&name, e))?
+            // (A plugin's error is in the words its host gives.)
+            crate::plugins::for_document(config, &region)
+                .map_err(|e| gongkai_import::ImportError::file(&name, e.clone(), e))?
         }
         false => Vec::new(),
     };
@@ -338,7 +340,7 @@ fn import_and_check(
     }
     let ids = plugins.iter().map(|p| p.id().to_owned()).collect();
     let (regional, regional_options) = crate::plugins::engine_with(config, plugins, &options)
-        .map_err(|e| gongkai_import::ImportError::file(&name, e.to_string()))?;
+        .map_err(|e| gongkai_import::ImportError::file(&name, e.to_string(), e.to_string()))?;
     let imported = gongkai_import::import_file(&name, &regional_options)?;
     let checked = regional.check_with_coverage(&imported.document);
     Ok((imported, checked, ids))

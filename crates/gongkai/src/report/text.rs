@@ -62,7 +62,8 @@ pub fn render_document(doc: &DocumentFindings, source: Option<&str>, color: bool
     let path = doc.files.join(" + ");
     let mut out = String::new();
     if let Some(error) = &doc.error {
-        out.push_str(&format!("{path}: 无法读取: {error}\n\n"));
+        let unreadable = Lang::current().pick("无法读取：", "could not be read: ");
+        out.push_str(&format!("{path}: {unreadable}{}\n\n", reason(error, &path)));
         return out;
     }
     let source = source.map(|text| (doc.files.last().map_or(path.as_str(), String::as_str), text));
@@ -231,7 +232,8 @@ pub fn coverage(docs: &[DocumentFindings]) -> String {
     for d in docs {
         out.push_str(&format!("\n检查范围：{}\n", d.files.join(" + ")));
         let Some(c) = &d.coverage else {
-            out.push_str(&format!("  未能读取：{}\n", d.error.as_deref().unwrap_or("")));
+            let unreadable = Lang::current().pick("未能读取：", "could not be read: ");
+            out.push_str(&format!("  {unreadable}{}\n", d.error.as_deref().unwrap_or("")));
             continue;
         };
         let (found, listed) = c.tables_ratio();

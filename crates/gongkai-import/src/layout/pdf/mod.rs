@@ -52,37 +52,66 @@ pub fn read_pdf(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
     // panic, the user gets an import error for the file, not a crash.
     match std::panic::catch_unwind(|| read_all(bytes, file)) {
         Ok(result) => result,
-        Err(_) => Err(ImportError::file(file, "not a readable PDF (the reader failed on malformed content)")),
+        Err(_) => Err(ImportError::file(
+            file,
+            "PDF 文件已损坏，无法解析",
+            "not a readable PDF (the reader failed on malformed content)",
+        )),
     }
 }
 
 fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
-    const LOCKED: &str = "the PDF is encrypted with a password; only PDFs that open without one can be read";
+    let locked = || {
+        ImportError::file(
+            file,
+            "该 PDF 设有打开密码，无法读取；请提供无需密码即可打开的 PDF",
+            "the PDF is encrypted with a password; only PDFs that open without one can be read",
+        )
+    };
     let doc = Document::load(bytes.to_vec()).map_err(|e| {
         // The reader opens files encrypted with an empty user password itself;
         // any other encryption is reported as such.
         let message = e.to_string();
         if message.contains("encrypt") {
-            ImportError::file(file, LOCKED)
+            locked()
         } else {
-            ImportError::file(file, format!("not a readable PDF: {message}"))
+            ImportError::file(
+                file,
+                format!("PDF 文件已损坏或不是有效的 PDF（{message}）"),
+                format!("not a readable PDF: {message}"),
+            )
         }
     })?;
     if doc.is_locked() {
-        return Err(ImportError::file(file, LOCKED));
+        return Err(locked());
     }
     let count = doc.page_count();
     if count == 0 {
-        return Err(ImportError::file(file, "the PDF has no pages it can read (damaged or truncated file?)"));
+        return Err(ImportError::file(
+            file,
+            "该 PDF 没有可读取的页面（文件损坏或不完整？）",
+            "the PDF has no pages it can read (damaged or truncated file?)",
+        ));
     }
     let mut pages: Vec<Vec<Item>> = Vec::with_capacity(count);
     let mut heights = Vec::with_capacity(count);
     let mut pages_without_text = Vec::new();
     for index in 0..count {
-        let page =
-            doc.page(index).map_err(|e| ImportError::file(file, format!("page {}: cannot be read: {e}", index + 1)))?;
-        let (spans, rulings, _) = extract_spans_and_rulings_reporting(&doc, &page, ReadingOrder::Content)
-            .map_err(|e| ImportError::file(file, format!("page {}: text cannot be extracted: {e}", index + 1)))?;
+        let page = doc.page(index).map_err(|e| {
+            ImportError::file(
+                file,
+                format!("第 {} 页无法读取（{e}）", index + 1),
+                format!("page {}: cannot be read: {e}", index + 1),
+            )
+        })?;
+        let (spans, rulings, _) =
+            extract_spans_and_rulings_reporting(&doc, &page, ReadingOrder::Content).map_err(|e| {
+                ImportError::file(
+                    file,
+                    format!("第 {} 页的文字无法提取（{e}）", index + 1),
+                    format!("page {}: text cannot be extracted: {e}", index + 1),
+                )
+            })?;
         let view = glyphs::View::of_page(&spans, page.rotate, page.media_box);
         let pieces = glyphs::pieces(&spans, &view);
         if pieces.is_empty() {
@@ -94,6 +123,7 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
     if pages_without_text.len() == count {
         return Err(ImportError::file(
             file,
+            "该 PDF 没有文字层（扫描件？）：不支持文字识别（OCR）；请提供制作该 PDF 所用的文本或 Excel 文件",
             "the PDF has no text layer (a scanned document?): OCR is not supported; use the text or workbook the PDF was made from",
         ));
     }

@@ -187,9 +187,9 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
             return true;
         }
     }
-    // 会议费 and 培训费 where no table prints them: neither beside the “three
-    // public” categories nor as economic lines (30215, 30216) — outside the
-    // 基本支出 section, a line of the basic-spending table is only part of them.
+    // 会议费 and 培训费 where no table prints them: neither beside the “三公”
+    // categories nor as economic lines (30215, 30216) — outside the 基本支出
+    // section, a line of the basic-spending table is only part of them.
     for (word, measure, code) in [("会议费", Measure::Meetings, "30215"), ("培训费", Measure::Training, "30216")]
     {
         if comparison_key(&claim.subject.label).contains(word) {

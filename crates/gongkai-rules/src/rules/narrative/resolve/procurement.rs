@@ -210,8 +210,12 @@ fn by_catalogue<'a>(
     kind: PurchaseKind,
 ) -> Option<Candidate<'a>> {
     let total = part.total_row()?;
-    let has_parts: Vec<bool> =
-        (0..part.rows.len()).map(|i| part.rows.iter().any(|r| r.part_of.is_some_and(|p| p as usize == i))).collect();
+    let mut has_parts = vec![false; part.rows.len()];
+    for parent in part.rows.iter().filter_map(|r| r.part_of) {
+        if let Some(slot) = has_parts.get_mut(parent as usize) {
+            *slot = true;
+        }
+    }
     let mut items = Vec::new();
     for (row, grouped) in part.rows.iter().zip(&has_parts) {
         // (The code stands in the label or, where the columns after the

@@ -44,6 +44,19 @@ impl Provenance {
         self
     }
 
+    /// The same in English: `p.3 line 120`.
+    pub fn describe_en(&self) -> String {
+        let mut out = String::new();
+        if let Some(page) = self.page {
+            out.push_str(&format!("p.{page} "));
+        }
+        out.push_str(&format!("line {}", self.line));
+        if let Some(cell) = &self.cell {
+            out.push_str(&format!(" ({cell})"));
+        }
+        out
+    }
+
     /// A human reading of the place: `第3页 第120行`.
     pub fn describe_zh(&self) -> String {
         let mut out = String::new();

@@ -590,6 +590,29 @@ fn every_report_carries_the_coverage() {
     let html = std::fs::read_to_string(html).unwrap();
     assert!(html.contains(&format!("检查范围：{line}")), "no coverage line in the HTML report");
     assert!(html.contains("未检查的内容"));
+    // The report's frame in English with --lang en (the findings' own
+    // messages are still Chinese: #21).
+    let english = dir.path().join("report-en.html");
+    gongkai()
+        .args(["validate", "--lang", "en", "--format", "html", "-o"])
+        .arg(&english)
+        .arg(example())
+        .output()
+        .unwrap();
+    let english = std::fs::read_to_string(english).unwrap();
+    for words in [
+        "<html lang=\"en\"",
+        "Budget disclosure check report",
+        "Findings",
+        "What was not checked",
+        "All families",
+        "Checked: ",
+    ] {
+        assert!(english.contains(words), "{words}");
+    }
+    for words in ["发现的问题", "未检查的内容", "检查范围：", "全部类别", "共检查"] {
+        assert!(!english.contains(words), "{words}");
+    }
 
     let book = dir.path().join("report.xlsx");
     gongkai().args(["validate", "--format", "xlsx", "-o"]).arg(&book).arg(example()).output().unwrap();

@@ -8,6 +8,7 @@
 //! the console, which the browser test watches) and highlights a target when its
 //! finding is clicked.
 
+use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::Path;
@@ -28,6 +29,23 @@ fn esc(text: &str) -> String {
         }
     }
     out
+}
+
+/// A text of the report's frame in the run's language.
+fn t(zh: &'static str, en: &'static str) -> &'static str {
+    Lang::current().pick(zh, en)
+}
+
+/// A severity as the report names it (错误 / error …).
+fn severity_name(s: Severity) -> &'static str {
+    match Lang::current() {
+        Lang::Zh => s.name_zh(),
+        Lang::En => match s {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        },
+    }
 }
 
 fn severity_class(s: Severity) -> &'static str {
@@ -143,19 +161,54 @@ impl Anchors {
 /// What the check reached: the one-line summary, then what was not checked
 /// and why, so that a document read only in part never looks clean.
 fn render_coverage(out: &mut String, c: &gongkai_model::Coverage) {
-    let _ = write!(out, "<p class=\"coverage\">检查范围：{}</p>", esc(&c.line_zh()));
+    let zh = Lang::current() == Lang::Zh;
+    let line = if zh { c.line_zh() } else { c.line_en() };
+    let _ = write!(out, "<p class=\"coverage\">{}{}</p>", t("检查范围：", "Checked: "), esc(&line));
     let mut gaps: Vec<String> = Vec::new();
-    gaps.extend(c.tables.listed_not_found.iter().map(|t| format!("目录列出但未找到：{t}")));
-    gaps.extend(c.tables.unknown_kind.iter().map(|t| format!("找到但类型未知（未参与表间核对）：{t}")));
-    gaps.extend(c.tables.with_inferred_facts.iter().map(|t| format!("含推定读取的数字（相关问题只作警告）：{t}")));
-    gaps.extend(c.checks.not_checked.iter().map(|n| format!("未核对：{}——{}", n.what, n.reason.name_zh())));
-    gaps.extend(c.claims.unresolved.iter().map(|u| format!("说明中 {} 处数字未比对：{}", u.count, u.reason.name_zh())));
+    let say = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    gaps.extend(
+        c.tables
+            .listed_not_found
+            .iter()
+            .map(|t| say(format!("目录列出但未找到：{t}"), format!("listed but not found: {t}"))),
+    );
+    gaps.extend(c.tables.unknown_kind.iter().map(|t| {
+        say(
+            format!("找到但类型未知（未参与表间核对）：{t}"),
+            format!("found, of unknown kind (no cross-table check): {t}"),
+        )
+    }));
+    gaps.extend(c.tables.with_inferred_facts.iter().map(|t| {
+        say(
+            format!("含推定读取的数字（相关问题只作警告）：{t}"),
+            format!("figures read by inference (warnings only): {t}"),
+        )
+    }));
+    gaps.extend(c.checks.not_checked.iter().map(|n| {
+        say(
+            format!("未核对：{}——{}", n.what, n.reason.name_zh()),
+            format!("not checked: {} — {}", n.what, n.reason.name_en()),
+        )
+    }));
+    gaps.extend(c.claims.unresolved.iter().map(|u| {
+        say(
+            format!("说明中 {} 处数字未比对：{}", u.count, u.reason.name_zh()),
+            format!("{} figures of the text not compared: {}", u.count, u.reason.name_en()),
+        )
+    }));
     if !c.pages.without_text.is_empty() {
         let pages: Vec<String> = c.pages.without_text.iter().map(u32::to_string).collect();
-        gaps.push(format!("无文字层（未读取）：第 {} 页", pages.join("、")));
+        gaps.push(say(
+            format!("无文字层（未读取）：第 {} 页", pages.join("、")),
+            format!("no text layer (not read): pages {}", pages.join(", ")),
+        ));
     }
     if !gaps.is_empty() {
-        out.push_str("<details class=\"coverage\"><summary>未检查的内容</summary><ul>");
+        let _ = write!(
+            out,
+            "<details class=\"coverage\"><summary>{}</summary><ul>",
+            t("未检查的内容", "What was not checked")
+        );
         for gap in gaps {
             let _ = write!(out, "<li>{}</li>", esc(&gap));
         }
@@ -179,13 +232,23 @@ pub fn render_document(
         esc(&result.files.join(" + "))
     );
     if let Some(error) = &result.error {
-        let _ = write!(out, "<p class=\"unreadable\">无法读取：{}</p></section>", esc(error));
+        let _ = write!(
+            out,
+            "<p class=\"unreadable\">{}{}</p></section>",
+            t("无法读取：", "Could not be read: "),
+            esc(error)
+        );
         return out;
     }
     let _ = write!(
         out,
-        "<p class=\"counts\"><span class=\"error\">错误 {}</span> <span class=\"warning\">警告 {}</span> <span class=\"info\">提示 {}</span></p>",
-        result.counts.errors, result.counts.warnings, result.counts.infos
+        "<p class=\"counts\"><span class=\"error\">{} {}</span> <span class=\"warning\">{} {}</span> <span class=\"info\">{} {}</span></p>",
+        severity_name(Severity::Error),
+        result.counts.errors,
+        severity_name(Severity::Warning),
+        result.counts.warnings,
+        severity_name(Severity::Info),
+        result.counts.infos
     );
     if let Some(coverage) = &result.coverage {
         render_coverage(&mut out, coverage);
@@ -206,9 +269,9 @@ pub fn render_document(
         }
         render_text(&mut body, doc, result, source, &mut anchors);
     }
-    out.push_str("<h3>发现的问题</h3>");
+    let _ = write!(out, "<h3>{}</h3>", t("发现的问题", "Findings"));
     if result.findings.is_empty() {
-        out.push_str("<p>未发现问题。</p>");
+        let _ = write!(out, "<p>{}</p>", t("未发现问题。", "No findings."));
     } else {
         render_filter(&mut out, index, &result.findings);
     }
@@ -232,18 +295,18 @@ pub fn render_document(
 /// The filter over a document's findings (by severity and family; the script
 /// applies it) and the count of findings per rule.
 fn render_filter(out: &mut String, doc: usize, findings: &[Finding]) {
-    let _ = write!(out, "<form class=\"filter\" data-doc=\"{doc}\">显示：");
+    let _ = write!(out, "<form class=\"filter\" data-doc=\"{doc}\">{}", t("显示：", "Show: "));
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         let count = findings.iter().filter(|f| f.severity == severity).count();
         let _ = write!(
             out,
             "<label><input type=\"checkbox\" name=\"severity\" value=\"{}\" checked> {} {count}</label> ",
             severity_class(severity),
-            severity.name_zh()
+            severity_name(severity)
         );
     }
     let families: BTreeSet<gongkai_model::Category> = findings.iter().map(|f| f.category).collect();
-    out.push_str("<select name=\"family\"><option value=\"\">全部类别</option>");
+    let _ = write!(out, "<select name=\"family\"><option value=\"\">{}</option>", t("全部类别", "All families"));
     for family in families {
         let _ =
             write!(out, "<option value=\"{}\">{}</option>", family.id(), crate::report::text::category_name(family));
@@ -254,7 +317,7 @@ fn render_filter(out: &mut String, doc: usize, findings: &[Finding]) {
         *by_rule.entry(f.rule.as_str()).or_default() += 1;
     }
     let counts: Vec<String> = by_rule.iter().map(|(rule, n)| format!("<code>{}</code> {n}", esc(rule))).collect();
-    let _ = write!(out, "<p class=\"by-rule\">按规则：{}</p>", counts.join(" · "));
+    let _ = write!(out, "<p class=\"by-rule\">{}{}</p>", t("按规则：", "By rule: "), counts.join(" · "));
 }
 
 fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
@@ -264,7 +327,7 @@ fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
         "<li class=\"{class}\" id=\"d{}-f{n}\" data-severity=\"{class}\" data-family=\"{}\"><span class=\"badge {class}\">{}</span> <code>{}</code> {}",
         anchors.doc,
         f.category.id(),
-        f.severity.name_zh(),
+        severity_name(f.severity),
         esc(&f.rule),
         esc(&f.message)
     );
@@ -272,7 +335,7 @@ fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
         .locations
         .iter()
         .map(|l| {
-            let label = esc(&l.at.describe_zh());
+            let label = esc(&if Lang::current() == Lang::Zh { l.at.describe_zh() } else { l.at.describe_en() });
             let place = match anchors.target(l) {
                 Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{label}</a>"),
                 None => format!("<span class=\"loc\">{label}</span>"),
@@ -280,7 +343,11 @@ fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
             // The printed page itself, in the PDF beside the report.
             match (l.at.page, anchors.pdf_of(l)) {
                 (Some(page), Some(href)) => {
-                    format!("{place}<a class=\"pdf\" href=\"{}#page={page}\">（原文第{page}页）</a>", esc(href))
+                    let text = match Lang::current() {
+                        Lang::Zh => format!("（原文第{page}页）"),
+                        Lang::En => format!(" (PDF p.{page})"),
+                    };
+                    format!("{place}<a class=\"pdf\" href=\"{}#page={page}\">{text}</a>", esc(href))
                 }
                 _ => place,
             }
@@ -292,9 +359,11 @@ fn render_finding(out: &mut String, n: usize, f: &Finding, anchors: &Anchors) {
 fn render_table(out: &mut String, table: &Table, involved: &BTreeSet<(u32, u32)>, anchors: &mut Anchors) {
     let _ = write!(
         out,
-        "<h3 class=\"table-title\">{} <small>（单位：{}）</small></h3>",
+        "<h3 class=\"table-title\">{} <small>{}{}{}</small></h3>",
         esc(&table.display()),
-        table.unit.name_zh()
+        t("（单位：", "(unit: "),
+        table.unit.name_zh(),
+        t("）", ")")
     );
     if let Some(statement) = &table.empty_statement {
         let _ = write!(out, "<p class=\"empty\">{}</p>", esc(&statement.text));
@@ -303,7 +372,13 @@ fn render_table(out: &mut String, table: &Table, involved: &BTreeSet<(u32, u32)>
         if part.rows.is_empty() {
             continue;
         }
-        out.push_str("<div class=\"scroll\"><table><thead><tr><th>行</th><th>编码</th><th>名称</th>");
+        let _ = write!(
+            out,
+            "<div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
+            t("行", "line"),
+            t("编码", "code"),
+            t("名称", "name")
+        );
         for c in &part.columns {
             let _ = write!(out, "<th>{}</th>", esc(c.header.rsplit('/').next().unwrap_or(&c.header)));
         }
@@ -472,19 +547,39 @@ document.addEventListener('DOMContentLoaded', function () {
 
 /// Wraps the document sections into the whole page with the run summary.
 pub fn page(docs: &[DocumentFindings], sections: &[String]) -> String {
-    let mut out = String::from(
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>gongkai 检查报告</title><style>",
+    let mut out = String::from("<!DOCTYPE html><html lang=\"");
+    out.push_str(t("zh-CN", "en"));
+    let _ = write!(
+        out,
+        "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>",
+        t("gongkai 检查报告", "gongkai report")
     );
     out.push_str(STYLE);
-    out.push_str("</style></head><body><h1>部门预算公开检查报告</h1>");
-    let _ = write!(out, "<p>gongkai {} · 共检查 {} 份文件</p>", env!("CARGO_PKG_VERSION"), docs.len());
-    out.push_str("<table class=\"summary\"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>");
+    let _ =
+        write!(out, "</style></head><body><h1>{}</h1>", t("部门预算公开检查报告", "Budget disclosure check report"));
+    let _ = match Lang::current() {
+        Lang::Zh => write!(out, "<p>gongkai {} · 共检查 {} 份文件</p>", env!("CARGO_PKG_VERSION"), docs.len()),
+        Lang::En => write!(out, "<p>gongkai {} · {} file(s) checked</p>", env!("CARGO_PKG_VERSION"), docs.len()),
+    };
+    let _ = write!(
+        out,
+        "<table class=\"summary\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t("文件", "file"),
+        t("单位", "unit"),
+        t("年度", "year"),
+        t("状态", "status"),
+        severity_name(Severity::Error),
+        severity_name(Severity::Warning),
+        severity_name(Severity::Info)
+    );
     for (i, d) in docs.iter().enumerate() {
         // 通过: nothing of error severity; 无法读取 with its reason.
         let status = match &d.error {
-            Some(error) => format!("<span class=\"error\">无法读取：{}</span>", esc(error)),
-            None if d.counts.errors > 0 => "<span class=\"error\">需修改</span>".to_owned(),
-            None => "通过".to_owned(),
+            Some(error) => {
+                format!("<span class=\"error\">{}{}</span>", t("无法读取：", "could not be read: "), esc(error))
+            }
+            None if d.counts.errors > 0 => format!("<span class=\"error\">{}</span>", t("需修改", "to correct")),
+            None => t("通过", "passed").to_owned(),
         };
         let _ = write!(
             out,

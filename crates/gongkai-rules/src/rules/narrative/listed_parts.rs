@@ -15,7 +15,11 @@ declare_rule! {
     /// of its own (`其中` inside it, without `；`) is not read. Where the sentence
     /// ends with its introducer (`项目支出…万元，具体包括：`), the parts are the
     /// numbered paragraphs after it (`1.甲项目…`, `2.乙项目…`), or the next
-    /// paragraph's clauses when that one is not numbered. Only lists with a
+    /// paragraph's clauses when that one is not numbered; a sentence beginning
+    /// with the introducer (`…1,893.48万元。主要包括：…`) lists the parts of the
+    /// whole before it. An amount written in 元 that N112 finds a slip for 万元
+    /// is read as 万元, and a difference resting on that reading is a warning
+    /// (the message says `元（按万元读）`). Only lists with a
     /// part the tables do not print are checked: where every part is a table
     /// figure, N101 compares each with its cell (the parts so checked count in
     /// the coverage as checked with their whole). The procurement budget's

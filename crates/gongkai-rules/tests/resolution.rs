@@ -478,14 +478,9 @@ fn a_subject_printed_as_a_column_of_its_name_is_that_columns_total() {
     one_naming(&n101(&changed(NAMED_COLUMNS, "补助支出5.00", "补助支出6.00")), &["“对附属单位补助支出”列", "5.00"]);
 }
 
-/// Parts listed under a whole in more detail than the tables print (the
-/// works of a project, a unit's own split of its spending): not compared with
-/// a table figure but with the whole as a sum (N113), and counted so; a part
-/// stated again (`（一）在职人员经费…`) is the same figure.
-#[test]
-fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
-    use gongkai_model::UnresolvedReason as R;
-    let text = r#"2026年某市某局部门预算
+/// A spending summary by class and the explanation's heading, before the
+/// explanation of the tests that list a unit's spending.
+const SPENDING: &str = r#"2026年某市某局部门预算
 
 第一部分 部门预算表
 
@@ -498,13 +493,25 @@ fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
 
 第二部分 部门预算情况说明
 
-一、部门预算支出具体情况
+"#;
+
+/// Parts listed under a whole in more detail than the tables print (the
+/// works of a project, a unit's own split of its spending): not compared with
+/// a table figure but with the whole as a sum (N113), and counted so; a part
+/// stated again (`（一）在职人员经费…`) is the same figure.
+#[test]
+fn a_part_of_a_listed_whole_is_counted_as_checked_with_its_whole() {
+    use gongkai_model::UnresolvedReason as R;
+    let text = &format!(
+        "{SPENDING}{}",
+        r#"一、部门预算支出具体情况
 某市某局支出预算100.00万元，包括在职人员经费50.00万元、增人增资10.00万元、项目支出40.00万元。
 （一）在职人员经费50.00万元，主要是在职人员工资福利支出。
 （二）项目支出40.00万元，具体包括：
 1.某某管理项目25.00万元，主要包括：甲工作10.00万元，用于某某工作；乙工作15.00万元，用于某某工作。
 2.某某专项资金15.00万元，主要用于某某补助。
-"#;
+"#
+    );
     assert_eq!(unresolved(text), [(R::PartOfListedWhole, 7)]);
     // Where a part's figure makes the list exceed its whole, N113 says so.
     let over = changed(text, "乙工作15.00", "乙工作16.00");
@@ -795,24 +802,14 @@ fn an_amount_in_the_reason_for_a_change_is_not_printed() {
 #[test]
 fn paragraphs_restating_a_lists_parts_in_order_count_with_them() {
     use gongkai_model::UnresolvedReason as R;
-    let text = r#"2026年某市某局部门预算
-
-第一部分 部门预算表
-
-表3
-支出总表
-单位：万元
-科目编码	科目名称	支出总计	基本支出	项目支出
-	合计	100.00	60.00	40.00
-201	一般公共服务支出	100.00	60.00	40.00
-
-第二部分 部门预算情况说明
-
-一、部门预算支出具体情况
+    let text = &format!(
+        "{SPENDING}{}",
+        r#"一、部门预算支出具体情况
 某市某局支出预算100.00万元，包括在职人员经费60.00万元、项目支出40.00万元。
 （一）人员支出60.00万元，主要是在职人员工资福利支出。
 （二）项目支出40.00万元，主要用于某事。
-"#;
+"#
+    );
     assert_eq!(unresolved(text), [(R::PartOfListedWhole, 2)]);
     let out_of_place = changed(text, "（二）项目支出40.00", "（二）项目支出41.00");
     assert!(unresolved(&out_of_place).contains(&(R::SubjectUnknown, 1)), "{:?}", unresolved(&out_of_place));

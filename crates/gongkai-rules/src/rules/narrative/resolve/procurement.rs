@@ -188,12 +188,18 @@ fn absent_kind<'a>(
 ) -> Option<Candidate<'a>> {
     let total = part.total_row()?;
     let kinds: Vec<&Row> = part.rows.iter().filter(|r| is_kind_line(r)).collect();
-    let amounts: Vec<_> = kinds.iter().map(|r| r.amount(column)).collect();
-    if kinds.is_empty() || !ctx.tolerance.sum(total.amount(column), &amounts).agrees() {
+    if !make_the_total(ctx, total, kinds.iter().copied(), column) {
         return None;
     }
     let what = format!(" 不列{}类的行（所列各类之和等于合计）", kind.word());
     Some(Candidate::sum(Cell { table, part, row: total, column }, Vec::new(), what))
+}
+
+/// Whether `rows` (at least one) add up to the table's `total` in `column`:
+/// nothing of the table left out, nothing counted twice.
+fn make_the_total<'r>(ctx: &Context<'_>, total: &Row, rows: impl Iterator<Item = &'r Row>, column: usize) -> bool {
+    let amounts: Vec<_> = rows.map(|r| r.amount(column)).collect();
+    !amounts.is_empty() && ctx.tolerance.sum(total.amount(column), &amounts).agrees()
 }
 
 /// A kind the table prints no line of, where it prints its items with their
@@ -229,8 +235,7 @@ fn by_catalogue<'a>(
             _ => return None,
         }
     }
-    let amounts: Vec<_> = items.iter().map(|(r, _)| r.amount(column)).collect();
-    if items.is_empty() || !ctx.tolerance.sum(total.amount(column), &amounts).agrees() {
+    if !make_the_total(ctx, total, items.iter().map(|(row, _)| *row), column) {
         return None;
     }
     let cells = items.iter().filter(|(_, k)| *k == kind).map(|(row, _)| Cell { table, part, row, column }).collect();

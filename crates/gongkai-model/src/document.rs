@@ -76,6 +76,11 @@ pub struct SourceInfo {
 pub struct Metadata {
     /// Budget or final accounts.
     pub kind: DocumentKind,
+    /// The words that decided `kind`: a cover line (`2024年度部门决算`),
+    /// else the first table title naming 预算 or 决算; absent when nothing named
+    /// either (the kind is then the default, a budget).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_evidence: Option<TextRef>,
     /// The fiscal year (预算年度).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<u16>,
@@ -207,6 +212,7 @@ impl Disclosure {
             schema_version: SCHEMA_VERSION.to_owned(),
             meta: Metadata {
                 kind,
+                kind_evidence: None,
                 fiscal_year: None,
                 unit_name: None,
                 unit_level: None,

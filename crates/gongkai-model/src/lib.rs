@@ -25,6 +25,7 @@ mod performance;
 mod profile;
 mod provenance;
 pub mod schema;
+mod stage;
 mod table;
 mod text;
 mod unit;
@@ -52,6 +53,7 @@ pub use performance::{Comparison, FundingLine, Indicator, IndicatorValue, Perfor
 pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};
 pub use provenance::Provenance;
 pub use rust_decimal::Decimal;
+pub use stage::Stage;
 pub use table::{Cell, Column, Measure, MissingTable, Row, RowRole, Side, Source, Table, TableKind, TablePart};
 pub use text::{comparison_key, same_name};
 pub use unit::{Quantity, Unit};

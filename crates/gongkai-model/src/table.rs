@@ -355,6 +355,14 @@ pub struct Column {
     pub inferred: Option<Inference>,
 }
 
+impl Column {
+    /// The stage its header names (`决算数/公务接待费`, `预算数/合计`), if any: a
+    /// 决算 table printing the budget beside the final accounts.
+    pub fn stage(&self) -> Option<crate::Stage> {
+        self.header.split('/').find_map(crate::Stage::of_label)
+    }
+}
+
 /// What a row is within its table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -435,6 +443,14 @@ pub struct Row {
     pub inferred: Option<Inference>,
     /// The row's line.
     pub source: Provenance,
+}
+
+impl Row {
+    /// The stage its label names (`预算数`, `决算数`: the “三公” table printing the
+    /// budget and the final accounts as rows), if any.
+    pub fn stage(&self) -> Option<crate::Stage> {
+        crate::Stage::of_label(&self.label)
+    }
 }
 
 impl Row {

@@ -103,15 +103,16 @@ fn group_measure(text: &str) -> Measure {
     if text.contains("三公") && text.ends_with("小计") { Measure::Total } else { measure(text) }
 }
 
-/// Several years side by side (`2021年 | 2022年 | 增减变化情况`), each group over
+/// Several years side by side (`2021年 | 2022年 | 增减变化情况`), or the stages of
+/// one year (`预算数 | 决算数`), each group over
 /// the same number of columns: a lower label belongs to the group it stands in.
 /// Reading order would let a wrapped cell of one group (`因公` over
 /// `出国（境）费用`) own the leaves of the next group. Within a group, a column
 /// takes the label above it, else the nearest one to its left in the group.
 fn by_year_groups(rows: &[Vec<Label>], first: usize, count: usize) -> Option<Vec<String>> {
     let (top, lower) = rows.split_first()?;
-    let years = top.iter().filter(|l| super::year_in(&l.text).is_some()).count();
-    if top.len() < 2 || years < 2 || !count.is_multiple_of(top.len()) {
+    let periods = top.iter().filter(|l| super::year_in(&l.text).is_some() || is_stage(&l.text)).count();
+    if top.len() < 2 || periods < 2 || !count.is_multiple_of(top.len()) {
         return None;
     }
     let width = count / top.len();
@@ -123,8 +124,13 @@ fn by_year_groups(rows: &[Vec<Label>], first: usize, count: usize) -> Option<Vec
         .map(|i| {
             let group = &top[(i - first) / width];
             let mut path = vec![group.text.clone()];
-            for row in lower {
-                let label = row.iter().rev().find(|l| l.index <= i && l.index >= group.index);
+            for (r, row) in lower.iter().enumerate() {
+                // A label of the bottom row heads its own column only: a column
+                // without one is headed by the rows above (`公务接待费` printed a
+                // row higher, beside the bottom row's `公务用车运行维护费`).
+                let bottom = r + 1 == lower.len() && lower.len() > 1;
+                let label =
+                    row.iter().rev().find(|l| (l.index == i || !bottom && l.index < i) && l.index >= group.index);
                 if let Some(l) = label.filter(|l| path.last() != Some(&l.text)) {
                     path.push(l.text.clone());
                 }
@@ -133,6 +139,12 @@ fn by_year_groups(rows: &[Vec<Label>], first: usize, count: usize) -> Option<Vec
         })
         .collect();
     Some(headers)
+}
+
+/// A label naming the stage of the figures beneath it, as the 决算 tables
+/// print the budget and the final accounts side by side (`预算数 | 决算数`).
+fn is_stage(text: &str) -> bool {
+    gongkai_model::Stage::of_label(text).is_some()
 }
 
 /// The leaves in reading order, and whether their grouping is a guess: a lone

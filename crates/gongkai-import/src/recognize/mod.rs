@@ -846,6 +846,23 @@ impl<'a> Recognizer<'a> {
             number = number.or(n);
             title_text = name.to_owned();
         }
+        let title_at = i;
+        // A number on its own line under the title (`收入支出决算总表` /
+        // `公开01表`, the national 决算 format) is the title's, unless a title
+        // follows it: then it is the next table's number printed above its title.
+        if number.is_none()
+            && table_title(&title_text, &self.options.aliases).is_some()
+            && let Some(next) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())
+            && !lines[next].is_tabular()
+            && let Some(n) = table_number(paragraph::clean_line(&lines[next]).0)
+            && (next + 1..lines.len()).find(|&k| !lines[k].is_blank()).is_none_or(|after| {
+                lines[after].is_tabular()
+                    || table_title(paragraph::clean_line(&lines[after]).0, &self.options.aliases).is_none()
+            })
+        {
+            number = Some(n);
+            i = next;
+        }
         let kind = match table_title(&title_text, &self.options.aliases) {
             Some(TitleKind::Table(kind)) => kind,
             Some(TitleKind::OverallTargets | TitleKind::ProjectTargets) => {
@@ -946,7 +963,7 @@ impl<'a> Recognizer<'a> {
         table.title = title_text.clone();
         self.doc.tables.push(table);
         self.last_table = Some(LastTable {
-            title: i,
+            title: title_at,
             number,
             kind,
             key: table_key(&title_text),
@@ -1196,8 +1213,29 @@ impl<'a> Recognizer<'a> {
 
     fn metadata(&mut self) {
         let cover_text: String = self.cover.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n");
-        if cover_text.contains("决算") {
-            self.doc.meta.kind = DocumentKind::FinalAccounts;
+        // The kind: a cover line naming 决算 (a 决算's cover may mention the
+        // budget it closes, a budget's never a 决算), else one naming 预算, else
+        // the tables' titles.
+        let naming = |word: &str| self.cover.iter().find(|t| t.text.contains(word)).cloned();
+        let evidence = match naming("决算") {
+            Some(line) => Some((DocumentKind::FinalAccounts, line)),
+            None => naming("预算").map(|line| (DocumentKind::Budget, line)),
+        }
+        .or_else(|| {
+            self.doc.tables.iter().find_map(|t| {
+                let kind = if t.title.contains("决算") {
+                    DocumentKind::FinalAccounts
+                } else if t.title.contains("预算") {
+                    DocumentKind::Budget
+                } else {
+                    return None;
+                };
+                Some((kind, TextRef { text: t.title.clone(), source: t.source.clone() }))
+            })
+        });
+        if let Some((kind, line)) = evidence {
+            self.doc.meta.kind = kind;
+            self.doc.meta.kind_evidence = Some(line);
         }
         self.doc.meta.fiscal_year = year_in(&cover_text)
             .or_else(|| self.profile_heading.as_deref().and_then(year_in))

@@ -192,25 +192,38 @@ fn states_empty(note: &str) -> bool {
         || ((note.contains("没有") || note.contains('无')) && (note.contains("支出") || note.contains("收入")))
 }
 
-/// A table whose first column is a row number (`序号`, `行次`, `栏次`): the
-/// same table without it, so its labels and amounts stand where the
-/// recognizer reads them. Each remaining cell keeps its own column.
+/// A table with row-number columns: its first column a row number (`序号`,
+/// `行次`, `栏次`), or a `行次` column beside each side's labels (the 决算
+/// summaries' `项目 | 行次 | 金额 | 项目 | 行次 | 金额`). The same table without
+/// them, so its labels and amounts stand where the recognizer reads them (a row
+/// number is no amount). Each remaining cell keeps its own column.
 fn drop_serial_column(grid: &[&Line]) -> Option<Vec<Line>> {
-    let header = grid
-        .iter()
-        .filter(|l| !is_subtitle(l))
-        .take(4)
-        .find(|l| l.cells.first().is_some_and(|c| !c.text.trim().is_empty()))?;
-    let first = normalize(&header.cells[0].text);
-    if !matches!(first.as_str(), "序号" | "行次" | "栏次" | "项目序号") {
+    let headers: Vec<&Line> = grid.iter().copied().filter(|l| !is_subtitle(l)).take(4).collect();
+    let first_header = headers.iter().find(|l| l.cells.first().is_some_and(|c| !c.text.trim().is_empty()))?;
+    let mut serial: Vec<usize> = Vec::new();
+    if matches!(normalize(&first_header.cells[0].text).as_str(), "序号" | "行次" | "栏次" | "项目序号") {
+        serial.push(0);
+    }
+    // A `行次` column anywhere: it numbers the rows of the side it stands in.
+    for line in headers.iter().take_while(|l| !has_amount(l)) {
+        for (k, cell) in line.cells.iter().enumerate().skip(1) {
+            if normalize(&cell.text) == "行次" && !serial.contains(&k) {
+                serial.push(k);
+            }
+        }
+    }
+    if serial.is_empty() {
         return None;
     }
+    serial.sort_unstable();
     Some(
         grid.iter()
             .map(|l| {
                 let mut line = (*l).clone();
-                if line.cells.len() > 1 {
-                    line.cells.remove(0);
+                for &k in serial.iter().rev() {
+                    if k < line.cells.len() && line.cells.len() > 1 {
+                        line.cells.remove(k);
+                    }
                 }
                 line
             })
@@ -486,9 +499,16 @@ fn index_row_first_column(line: &Line) -> Option<usize> {
     let first = line.cells.iter().position(|c| c.text.trim() == "1")?;
     let labels_hold_no_number =
         line.cells[..first].iter().all(|c| !c.text.trim().chars().any(|ch| ch.is_ascii_digit()));
-    let numbers: Vec<&str> = line.cells[first..].iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+    // A two-sided table numbers each side's columns after its own `栏次`
+    // (`栏次 | 1 | 栏次 | 2`): a row that names itself so needs no third number.
+    let names_itself = line.cells[..first].iter().any(|c| c.text.trim() == "栏次");
+    let numbers: Vec<&str> = line.cells[first..]
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty() && !(names_itself && *t == "栏次"))
+        .collect();
     let in_order = numbers.iter().enumerate().all(|(k, t)| t.parse::<usize>().ok() == Some(k + 1));
-    (labels_hold_no_number && in_order && numbers.len() >= 3).then_some(first)
+    (labels_hold_no_number && in_order && (numbers.len() >= 3 || names_itself && numbers.len() >= 2)).then_some(first)
 }
 
 fn is_level_row(line: &Line) -> bool {
@@ -1264,6 +1284,30 @@ fn side_row(line: &Line, from: usize, to: usize, side: Side, previous: &[Row]) -
         row.role = RowRole::Group;
         row.measure = None;
         return Some(row);
+    }
+    // `年初财政拨款结转和结余` then `一般公共预算财政拨款`, `政府性基金预算财政拨款`
+    // (the 决算 format's 财政拨款收入支出决算总表): an unnumbered line naming one
+    // budget under a carry-over line, or under that line's other budgets, is a
+    // part of the carry-over — the year's allocations are the lines above it.
+    if !of_which
+        && row.numbering.is_none()
+        && row.measure.as_ref().and_then(Measure::source).is_some_and(gongkai_model::Source::is_fiscal)
+    {
+        let fund_part = |r: &Row| {
+            r.numbering.is_none()
+                && r.part_of.is_some()
+                && r.measure.as_ref().and_then(Measure::source).is_some_and(gongkai_model::Source::is_fiscal)
+        };
+        let above = previous.iter().rposition(|r| !fund_part(r));
+        if let Some(p) = above.filter(|&p| {
+            let r = &previous[p];
+            r.role == RowRole::Line
+                && r.numbering.is_none()
+                && matches!(r.measure, Some(Measure::CarryOver | Measure::FiscalCarryOver))
+        }) {
+            row.part_of = u32::try_from(p).ok();
+            return Some(row);
+        }
     }
     let styles = styles_of(previous);
     let mut level = if of_which { u8::MAX } else { outline_level(&row, &styles) };

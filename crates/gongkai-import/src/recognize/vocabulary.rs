@@ -72,6 +72,12 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
     if t.contains("绩效目标") {
         return Some(if t.contains("项目") { TitleKind::ProjectTargets } else { TitleKind::OverallTargets });
     }
+    // A 决算's self-evaluation forms (`…采购业务经费（政府采购部分）项目绩效自评表`):
+    // forms of the performance report, not tables of the disclosure, whatever
+    // spending the project's name mentions.
+    if t.contains("绩效自评") || t.contains("绩效评价") {
+        return None;
+    }
     // `收入支出` is the long form of `收支` (`收入支出决算总表`).
     let has = |w: &str| t.contains(w) || (w == "收支" && t.contains("收入支出"));
     // `收入决算表`, `二、支出决算表`: the national 决算 format's names of the
@@ -177,7 +183,9 @@ pub fn measure(text: &str) -> Measure {
         Measure::CarryForward
     } else if has("财政专户") {
         Measure::FiscalSpecialAccount
-    } else if has("财政拨款") {
+    } else if has("财政拨款") && !has("一般公共预算") && !has("政府性基金") && !has("国有资本经营")
+    {
+        // (`一般公共预算财政拨款收入`: one budget's allocation, below.)
         Measure::FiscalAllocation
     } else if has("一般财力") {
         Measure::GeneralBudgetOwn
@@ -445,6 +453,7 @@ mod tests {
             _ => None,
         };
         assert_eq!(k("收入支出决算总表"), Some(TableKind::IncomeExpenditureSummary));
+        assert_eq!(k("某市某经费（政府采购部分）项目绩效自评表（2022年度）"), None);
         assert_eq!(k("二、收入决算表"), Some(TableKind::IncomeSummary));
         assert_eq!(k("三、支出决算表"), Some(TableKind::ExpenditureSummary));
         assert_eq!(k("财政拨款收入支出决算总表"), Some(TableKind::FiscalAllocationSummary));
@@ -465,6 +474,10 @@ mod tests {
         assert_eq!(measure("项目支出合计"), Measure::Total);
         assert_eq!(measure("资本性支出（基本建设）"), Measure::EconomicClass(ClassCode::new("309").unwrap()));
         assert_eq!(measure("4. 财政专户核拨"), Measure::FiscalSpecialAccount);
+        // The 决算 format names each budget's allocation.
+        assert_eq!(measure("一、一般公共预算财政拨款收入"), Measure::GeneralBudget);
+        assert_eq!(measure("政府性基金预算财政拨款"), Measure::GovernmentFund);
+        assert_eq!(measure("国有资本经营预算财政拨款收入"), Measure::StateCapital);
     }
 
     #[test]

@@ -1,0 +1,126 @@
+//! The national 决算 format's tables, each a few lines of rebuilt text with
+//! made-up figures: the number under the title, row-number (`行次`) columns,
+//! column-number (`栏次`) rows, the funds' carry-over under its line, and the
+//! budget beside the final accounts.
+
+mod common;
+
+use common::import;
+use gongkai_model::{DocumentKind, Measure, RowRole, Side, Stage, TableKind};
+
+/// The 财政拨款收入支出决算总表: each side's rows numbered in a `行次` column,
+/// the columns numbered in a `栏次` row, the opening balance split by fund
+/// under its line.
+const FISCAL_SUMMARY: &str = "\
+某局2024年度部门决算
+
+财政拨款收入支出决算总表
+公开04表
+部门：某局
+金额单位：万元
+收入\t\t\t支出\t\t\t\t
+项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款
+栏次\t\t1\t栏次\t\t2\t3\t4
+一、一般公共预算财政拨款\t1\t100.00\t一、一般公共服务支出\t33\t110.00\t100.00\t10.00
+二、政府性基金预算财政拨款\t2\t10.00\t二、外交支出\t34\t\t\t
+本年收入合计\t27\t110.00\t本年支出合计\t59\t110.00\t100.00\t10.00
+年初财政拨款结转和结余\t28\t7.00\t年末财政拨款结转和结余\t60\t7.00\t5.00\t2.00
+一般公共预算财政拨款\t29\t5.00\t\t61\t\t\t
+政府性基金预算财政拨款\t30\t2.00\t\t62\t\t\t
+总计\t32\t117.00\t总计\t64\t117.00\t105.00\t12.00
+注：本表反映部门本年度财政拨款的总收支和年末结转结余情况。
+";
+
+#[test]
+fn the_number_under_the_title_and_row_numbers_are_no_amounts() {
+    let doc = import(FISCAL_SUMMARY).document;
+    assert_eq!(doc.meta.kind, DocumentKind::FinalAccounts);
+    let table = doc.tables.iter().find(|t| t.kind == TableKind::FiscalAllocationSummary).expect("table read");
+    assert_eq!(table.number, Some(4));
+    assert_eq!(table.compiled_by.as_deref(), Some("某局"));
+    let income = table.side(Side::Income).unwrap();
+    assert_eq!(income.columns.len(), 1, "{:?}", income.columns);
+    let amounts = |label: &str| -> Vec<String> {
+        let row =
+            income.rows.iter().find(|r| r.label == label).unwrap_or_else(|| panic!("{label}: {:#?}", income.rows));
+        row.cells.iter().map(|c| c.amount.map(|a| a.to_string()).unwrap_or_default()).collect()
+    };
+    assert_eq!(amounts("本年收入合计"), ["110.00"]);
+    assert_eq!(income.total_row().map(|r| r.cells[0].amount.unwrap().to_string()), Some("117.00".into()));
+    // Each budget's allocation is its own line.
+    assert_eq!(income.rows[0].measure, Some(Measure::GeneralBudget));
+    assert_eq!(income.rows[1].measure, Some(Measure::GovernmentFund));
+    // The funds' opening balances hang from the opening balance line.
+    let opening = income.rows.iter().position(|r| r.label == "年初财政拨款结转和结余").unwrap();
+    let parts: Vec<&str> =
+        income.rows.iter().filter(|r| r.part_of == u32::try_from(opening).ok()).map(|r| r.label.as_str()).collect();
+    assert_eq!(parts, ["一般公共预算财政拨款", "政府性基金预算财政拨款"]);
+    let spending = table.side(Side::Expenditure).unwrap();
+    let measures: Vec<&Measure> = spending.columns.iter().map(|c| &c.measure).collect();
+    assert_eq!(measures, [&Measure::Total, &Measure::GeneralBudget, &Measure::GovernmentFund]);
+    assert!(spending.rows.iter().all(|r| r.role != RowRole::Total || r.label == "总计"));
+}
+
+/// A number line under a title is the title's unless another title follows it:
+/// then it is that table's number printed above its title.
+#[test]
+fn a_number_above_the_next_title_stays_the_next_tables() {
+    let text = "\
+某局2026年部门预算
+
+收入总表
+单位：万元
+科目编码\t科目名称\t合计\t一般公共预算
+\t合计\t10.00\t10.00
+表2
+支出总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出
+\t合计\t10.00\t10.00
+";
+    let doc = import(text).document;
+    let numbers: Vec<(TableKind, Option<u32>)> = doc.tables.iter().map(|t| (t.kind, t.number)).collect();
+    assert_eq!(numbers, [(TableKind::IncomeSummary, None), (TableKind::ExpenditureSummary, Some(2))]);
+}
+
+/// The “三公” table printing the budget and the final accounts side by side:
+/// each column knows its stage, and a label printed a row higher heads its own
+/// column (`公务接待费` beside the bottom row's `公务用车运行维护费`).
+#[test]
+fn the_budget_beside_the_final_accounts_keeps_each_columns_stage() {
+    let text = "\
+某局2024年度部门决算
+
+一般公共预算财政拨款“三公”经费支出决算表
+公开09表
+部门：某局
+金额单位：万元
+预算数\t\t\t\t\t\t决算数\t\t\t\t\t
+合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t\t\t\t公务用车购置及运行维护费\t\t\t公务接待费
+\t\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t
+1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12
+10.00\t3.00\t5.00\t1.00\t4.00\t2.00\t8.00\t2.00\t5.00\t1.00\t4.00\t1.00
+";
+    let doc = import(text).document;
+    let table = doc.tables.iter().find(|t| t.kind == TableKind::ThreePublicExpenses).expect("table read");
+    let columns: Vec<(Option<Stage>, &Measure)> =
+        table.parts[0].columns.iter().map(|c| (c.stage(), &c.measure)).collect();
+    let (b, f) = (Some(Stage::Budget), Some(Stage::Final));
+    assert_eq!(
+        columns,
+        [
+            (b, &Measure::Total),
+            (b, &Measure::Abroad),
+            (b, &Measure::Vehicles),
+            (b, &Measure::VehiclePurchase),
+            (b, &Measure::VehicleOperation),
+            (b, &Measure::Reception),
+            (f, &Measure::Total),
+            (f, &Measure::Abroad),
+            (f, &Measure::Vehicles),
+            (f, &Measure::VehiclePurchase),
+            (f, &Measure::VehicleOperation),
+            (f, &Measure::Reception),
+        ]
+    );
+}

@@ -124,3 +124,31 @@ fn the_budget_beside_the_final_accounts_keeps_each_columns_stage() {
         ]
     );
 }
+
+/// A 目录 grid whose names column is headed `内容` (`序号 | 内容 | 是否空表 |
+/// 表格为空的理由`): its `是` declares the table empty.
+#[test]
+fn a_contents_grid_headed_content_declares_tables_empty() {
+    let text = "\
+某局2024年度部门决算
+
+第三部分2024年度部门决算表
+目录
+序号\t内容\t是否空表\t表格为空的理由
+表8\t国有资本经营预算财政拨款支出决算表\t是\t本部门不涉及故公开空表
+
+国有资本经营预算财政拨款支出决算表
+公开08表
+部门：某局
+金额单位：万元
+项目\t\t本年支出\t\t
+科目代码\t科目名称\t小计\t基本支出\t项目支出
+\t栏次\t1\t2\t3
+\t合计\t\t\t
+注：本表反映部门本年度国有资本经营预算财政拨款支出情况。
+";
+    let doc = import(text).document;
+    let table = doc.tables.iter().find(|t| t.kind == TableKind::StateCapitalExpenditure).expect("table read");
+    let statement = table.empty_statement.as_ref().expect("declared empty in the contents");
+    assert!(statement.text.contains("本部门不涉及故公开空表"), "{}", statement.text);
+}

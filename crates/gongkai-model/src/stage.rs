@@ -42,6 +42,12 @@ impl Stage {
     /// 年初预算`, `公务接待费支出决算`), the final accounts first: `决算` wins over a
     /// `预算` it also says (`预算执行`). `None` when it names none.
     pub fn named_in(text: &str) -> Option<Stage> {
+        // The budgets' names are no stage (`一般公共预算财政拨款支出`).
+        let mut text = text.to_owned();
+        for name in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "预算绩效", "预算单位", "预算资金"]
+        {
+            text = text.replace(name, "");
+        }
         if text.contains("决算") || text.contains("执行数") || text.contains("实际支出") {
             Some(Stage::Final)
         } else if text.contains("调整预算") || text.contains("调整后预算") || text.contains("全年预算") {
@@ -94,5 +100,7 @@ mod tests {
         assert_eq!(Stage::named_in("公务接待费支出决算"), Some(Stage::Final));
         assert_eq!(Stage::named_in("全年预算数"), Some(Stage::AdjustedBudget));
         assert_eq!(Stage::named_in("公务接待费"), None);
+        assert_eq!(Stage::named_in("一般公共预算财政拨款支出"), None);
+        assert_eq!(Stage::named_in("一般公共预算财政拨款支出年初预算"), Some(Stage::Budget));
     }
 }

@@ -40,13 +40,17 @@ pub enum TableKind {
     GovernmentProcurement,
     /// 机关运行经费预算表.
     AgencyOperatingExpenses,
+    /// 项目绩效自评表 / 部门整体支出绩效自评表: a form of a 决算's performance
+    /// report (its project's funds by stage, indicators and scores), not a
+    /// table of the disclosure.
+    PerformanceEvaluation,
     /// A table the national vocabulary does not know; see its title.
     Other,
 }
 
 impl TableKind {
     /// Every kind, in the usual template order.
-    pub const ALL: [TableKind; 15] = [
+    pub const ALL: [TableKind; 16] = [
         TableKind::IncomeExpenditureSummary,
         TableKind::IncomeSummary,
         TableKind::ExpenditureSummary,
@@ -61,6 +65,7 @@ impl TableKind {
         TableKind::CarryOver,
         TableKind::GovernmentProcurement,
         TableKind::AgencyOperatingExpenses,
+        TableKind::PerformanceEvaluation,
         TableKind::Other,
     ];
 
@@ -81,6 +86,7 @@ impl TableKind {
             TableKind::CarryOver => "上年结转结余情况明细表",
             TableKind::GovernmentProcurement => "政府采购预算表",
             TableKind::AgencyOperatingExpenses => "机关运行经费预算表",
+            TableKind::PerformanceEvaluation => "绩效自评表",
             TableKind::Other => "其他表",
         }
     }
@@ -102,6 +108,7 @@ impl TableKind {
             TableKind::CarryOver => "carry_over",
             TableKind::GovernmentProcurement => "government_procurement",
             TableKind::AgencyOperatingExpenses => "agency_operating_expenses",
+            TableKind::PerformanceEvaluation => "performance_evaluation",
             TableKind::Other => "other",
         }
     }

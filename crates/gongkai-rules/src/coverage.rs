@@ -14,7 +14,9 @@ use gongkai_model::{
 
 use crate::Context;
 use crate::rules::narrative::parts_checked;
-use crate::rules::narrative::resolve::{bracketed_code, prints_kinds, resolve, sentence_before, share_word, wan};
+use crate::rules::narrative::resolve::{
+    bracketed_code, claim_stage, of_any_stage, prints_kinds, prints_stage, resolve, sentence_before, share_word, wan,
+};
 
 /// The coverage of a check.
 pub fn build(ctx: &Context<'_>, by_rule: Vec<RuleChecks>, lowered: &[String]) -> Coverage {
@@ -178,6 +180,12 @@ fn restates(part: &Claim, claim: &Claim) -> bool {
 /// classes beside tables by department economic class), nor, stated as
 /// nothing (`（2019901）0.00万元，较上年减少…`), where no table prints it.
 fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
+    // A figure of a stage no table prints (a 决算's `…支出年初预算139,217.01万元`
+    // where only the “三公” table prints any budget), or that the tables print
+    // of its subject only at another stage.
+    if !prints_stage(ctx.doc, claim_stage(ctx.doc, claim)) || !of_any_stage(ctx, claim).is_empty() {
+        return true;
+    }
     if let Some(code) = bracketed_code(&claim.subject.label) {
         let rows =
             || ctx.doc.tables.iter().flat_map(|t| &t.parts).flat_map(|p| &p.rows).filter_map(|r| r.code.as_ref());

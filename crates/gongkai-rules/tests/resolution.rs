@@ -878,3 +878,67 @@ fn a_projects_scale_is_its_own_row() {
     let renamed = changed(PROJECTS, "项目名称：甲项目", "项目名称：甲项目补助");
     assert_eq!(unresolved(&renamed), [(gongkai_model::UnresolvedReason::Ambiguous, 1)]);
 }
+
+/// A 决算 printing the “三公” budget beside the final accounts, and its fiscal
+/// summary with the balance left at the year's end: a figure named 决算 (or
+/// naming no stage) is the 决算数 column's, one named 预算 the 预算数 column's;
+/// the fiscal allocations' spending is the 本年支出 line, not the total with the
+/// balance; a 年初预算 no table prints is said so.
+const FINAL_ACCOUNTS: &str = "某局2024年度部门决算
+
+第二部分 某局2024年度部门决算表
+
+财政拨款收入支出决算总表
+公开04表
+部门：某局
+金额单位：万元
+收入\t\t\t支出\t\t\t
+项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款
+栏次\t\t1\t栏次\t\t2\t3
+一、一般公共预算财政拨款\t1\t100.00\t一、一般公共服务支出\t33\t90.00\t90.00
+本年收入合计\t27\t100.00\t本年支出合计\t59\t90.00\t90.00
+年初财政拨款结转和结余\t28\t5.00\t年末财政拨款结转和结余\t60\t15.00\t15.00
+一般公共预算财政拨款\t29\t5.00\t\t61\t\t
+总计\t32\t105.00\t总计\t64\t105.00\t105.00
+
+一般公共预算财政拨款“三公”经费支出决算表
+公开09表
+部门：某局
+金额单位：万元
+预算数\t\t\t\t\t\t决算数\t\t\t\t\t
+合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t\t\t\t公务用车购置及运行维护费\t\t\t公务接待费
+\t\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t
+1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12
+10.00\t3.00\t5.00\t1.00\t4.00\t2.00\t8.00\t2.00\t5.00\t1.00\t4.00\t1.00
+
+第三部分 某局2024年度部门决算情况说明
+
+一、财政拨款收入支出决算总体情况说明
+某局2024年度财政拨款支出90.00万元，财政拨款支出年初预算120.00万元。
+二、财政拨款“三公”经费支出决算情况说明
+“三公”经费支出预算10.00万元，支出决算8.00万元。因公出国（境）费预算3.00万元。因公出国（境）费支出决算2.00万元。公务接待费支出决算1.00万元。
+";
+
+#[test]
+fn a_final_accounts_figure_is_of_its_stage() {
+    assert!(n101(FINAL_ACCOUNTS).is_empty(), "{:#?}", n101(FINAL_ACCOUNTS));
+    one_naming(
+        &n101(&changed(FINAL_ACCOUNTS, "因公出国（境）费支出决算2.00", "因公出国（境）费支出决算3.00")),
+        &["决算数", "因公出国（境）费", "2.00"],
+    );
+    one_naming(
+        &n101(&changed(FINAL_ACCOUNTS, "因公出国（境）费预算3.00", "因公出国（境）费预算2.00")),
+        &["预算数", "3.00"],
+    );
+    one_naming(
+        &n101(&changed(FINAL_ACCOUNTS, "公务接待费支出决算1.00", "公务接待费支出决算2.00")),
+        &["决算数", "1.00"],
+    );
+    one_naming(&n101(&changed(FINAL_ACCOUNTS, "财政拨款支出90.00", "财政拨款支出105.00")), &["本年支出合计", "90.00"]);
+    // The year's opening budget is printed nowhere.
+    let reasons = unresolved(FINAL_ACCOUNTS);
+    assert!(reasons.contains(&(gongkai_model::UnresolvedReason::NotPrinted, 1)), "{reasons:?}");
+    // (`支出决算8.00万元` after `“三公”经费支出预算…`: the subject is not carried
+    // over from the clause before.)
+    assert!(reasons.contains(&(gongkai_model::UnresolvedReason::SubjectUnknown, 1)), "{reasons:?}");
+}

@@ -57,23 +57,23 @@ const CORPUS: &[Expected] = &[
     Expected {
         file: "JS2022_陕西_西安市卫生健康委员会_汇总_部门决算.pdf",
         unit: Some("西安市卫生健康委员会"),
-        total: None,
-        listed: (17, 0),
-        known: 2,
+        total: Some("2480372.70"),
+        listed: (17, 9),
+        known: 95,
         forms: 0,
-        claims: (243, 133, 0, 5),
-        evaluated: 14,
+        claims: (243, 133, 13, 0),
+        evaluated: 361,
         errors: &[],
     },
     Expected {
         file: "JS2024_中央_国家信访局_部门决算.pdf",
         unit: Some("国家信访局"),
-        total: None,
-        listed: (9, 0),
-        known: 0,
+        total: Some("22066.59"),
+        listed: (9, 9),
+        known: 13,
         forms: 0,
-        claims: (163, 98, 0, 0),
-        evaluated: 30,
+        claims: (162, 98, 26, 5),
+        evaluated: 162,
         errors: &[],
     },
     Expected {
@@ -302,7 +302,10 @@ const CORPUS: &[Expected] = &[
         known: 11,
         forms: 0,
         claims: (111, 98, 93, 0),
-        evaluated: 970,
+        // (969: a share of a whole it names, `占本年支出合计的92.82%`, is held to
+        // that whole first, which agrees at once; the table totals tried
+        // before it are no longer counted. Every share is still checked.)
+        evaluated: 969,
         errors: &[],
     },
     // The list under “四、2026年预算公开表” names 表1–表11; its lines are not

@@ -601,7 +601,8 @@ impl<'a> Recognizer<'a> {
     /// are kept to read that column of the rows below.
     fn toc_header(&mut self, line: &Line) -> bool {
         let names = |w: &str| line.cells.iter().any(|c| c.text.contains(w));
-        if !(names("空表") && names("名称"))
+        // (The column of the tables' names: `名称`, `报表名称`, `内容`.)
+        if !(names("空表") && (names("名称") || names("内容")))
             || line.cells.iter().any(|c| table_title(&c.text, &self.options.aliases).is_some())
         {
             return false;

@@ -73,10 +73,10 @@ pub fn table_title(text: &str, aliases: &Aliases) -> Option<TitleKind> {
         return Some(if t.contains("项目") { TitleKind::ProjectTargets } else { TitleKind::OverallTargets });
     }
     // A 决算's self-evaluation forms (`…采购业务经费（政府采购部分）项目绩效自评表`):
-    // forms of the performance report, not tables of the disclosure, whatever
-    // spending the project's name mentions.
+    // forms of the performance report, whatever spending the project's name
+    // mentions.
     if t.contains("绩效自评") || t.contains("绩效评价") {
-        return None;
+        return Some(TitleKind::Table(TableKind::PerformanceEvaluation));
     }
     // `收入支出` is the long form of `收支` (`收入支出决算总表`).
     let has = |w: &str| t.contains(w) || (w == "收支" && t.contains("收入支出"));
@@ -453,7 +453,7 @@ mod tests {
             _ => None,
         };
         assert_eq!(k("收入支出决算总表"), Some(TableKind::IncomeExpenditureSummary));
-        assert_eq!(k("某市某经费（政府采购部分）项目绩效自评表（2022年度）"), None);
+        assert_eq!(k("某市某经费（政府采购部分）项目绩效自评表（2022年度）"), Some(TableKind::PerformanceEvaluation));
         assert_eq!(k("二、收入决算表"), Some(TableKind::IncomeSummary));
         assert_eq!(k("三、支出决算表"), Some(TableKind::ExpenditureSummary));
         assert_eq!(k("财政拨款收入支出决算总表"), Some(TableKind::FiscalAllocationSummary));

@@ -1,3 +1,5 @@
+use gongkai_model::TableKind;
+
 use crate::context::table_location;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -30,7 +32,8 @@ impl Rule for EmptyTableStatement {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        for table in &ctx.doc.tables {
+        // (A performance self-evaluation form is no table of the disclosure.)
+        for table in ctx.doc.tables.iter().filter(|t| t.kind != TableKind::PerformanceEvaluation) {
             if table.has_no_amounts() && table.empty_statement.is_none() {
                 let message = format!("{}没有任何金额，但未注明“为空表”", table.display());
                 out.push(ctx.finding(message, None, vec![table_location(table)]));

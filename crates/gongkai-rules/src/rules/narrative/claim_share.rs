@@ -1,6 +1,8 @@
 use gongkai_model::{Claim, ClaimKind, Decimal, Disclosure, Location, Measure, Number, SectionKind, Side, TableKind};
 
-use super::resolve::{amount_location, norm, section_total, subject_name, subsection_total, top_section, wan};
+use super::resolve::{
+    amount_location, norm, resolve_name, section_total, subject_name, subsection_total, top_section, wan,
+};
 use crate::context::{cell_location, text_location};
 use crate::tolerance::half_unit;
 use crate::{Context, Findings, Rule, declare_rule};
@@ -66,7 +68,28 @@ impl Rule for ClaimShare {
             if let Some((value, location)) = shares_whole(doc, index) {
                 bases.push((value, "各部分合计".to_owned(), location));
             }
-            for (kind, side, label) in table_totals(claim.section) {
+            // A share of a whole it names (`占本年支出合计的94.24%`) is of that
+            // whole, where a table prints it, and of no other table total
+            // (`占部门预算项目支出总额的65.9%` in a 决算 has none).
+            // The whole is read in the claim's section, else as the document's
+            // (`财政拨款支出…占本年支出合计的92.82%`: the 收支总表's line). A
+            // performance review's or an asset report's figures are no table's
+            // (the funds reviewed include earlier years' money): a share of
+            // them is held to the text's own wholes only.
+            let own_figures = !matches!(claim.section, SectionKind::Performance | SectionKind::Assets);
+            if let Some(whole) = claim.share_of.as_deref().filter(|_| own_figures) {
+                let mut named = resolve_name(ctx, claim.section, whole);
+                if named.is_empty() {
+                    named = resolve_name(ctx, SectionKind::Overview, whole);
+                }
+                for c in named {
+                    if let (Some(value), Some(at)) = (c.value, c.locations().into_iter().next()) {
+                        bases.push((value, c.describe(), at));
+                    }
+                }
+            }
+            let unnamed = if claim.share_of.is_none() { table_totals(claim.section) } else { Vec::new() };
+            for (kind, side, label) in unnamed {
                 let Some(table) = ctx.table(kind) else { continue };
                 let part = match side {
                     Some(s) => table.side(s),

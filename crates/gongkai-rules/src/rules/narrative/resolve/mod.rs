@@ -9,8 +9,8 @@
 //! candidate, and the rules stay silent about it.
 
 use gongkai_model::{
-    Claim, ClaimKind, ClassCode, Decimal, Disclosure, Level, LevelName, Location, Measure, Number, Quantity, Row,
-    RowRole, Scheme, SectionKind, Side, Table, TableKind, TablePart,
+    Claim, ClaimKind, ClassCode, Column, Decimal, Disclosure, DocumentKind, Level, LevelName, Location, Measure,
+    Number, Quantity, Row, RowRole, Scheme, SectionKind, Side, Stage, Table, TableKind, TablePart,
 };
 
 use crate::Context;
@@ -372,6 +372,16 @@ pub fn top_section(doc: &Disclosure, line: u32) -> Option<usize> {
 
 /// The candidate cells of a claim; empty when the subject is not understood.
 pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
+    let mut out = of_any_stage(ctx, claim);
+    // A figure of another stage is another figure (`因公出国（境）费支出决算4.69万元`
+    // beside a “三公” table printing the 预算数 before the 决算数).
+    let stage = claim_stage(ctx.doc, claim);
+    out.retain(|c| candidate_stage(ctx.doc, c) == stage);
+    out
+}
+
+/// The candidates of a claim's subject, of whatever stage they are.
+pub fn of_any_stage<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     match claim.kind {
         ClaimKind::CodeParagraph => {
@@ -441,6 +451,52 @@ pub fn resolve<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> {
         }
     }
     out
+}
+
+/// The figures a whole named in words stands for (`本年支出合计`, the whole a
+/// share names), read as a claim's subject would be in `section`, of the stage
+/// the name names (else the document's).
+pub fn resolve_name<'a>(ctx: &Context<'a>, section: SectionKind, name: &str) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    by_label(ctx, section, &without_own_name(ctx, &strip_level(name)), &mut out);
+    let stage = Stage::named_in(name).unwrap_or_else(|| document_stage(ctx.doc));
+    out.retain(|c| candidate_stage(ctx.doc, c) == stage);
+    out
+}
+
+/// The stage of the figures a document's tables print where they name none:
+/// a 决算's are final, a budget's budgeted.
+pub fn document_stage(doc: &Disclosure) -> Stage {
+    match doc.meta.kind {
+        DocumentKind::Budget => Stage::Budget,
+        DocumentKind::FinalAccounts => Stage::Final,
+    }
+}
+
+/// The stage a claim speaks of: the one its subject names (`…支出年初预算`,
+/// `…支出决算`), else the document's own.
+pub fn claim_stage(doc: &Disclosure, claim: &Claim) -> Stage {
+    Stage::named_in(&claim.subject.label).unwrap_or_else(|| document_stage(doc))
+}
+
+/// The stage of a candidate's figure: its column's (`决算数/公务接待费`), else its
+/// row's (`预算数`), else the document's.
+fn candidate_stage(doc: &Disclosure, c: &Candidate<'_>) -> Stage {
+    c.part
+        .columns
+        .get(c.column)
+        .and_then(Column::stage)
+        .or_else(|| c.row.stage())
+        .unwrap_or_else(|| document_stage(doc))
+}
+
+/// Whether any table prints figures of a stage: the document's own, or a
+/// column or row naming it.
+pub fn prints_stage(doc: &Disclosure, stage: Stage) -> bool {
+    stage == document_stage(doc)
+        || doc.tables.iter().flat_map(|t| &t.parts).any(|p| {
+            p.columns.iter().any(|c| c.stage() == Some(stage)) || p.rows.iter().any(|r| r.stage() == Some(stage))
+        })
 }
 
 /// The words of a claim's sentence before its clause: from the end of the
@@ -610,13 +666,43 @@ fn lines<'a>(
 /// was not read for sure.
 fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: TableKind, m: Measure) {
     let Some((table, part)) = part_of(ctx, kind, None) else { return };
-    let Some(row) = total_or_only_row(ctx, part) else { return };
-    // Only a column read from its own header: a category column guessed by
-    // position (a header misread) names no figure a claim can be held to.
-    let column = part.column(&m).filter(|&c| part.columns[c].inferred.is_none());
-    if let Some(column) = column.or_else(|| general_budget_of_category(part, row, &m)) {
-        out.push(Candidate::cell(table, part, row, column));
+    for row in rows_of_stages(ctx, part) {
+        // Only a column read from its own header: a category column guessed by
+        // position (a header misread) names no figure a claim can be held to.
+        // The category's first column of each stage (a 决算 prints its 预算数
+        // and its 决算数): the claim's stage picks one.
+        let mut stages = Vec::new();
+        let columns: Vec<usize> = (0..part.columns.len())
+            .filter(|&c| part.columns[c].measure == m && part.columns[c].inferred.is_none())
+            .filter(|&c| {
+                let stage = part.columns[c].stage();
+                let first = !stages.contains(&stage);
+                stages.push(stage);
+                first
+            })
+            .collect();
+        if columns.is_empty() {
+            if let Some(column) = general_budget_of_category(part, row, &m) {
+                out.push(Candidate::cell(table, part, row, column));
+            }
+        }
+        for column in columns {
+            out.push(Candidate::cell(table, part, row, column));
+        }
     }
+}
+
+/// The row of a table of categories whose figures a claim is compared with:
+/// its total or only row, else one row per stage where its rows are the
+/// stages (a 决算's `预算数` and `决算数` rows); none else.
+fn rows_of_stages<'p>(ctx: &Context<'_>, part: &'p TablePart) -> Vec<&'p Row> {
+    if let Some(row) = total_or_only_row(ctx, part) {
+        return vec![row];
+    }
+    let rows: Vec<&Row> = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some())).collect();
+    let stages: Vec<Option<Stage>> = rows.iter().map(|r| r.stage()).collect();
+    let distinct = stages.iter().enumerate().all(|(i, s)| s.is_some() && !stages[..i].contains(s));
+    if distinct { rows } else { Vec::new() }
 }
 
 /// A category printed as a group of columns by fund (`因公出国(境)费 /
@@ -770,7 +856,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         if let Some((table, part)) = part_of(ctx, T::ThreePublicExpenses, None)
             && part.columns.iter().any(|c| matches!(c.measure, M::Meetings | M::Training))
         {
-            if let Some(row) = total_or_only_row(ctx, part) {
+            for row in rows_of_stages(ctx, part) {
                 let totals = || part.columns.iter().enumerate().filter(|(_, c)| c.measure == M::Total);
                 let headed = totals()
                     .filter(|(_, c)| c.header.rsplit('/').next().is_some_and(|h| h.contains("三公")))
@@ -1070,6 +1156,25 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         }
         return;
     }
+    // The year's spending of the fiscal allocations (`财政拨款支出13,733.80万元`):
+    // 表4's 本年支出 line where it prints one — its total adds the balance left
+    // at the year's end, large in a 决算 — in the general budget's column in
+    // the general budget's section.
+    let year_spending = l.contains("支出") && !l.contains("收入") && !l.contains('总') && !l.contains("收支");
+    if l.contains("财政拨款") && year_spending {
+        let column = if general { M::GeneralBudget } else { M::Total };
+        lines(
+            ctx,
+            out,
+            T::FiscalAllocationSummary,
+            Some(Side::Expenditure),
+            &[M::CurrentYearExpenditure],
+            Some(column),
+        );
+        if !out.is_empty() {
+            return;
+        }
+    }
     if l.contains("财政拨款") {
         total(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), None);
         lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::FiscalAllocation], None);
@@ -1100,7 +1205,25 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         total(ctx, out, T::IncomeSummary, None, Some(M::Total));
     }
     if expenditure {
-        total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
+        // Spending named as such (`支出合计`, `总支出`), not the side's total
+        // (`支出总计`), is the year's spending where the side prints it as a
+        // line of its own (`本年支出合计`, beside the balance carried forward, which
+        // is no spending): the 总计 adds that balance.
+        let mut year = Vec::new();
+        if !l.contains("总计") {
+            lines(
+                ctx,
+                &mut year,
+                T::IncomeExpenditureSummary,
+                Some(Side::Expenditure),
+                &[M::CurrentYearExpenditure],
+                None,
+            );
+        }
+        if year.is_empty() {
+            total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
+        }
+        out.append(&mut year);
         total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
     }
 }
@@ -1292,16 +1415,8 @@ pub fn section_total(doc: &Disclosure, index: usize) -> Option<&Claim> {
 /// （境）费支出决算4.69万元，占10.15%` divides by 46.21). Subjects that name no
 /// stage fit either.
 pub fn same_stage(a: &str, b: &str) -> bool {
-    let stage = |label: &str| {
-        if label.contains("决算") {
-            Some(true)
-        } else if label.contains("预算") {
-            Some(false)
-        } else {
-            None
-        }
-    };
-    match (stage(a), stage(b)) {
+    let is_final = |label: &str| Stage::named_in(label).map(|s| s == Stage::Final);
+    match (is_final(a), is_final(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }

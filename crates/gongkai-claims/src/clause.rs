@@ -391,6 +391,22 @@ impl Parser<'_> {
             }
             return from_heading;
         }
+        // `…（项）。年初预算999.83万元，支出决算1,182.59万元`: the final figure of
+        // the subject just stated, with its names.
+        if subject.final_stage
+            && let Some(current) = self.current
+            && !self.claims[current].subject.label.is_empty()
+        {
+            let base = &self.claims[current];
+            let kind = (!base.subject.names.is_empty()).then_some(base.kind);
+            // (`“三公”经费支出预算…，支出决算…`: the budget's words give way.)
+            let mut own = base.subject.label.as_str();
+            for stage in ["支出预算", "年初预算数", "年初预算", "预算数", "预算"] {
+                own = own.strip_suffix(stage).unwrap_or(own);
+            }
+            let label = format!("{own}{}", subject.label);
+            return Subject { label, names: base.subject.names.clone(), kind, ..subject };
+        }
         if subject.attribute
             && let Some(current) = self.current
             && !self.claims[current].subject.label.is_empty()

@@ -118,6 +118,10 @@ const GENERIC: &[&str] = &[
 /// the claim's label becomes item + property (`房屋价值`).
 const ATTRIBUTES: &[&str] = &["价值", "金额", "面积", "涉及金额", "涉及资金", "涉及预算金额", "涉及预算资金"];
 
+/// Words naming only the final accounts' figure (`…（项）。年初预算999.83万元，
+/// 支出决算1,182.59万元`): the same subject as the figure before, at that stage.
+const FINAL_STAGE: &[&str] = &["支出决算", "支出决算数", "决算数", "决算", "执行数", "决算支出"];
+
 /// Words that only connect a subject to what came before.
 const LEADING_CONNECTORS: &[&str] =
     &["其中", "另外", "此外", "同时", "以及", "及", "即", "本单位", "本部门", "我单位", "我部门"];
@@ -143,6 +147,8 @@ pub(crate) struct Subject {
     pub(crate) generic: bool,
     /// The label is a property word like `价值`.
     pub(crate) attribute: bool,
+    /// The label names only the final accounts' figure (`支出决算`).
+    pub(crate) final_stage: bool,
     /// The claim kind implied by level names.
     pub(crate) kind: Option<ClaimKind>,
 }
@@ -196,7 +202,8 @@ pub(crate) fn derive(text: &Text, range: Range<usize>) -> Subject {
     let label = normalise_three_public(&label);
     let generic = GENERIC.contains(&label.as_str());
     let attribute = ATTRIBUTES.contains(&label.as_str());
-    Subject { label, start: r.start, generic, attribute, ..Subject::default() }
+    let final_stage = FINAL_STAGE.contains(&label.as_str());
+    Subject { label, start: r.start, generic, attribute, final_stage, ..Subject::default() }
 }
 
 /// The words before the last year of `r` when what follows the year is only a

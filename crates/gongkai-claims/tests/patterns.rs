@@ -441,3 +441,17 @@ fn last_years_figure_after_a_change_is_its_base() {
         assert_eq!(printed(p, &c.change.as_ref().expect("a change").prior), prior, "{p}");
     }
 }
+
+/// A 决算's per-code paragraph states the budget, then the final figure of
+/// the same 项 under a stage word only: both claims carry the names.
+#[test]
+fn a_final_figure_after_the_budget_is_of_the_same_subject() {
+    let p = "2.教育支出（类）普通教育（款）学前教育（项）。年初预算999.83万元，支出决算1,182.59万元，完成年初预算的118.28%。";
+    let claims = gongkai_claims::parse_paragraph(p);
+    let coded: Vec<(ClaimKind, &str, usize)> = claims
+        .iter()
+        .filter(|c| c.amount.is_some())
+        .map(|c| (c.kind, c.subject.label.as_str(), c.subject.names.len()))
+        .collect();
+    assert_eq!(coded, [(ClaimKind::CodeParagraph, "学前教育", 3), (ClaimKind::CodeParagraph, "学前教育支出决算", 3)]);
+}

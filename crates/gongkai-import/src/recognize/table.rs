@@ -635,6 +635,7 @@ fn coded_part(kind: TableKind, grid: &[&Line], year: Option<u16>, diagnostics: &
     set_aside_other_years(&mut columns);
     let header_text: String = headers.iter().flat_map(|h| h.texts()).collect();
     set_aside_repeated_periods(&mut columns, &header_text);
+    year_spending_as_total(&mut columns);
     let header_texts: Vec<Vec<&str>> = header_idx.iter().map(|i| grid[*i].texts()).collect();
     // Every label of the header rows: a header repeated after a page break may
     // distribute its merged cells over its two rows differently (`购买服务内容`
@@ -903,6 +904,22 @@ fn set_aside_repeated_periods(columns: &mut [Column], header_text: &str) {
         if !(known && current[i / run]) {
             column.measure = Measure::Other;
         }
+    }
+}
+
+/// A spending table headed `本年支出 / 小计 | 基本支出 | 项目支出` (the 决算
+/// format) has no column named 合计: the year's spending is its rows' total
+/// — unless the table prints the year's income or balances beside it (a
+/// fund's 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余), where it is one
+/// measure among others.
+fn year_spending_as_total(columns: &mut [Column]) {
+    let has = |m: &Measure| columns.iter().any(|c| c.measure == *m);
+    let beside = [Measure::CurrentYearIncome, Measure::CarryOver, Measure::CarryForward, Measure::FiscalCarryOver];
+    if has(&Measure::Total) || beside.iter().any(has) || !(has(&Measure::Basic) || has(&Measure::Project)) {
+        return;
+    }
+    if let Some(column) = columns.iter_mut().find(|c| c.measure == Measure::CurrentYearExpenditure) {
+        column.measure = Measure::Total;
     }
 }
 

@@ -2,7 +2,7 @@
 //! the income lines of a summary table by what they measure, and the one way a
 //! disagreement between tables is reported.
 
-use gongkai_model::{ClassCode, Location, Measure, Number, Quantity, Row, RowRole, Table, TablePart};
+use gongkai_model::{ClassCode, Location, Measure, Number, Quantity, Row, RowRole, Side, Table, TablePart};
 
 use crate::context::{cell_location, column_name, difference_note, row_name, show, table_location};
 use crate::{Context, Findings};
@@ -101,7 +101,7 @@ pub(super) fn code_terms<'a>(block: &Columns<'a>, code: &'a ClassCode) -> Option
 /// Compares two blocks code by code (every code printed in either, plus the
 /// total rows): `a`'s cells against the sum of `b`'s.
 pub(super) fn compare_by_code(ctx: &Context<'_>, out: &mut Findings, a: &Columns<'_>, b: &Columns<'_>) {
-    if let (Some(ra), Some(rb)) = (a.1.total_row(), b.1.total_row()) {
+    if let (Some(ra), Some(rb)) = (spending_row(a.1), b.1.total_row()) {
         let left: Vec<Term> = a.2.iter().map(|c| cell(a.0, a.1, ra, *c)).collect();
         let right: Vec<Term> = b.2.iter().map(|c| cell(b.0, b.1, rb, *c)).collect();
         if let [left] = left.as_slice() {
@@ -120,6 +120,36 @@ pub(super) fn compare_by_code(ctx: &Context<'_>, out: &mut Findings, a: &Columns
             compare(ctx, out, left, &right);
         }
     }
+}
+
+/// The row holding a part's spending as a whole: a summary's spending side's
+/// 本年支出 line where it prints one (its 总计 adds what is left: 结转下年, a
+/// 决算's 结余分配 and 年末结转和结余, which are no spending), else the total row.
+pub(super) fn spending_row(part: &TablePart) -> Option<&Row> {
+    let year = (part.side == Some(Side::Expenditure)).then(|| part.line(&Measure::CurrentYearExpenditure)).flatten();
+    year.or_else(|| part.total_row())
+}
+
+/// The row holding a summary side's money of the year: its 本年收入 (本年支出)
+/// line where it prints one, else its total row.
+pub(super) fn year_row(part: &TablePart) -> Option<&Row> {
+    let m = match part.side {
+        Some(Side::Income) => Measure::CurrentYearIncome,
+        Some(Side::Expenditure) => Measure::CurrentYearExpenditure,
+        None => return part.total_row(),
+    };
+    part.line(&m).or_else(|| part.total_row())
+}
+
+/// Whether a table prints money of other years in a column (上年结转, 年初结转和
+/// 结余, 年末结转和结余): its total is then more than the year's.
+pub(super) fn prints_carry_over(part: &TablePart) -> bool {
+    part.columns.iter().any(|c| {
+        matches!(
+            c.measure,
+            Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver | Measure::CarryForward
+        )
+    })
 }
 
 /// The row of a code.

@@ -71,7 +71,7 @@ impl Rule for ClaimShare {
             // A share of a whole it names (`占本年支出合计的94.24%`) is of that
             // whole, where a table prints it, and of no other table total
             // (`占部门预算项目支出总额的65.9%` in a 决算 has none).
-            // The whole is read in the claim's section, else as the document's
+            // The whole is read in the claim's section and as the document's
             // (`财政拨款支出…占本年支出合计的92.82%`: the 收支总表's line). A
             // performance review's or an asset report's figures are no table's
             // (the funds reviewed include earlier years' money): a share of
@@ -79,8 +79,8 @@ impl Rule for ClaimShare {
             let own_figures = !matches!(claim.section, SectionKind::Performance | SectionKind::Assets);
             if let Some(whole) = claim.share_of.as_deref().filter(|_| own_figures) {
                 let mut named = resolve_name(ctx, claim.section, whole);
-                if named.is_empty() {
-                    named = resolve_name(ctx, SectionKind::Overview, whole);
+                if claim.section != SectionKind::Overview {
+                    named.extend(resolve_name(ctx, SectionKind::Overview, whole));
                 }
                 for c in named {
                     if let (Some(value), Some(at)) = (c.value, c.locations().into_iter().next()) {

@@ -474,9 +474,29 @@ pub fn document_stage(doc: &Disclosure) -> Stage {
 }
 
 /// The stage a claim speaks of: the one its subject names (`…支出年初预算`,
-/// `…支出决算`), else the document's own.
+/// `…支出决算`), else the one its clause names before the amount (a per-code
+/// paragraph `…（项）。年初预算999.83万元`), else the document's own.
 pub fn claim_stage(doc: &Disclosure, claim: &Claim) -> Stage {
-    Stage::named_in(&claim.subject.label).unwrap_or_else(|| document_stage(doc))
+    Stage::named_in(&claim.subject.label)
+        .or_else(|| Stage::named_in(lead(&claim.text)))
+        .unwrap_or_else(|| document_stage(doc))
+}
+
+/// A clause's words before its first figure, a year (`2024年`) read through:
+/// what the figure is said to be (`…（项）。年初预算`), not what it is
+/// compared with after it (`…，比上年决算数增加`).
+fn lead(text: &str) -> &str {
+    let mut rest = text;
+    let mut at = 0;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits = rest[start..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |e| start + e);
+        if !rest[digits..].starts_with('年') {
+            return &text[..at + start];
+        }
+        at += digits;
+        rest = &rest[digits..];
+    }
+    text
 }
 
 /// The stage of a candidate's figure: its column's (`决算数/公务接待费`), else its
@@ -1125,7 +1145,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         let spending = l.contains("支出") && !l.contains("收入");
         if general && column == M::GeneralBudget {
             total(ctx, out, T::GeneralBudgetExpenditure, None, Some(M::Total));
-            lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::GeneralBudget], None);
+            // Its spending (`一般公共预算财政拨款支出`) is also 表4's 本年支出 line in
+            // the general budget's column; the income line stands in for it only
+            // where neither is printed (a 决算 spends its opening balance too).
+            if spending {
+                let (year, budget) = (M::CurrentYearExpenditure, Some(M::GeneralBudget));
+                lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), &[year], budget);
+            }
+            if !spending || out.is_empty() {
+                lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::GeneralBudget], None);
+            }
         } else if section == S::FiscalAllocation && budget_type {
             // A budget's spending (`政府性基金预算支出`) is the spending side's;
             // its income may be stated with or without the carry-over, so

@@ -70,6 +70,8 @@ pub enum Category {
     Format,
     /// Classification codes and names.
     Catalog,
+    /// The identities of final accounts (决算): balances carried over, budget against outturn.
+    FinalAccounts,
     /// Reported by a plugin (or about a plugin).
     Plugin,
     /// About reading the input.
@@ -88,13 +90,14 @@ impl Category {
             Category::Consistency => "consistency",
             Category::Format => "format",
             Category::Catalog => "catalog",
+            Category::FinalAccounts => "final_accounts",
             Category::Plugin => "plugin",
             Category::Import => "import",
         }
     }
 
     /// Every category.
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Category::Completeness,
         Category::Arithmetic,
         Category::CrossTable,
@@ -103,6 +106,7 @@ impl Category {
         Category::Consistency,
         Category::Format,
         Category::Catalog,
+        Category::FinalAccounts,
         Category::Plugin,
         Category::Import,
     ];

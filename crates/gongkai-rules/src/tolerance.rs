@@ -87,6 +87,20 @@ impl Tolerance {
         Comparison { expected, actual: t, difference: t - expected, allowed }
     }
 
+    /// Compares a printed balance with what it must be, `plus` less `minus`
+    /// (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出): the allowance is half a
+    /// printed unit of every figure, as for a sum. `None` figures are empty cells
+    /// (exact zeros).
+    pub fn balance(&self, printed: Option<Number>, plus: &[Option<Number>], minus: &[Option<Number>]) -> Comparison {
+        let mut c = self.sum(printed, plus);
+        for m in minus.iter().flatten() {
+            c.expected -= m.value();
+            c.allowed += half_unit(*m);
+        }
+        c.difference = c.actual - c.expected;
+        c
+    }
+
     /// Compares two printings of what should be the same figure (the same cell in
     /// two tables, a claim and its table cell). Their intervals must overlap.
     pub fn same(&self, expected: Option<Number>, actual: Option<Number>) -> Comparison {

@@ -505,7 +505,7 @@ fn index_row_first_column(line: &Line) -> Option<usize> {
     let numbers: Vec<&str> = line.cells[first..]
         .iter()
         .map(|c| c.text.trim())
-        .filter(|t| !t.is_empty() && !(names_itself && *t == "栏次"))
+        .filter(|t| !(t.is_empty() || names_itself && *t == "栏次"))
         .collect();
     let in_order = numbers.iter().enumerate().all(|(k, t)| t.parse::<usize>().ok() == Some(k + 1));
     (labels_hold_no_number && in_order && (numbers.len() >= 3 || names_itself && numbers.len() >= 2)).then_some(first)

@@ -10,12 +10,14 @@
 //! | consistency | K |
 //! | format | F |
 //! | catalog | G |
+//! | final_accounts (决算 only) | D |
 
 pub mod arithmetic;
 pub mod catalog;
 pub mod completeness;
 pub mod consistency;
 pub mod cross_table;
+pub mod final_accounts;
 pub mod format;
 pub mod narrative;
 pub mod profile;
@@ -33,5 +35,6 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(consistency::rules());
     rules.extend(format::rules());
     rules.extend(catalog::rules());
+    rules.extend(final_accounts::rules());
     rules
 }

@@ -297,6 +297,7 @@ pub fn category_name(c: Category) -> &'static str {
         Category::Consistency => "一致性",
         Category::Format => "格式",
         Category::Catalog => "科目",
+        Category::FinalAccounts => "决算",
         Category::Plugin => "插件",
         Category::Import => "读取",
     };

@@ -701,10 +701,10 @@ fn category_column<'a>(ctx: &Context<'a>, out: &mut Vec<Candidate<'a>>, kind: Ta
                 first
             })
             .collect();
-        if columns.is_empty() {
-            if let Some(column) = general_budget_of_category(part, row, &m) {
-                out.push(Candidate::cell(table, part, row, column));
-            }
+        if columns.is_empty()
+            && let Some(column) = general_budget_of_category(part, row, &m)
+        {
+            out.push(Candidate::cell(table, part, row, column));
         }
         for column in columns {
             out.push(Candidate::cell(table, part, row, column));

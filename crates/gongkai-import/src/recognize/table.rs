@@ -511,6 +511,12 @@ fn index_row_first_column(line: &Line) -> Option<usize> {
     (labels_hold_no_number && in_order && (numbers.len() >= 3 || names_itself && numbers.len() >= 2)).then_some(first)
 }
 
+/// A row holding nothing but `合计` (or `总计`): a blank table's total row.
+fn is_blank_total(line: &Line) -> bool {
+    let mut filled = line.cells.iter().map(|c| normalize(&c.text)).filter(|t| !t.is_empty());
+    matches!((filled.next().as_deref(), filled.next()), (Some("合计" | "总计"), None))
+}
+
 fn is_level_row(line: &Line) -> bool {
     let t = line.texts();
     t.first() == Some(&"类") || (t.len() > 1 && t[0].is_empty() && t.contains(&"类"))
@@ -564,19 +570,23 @@ fn split_header(grid: &[&Line]) -> (Vec<usize>, Option<usize>, usize) {
     let mut headers = Vec::new();
     let mut index_row = None;
     let mut start = grid.len();
+    // Whether a header row naming the label columns (`科目编码 | 科目名称`) was seen:
+    // a blank 合计 row after it is the table's first row (a template's).
+    let mut labelled = false;
     for (i, line) in grid.iter().enumerate() {
         if is_index_row(line) {
             index_row = Some(i);
             start = i + 1;
             break;
         }
-        if has_amount(line) || starts_with_code(line) {
+        if has_amount(line) || starts_with_code(line) || (labelled && is_blank_total(line)) {
             start = i;
             break;
         }
         if is_subtitle(line) {
             continue;
         }
+        labelled |= line.cells.iter().any(|c| !c.text.trim().is_empty() && is_label_header(&c.text));
         headers.push(i);
     }
     (headers, index_row, start)

@@ -9,7 +9,9 @@ declare_rule! {
     /// is empty (`……为空表。`), printed with the table — or in the 目录, where a
     /// 目录 printed as a grid has a column for it (`是否空表 | 公开空表理由`:
     /// `是 | 不涉及`), or in a sentence of the explanation naming the table
-    /// (`…政府性基金预算支出表为空表。`, `本单位无…，故…为空表。`).
+    /// (`…政府性基金预算支出表为空表。`, `本单位无…，故…为空表。`). A blank
+    /// template (its unit a placeholder, `上海市XX局`, and no amount anywhere) is
+    /// not held to it: its tables are empty by design.
     ///
     /// ## Why it matters
     /// The disclosure rules require an empty table to say so; without the
@@ -32,6 +34,10 @@ impl Rule for EmptyTableStatement {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        // A blank template's tables are empty by design (its placeholders are C107's).
+        if super::is_blank_template(ctx.doc) {
+            return;
+        }
         // (A performance self-evaluation form is no table of the disclosure.)
         for table in ctx.doc.tables.iter().filter(|t| t.kind != TableKind::PerformanceEvaluation) {
             if table.has_no_amounts() && table.empty_statement.is_none() {

@@ -8,6 +8,7 @@ mod glossary;
 mod reading_coverage;
 mod required_table;
 mod table_numbering;
+mod template_placeholders;
 
 pub use empty_table_statement::EmptyTableStatement;
 pub use explanation_sections::ExplanationSections;
@@ -15,6 +16,7 @@ pub use glossary::Glossary;
 pub use reading_coverage::ReadingCoverage;
 pub use required_table::RequiredTable;
 pub use table_numbering::TableNumbering;
+pub use template_placeholders::{TemplatePlaceholders, is_blank_template};
 
 use gongkai_model::TableKind;
 
@@ -42,5 +44,13 @@ fn nothing_of_a_disclosure(ctx: &Context<'_>) -> bool {
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&RequiredTable, &TableNumbering, &ExplanationSections, &Glossary, &EmptyTableStatement, &ReadingCoverage]
+    vec![
+        &RequiredTable,
+        &TableNumbering,
+        &ExplanationSections,
+        &Glossary,
+        &EmptyTableStatement,
+        &ReadingCoverage,
+        &TemplatePlaceholders,
+    ]
 }

@@ -1,0 +1,140 @@
+use std::collections::BTreeMap;
+
+use gongkai_model::{Disclosure, Location, TextRef};
+
+use crate::context::text_location;
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// No placeholder of the template is left in the document: a run of two or
+    /// more `X` (or `Ｘ`, `×`) — `上海市XX局`, `XXX万元`, `增长XX%`, `20XX年`,
+    /// `主要原因：XXXXXXXX` — or a single `X` standing for a number before a unit of
+    /// time or count (`X月`, `X日`, `X个`, `X辆`). The unit's name, the headings,
+    /// the paragraphs, the table titles and the tables' 编制单位 are read. Each
+    /// placeholder is reported once, with every place it stands.
+    ///
+    /// ## Why it matters
+    /// A disclosure drafted on the template and published with a placeholder
+    /// left in it states nothing where a figure or a name was due, and shows the
+    /// draft was not read through. A blank template itself is reported the same
+    /// way: every placeholder is a blank still to fill.
+    ///
+    /// ## Example
+    /// `2024年度收入支出总计XXX万元。与2023年度相比，收入支出总计增加（减少）XXX万元`
+    /// leaves the totals unstated: `XXX` is reported, with both places.
+    pub struct TemplatePlaceholders {
+        id: "C107", name: "template-placeholders", category: Completeness, severity: Error,
+        title_zh: "文中没有遗留模板占位符（XX局、XXX万元、20XX年、X月）",
+    }
+}
+
+impl Rule for TemplatePlaceholders {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let mut found: BTreeMap<String, (String, Vec<Location>)> = BTreeMap::new();
+        for text in texts(ctx.doc) {
+            for (placeholder, example) in placeholders(&text.text) {
+                let entry = found.entry(placeholder).or_insert_with(|| (example, Vec::new()));
+                let location = text_location(&text.source);
+                if !entry.1.contains(&location) {
+                    entry.1.push(location);
+                }
+            }
+        }
+        for (placeholder, (example, locations)) in found {
+            let message = format!(
+                "文中留有模板占位符“{placeholder}”，共 {} 处（如“{example}”）：应填写实际内容",
+                locations.len()
+            );
+            out.push(ctx.finding(message, None, locations));
+        }
+    }
+}
+
+/// Every text the rule reads: the prose, the tables' titles and 编制单位.
+fn texts(doc: &Disclosure) -> Vec<TextRef> {
+    let mut out: Vec<TextRef> = doc.prose().into_iter().cloned().collect();
+    for table in &doc.tables {
+        out.push(TextRef { text: table.title.clone(), source: table.source.clone() });
+        if let Some(by) = &table.compiled_by {
+            out.push(TextRef { text: by.clone(), source: table.source.clone() });
+        }
+    }
+    out
+}
+
+/// Whether a document is a blank template: its unit named by a placeholder
+/// (`上海市XX局`) and no amount in any table. Its tables are empty by design.
+pub fn is_blank_template(doc: &Disclosure) -> bool {
+    doc.meta.unit_name.as_ref().is_some_and(|n| !placeholders(&n.text).is_empty())
+        && doc.tables.iter().all(gongkai_model::Table::has_no_amounts)
+}
+
+/// The placeholders of a text, each with a few characters around it to show
+/// where it stands.
+fn placeholders(text: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_x = |c: char| matches!(c, 'X' | 'Ｘ' | '×');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_x(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_x(chars[i]) {
+            i += 1;
+        }
+        // A year's last digits (`20XX`) belong to the placeholder.
+        let mut from = start;
+        while from > 0 && chars[from - 1].is_ascii_digit() && start - from < 2 {
+            from -= 1;
+        }
+        let run = i - start;
+        let next = chars.get(i).copied();
+        let before = start.checked_sub(1).map(|k| chars[k]);
+        // Not part of a word in Latin letters (`XML`, `Xeon`), and one `X` only
+        // where a number is due (`X月`, not `X射线`, `X光机`).
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let single_ok = next.is_some_and(|c| "年月日个项人辆台套次家名期批".contains(c));
+        if latin(before) || latin(next) || (run < 2 && !single_ok) {
+            continue;
+        }
+        let placeholder: String = chars[from..i].iter().collect();
+        let lo = from.saturating_sub(6);
+        let hi = (i + 4).min(chars.len());
+        let example: String = chars[lo..hi].iter().collect::<String>().trim().to_owned();
+        out.push((placeholder, example));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    fn found(text: &str) -> Vec<String> {
+        placeholders(text).into_iter().map(|(p, _)| p).collect()
+    }
+
+    #[test]
+    fn placeholders_of_the_template() {
+        assert_eq!(found("上海市XX局2024年度部门决算"), ["XX"]);
+        assert_eq!(found("收入支出总计XXX万元，增长XX%。"), ["XXX", "XX"]);
+        assert_eq!(found("20XX年X月"), ["20XX", "X"]);
+        assert_eq!(found("××局"), ["××"]);
+    }
+
+    #[test]
+    fn letters_that_are_no_placeholder() {
+        assert!(found("超高端X射线体层摄影设备（CT）").is_empty());
+        assert!(found("移动式C型臂X光机购置").is_empty());
+        assert!(found("XML格式的XXL文件").is_empty());
+        assert!(found("1.5TMRI").is_empty());
+    }
+}

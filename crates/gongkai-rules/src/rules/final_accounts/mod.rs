@@ -1,13 +1,15 @@
 //! The `final_accounts` family: identities only a 决算 has (balances carried
 //! from year to year, the budget set against the outturn).
 
+mod budget_direction;
 mod carry_over_identity;
 
+pub use budget_direction::BudgetDirection;
 pub use carry_over_identity::CarryOverIdentity;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&CarryOverIdentity]
+    vec![&CarryOverIdentity, &BudgetDirection]
 }

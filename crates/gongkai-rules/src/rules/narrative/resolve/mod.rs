@@ -752,7 +752,7 @@ fn general_budget_of_category(part: &TablePart, row: &Row, m: &Measure) -> Optio
 
 /// The “三公” category a column group or a claim names (`因公出国(境)费`,
 /// `公务用车购置及运行维护费`, `总计`); the vehicle group before its parts.
-fn three_public_category(text: &str) -> Option<Measure> {
+pub fn three_public_category(text: &str) -> Option<Measure> {
     let t = norm(text);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     Some(if has(&["购置及运行", "购置和运行"]) {

@@ -1,0 +1,215 @@
+use gongkai_model::{
+    Decimal, Direction, Measure, Number, Row, Section, SectionKind, Stage, Table, TableKind, TablePart,
+};
+
+use crate::context::{cell_location, text_location};
+use crate::rules::narrative::resolve::{cell_wan, three_public_category};
+use crate::{Context, Findings, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Where a 决算's explanation of the “三公” expenses compares the outturn with
+    /// the budget in words — `“三公”经费支出决算数小于预算数的主要原因是…`,
+    /// `公务接待费决算数与预算数持平` — the word matches the table printing both
+    /// (`预算数 | 决算数` columns, or rows): 大于/高于/超过 where the 决算数 is
+    /// larger, 小于/低于/少于 where it is smaller, 等于/持平 where they agree within
+    /// rounding. The sentence's subject names the category (the “三公” total, 因公
+    /// 出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence naming none, or a
+    /// template's open choice (`大于（小于）`), is not read.
+    ///
+    /// ## Why it matters
+    /// The reason given for a difference from the budget is what a reviewer reads
+    /// first; a reason for spending less attached to spending more (a sentence
+    /// kept from last year's text) explains a difference that is not there.
+    ///
+    /// ## Example
+    /// 某局's 表9 prints the “三公” budget 20.00 and outturn 15.00; the text says
+    /// `决算数小于预算数的主要原因是厉行节约` — agreed. Were the outturn 25.00, the
+    /// word 小于 would be reported against 25.00 > 20.00.
+    pub struct BudgetDirection {
+        id: "D102", name: "budget-direction", category: FinalAccounts, severity: Error,
+        title_zh: "“三公”经费决算数与预算数的比较用词（大于、小于、持平）与表中数字相符",
+    }
+}
+
+impl Rule for BudgetDirection {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
+        let Some(table) = ctx.table(TableKind::ThreePublicExpenses) else { return };
+        for section in ctx.doc.sections.iter().filter(|s| s.kind == SectionKind::ThreePublicExpenses) {
+            for paragraph in paragraphs(section) {
+                for statement in statements(&paragraph.text) {
+                    let Some(category) = three_public_category(&statement.subject) else { continue };
+                    let Some((budget, outturn)) = figures(table, &category) else { continue };
+                    let (b, f) = (budget.value(table), outturn.value(table));
+                    let agree = ctx.tolerance.same(b, f).agrees();
+                    let actual = if agree {
+                        Direction::Flat
+                    } else if f.map_or(Decimal::ZERO, Number::value) > b.map_or(Decimal::ZERO, Number::value) {
+                        Direction::Up
+                    } else {
+                        Direction::Down
+                    };
+                    if actual == statement.direction {
+                        continue;
+                    }
+                    let message = format!(
+                        "{}：写作“{}决算数{}预算数”，但{}中决算数 {} 万元{}预算数 {} 万元",
+                        section.kind.name_zh(),
+                        statement.subject,
+                        statement.word,
+                        table.display(),
+                        show(f),
+                        word_of(actual),
+                        show(b)
+                    );
+                    let locations = vec![
+                        text_location(&paragraph.source),
+                        cell_location(table, outturn.part, outturn.row, outturn.column),
+                        cell_location(table, budget.part, budget.row, budget.column),
+                    ];
+                    out.push(ctx.finding(message, None, locations));
+                }
+            }
+        }
+    }
+}
+
+/// A section's paragraphs and its subsections'.
+fn paragraphs(section: &Section) -> Vec<&gongkai_model::TextRef> {
+    let mut out: Vec<&gongkai_model::TextRef> = section.paragraphs.iter().collect();
+    for sub in &section.subsections {
+        out.extend(paragraphs(sub));
+    }
+    out
+}
+
+fn show(n: Option<Number>) -> String {
+    n.map_or_else(|| "0".to_owned(), |n| n.to_string())
+}
+
+fn word_of(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "大于",
+        Direction::Down => "小于",
+        Direction::Flat => "等于",
+    }
+}
+
+/// A comparison of the outturn with the budget in words.
+#[derive(Debug, PartialEq)]
+struct Statement {
+    /// What is compared, as printed before `决算` (`“三公”经费支出`).
+    subject: String,
+    /// The word as printed (`小于`, `持平`).
+    word: String,
+    direction: Direction,
+}
+
+const WORDS: [(&str, Direction); 9] = [
+    ("大于", Direction::Up),
+    ("高于", Direction::Up),
+    ("超过", Direction::Up),
+    ("多于", Direction::Up),
+    ("小于", Direction::Down),
+    ("低于", Direction::Down),
+    ("少于", Direction::Down),
+    ("等于", Direction::Flat),
+    ("持平", Direction::Flat),
+];
+
+/// The comparisons a text states: `X决算数<word>（年初）预算数` or
+/// `X决算数与（年初）预算数持平`, X running back to the clause's start.
+fn statements(text: &str) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("决算") {
+        let before = &text[..at];
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '。' | '；' | '，' | ';' | ',' | '：' | ':'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let subject = before[clause_start..].trim().to_owned();
+        let rest = &text[at + "决算".len()..];
+        let rest = rest.strip_prefix('数').unwrap_or(rest);
+        let Some((word, direction)) = read_comparison(rest) else { continue };
+        if !subject.is_empty() {
+            out.push(Statement { subject, word, direction });
+        }
+    }
+    out
+}
+
+/// `小于预算数…`, `与年初预算数持平…`: the word and its direction.
+fn read_comparison(rest: &str) -> Option<(String, Direction)> {
+    let budget = |t: &str| {
+        ["年初预算数", "全年预算数", "预算数", "年初预算", "预算"]
+            .iter()
+            .find_map(|b| t.strip_prefix(b))
+            .map(str::to_owned)
+    };
+    if let Some(with) = rest.strip_prefix('与') {
+        let after = budget(with)?;
+        let after = after.as_str();
+        let (word, direction) = WORDS.iter().find(|(w, _)| after.starts_with(w))?;
+        return Some(((*word).to_owned(), *direction));
+    }
+    let (word, direction) = WORDS.iter().find(|(w, _)| rest.starts_with(w))?;
+    let after = &rest[word.len()..];
+    // A template's open choice: `大于（小于）预算数`.
+    if after.starts_with(['（', '(']) {
+        return None;
+    }
+    budget(after)?;
+    Some(((*word).to_owned(), *direction))
+}
+
+/// One cell of the “三公” table.
+struct Figure<'a> {
+    part: &'a TablePart,
+    row: &'a Row,
+    column: usize,
+}
+
+impl Figure<'_> {
+    fn value(&self, table: &Table) -> Option<Number> {
+        cell_wan(table, self.row, self.column)
+    }
+}
+
+/// The budget's and the outturn's cell of a category: its column of each stage
+/// in the table's total (or only) row, or its column in the rows of each stage.
+fn figures<'a>(table: &'a Table, category: &Measure) -> Option<(Figure<'a>, Figure<'a>)> {
+    let part = table.parts.first()?;
+    let of = |stage: Stage| {
+        part.columns.iter().position(|c| c.measure == *category && c.stage() == Some(stage) && c.inferred.is_none())
+    };
+    let with_amounts: Vec<&Row> = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some())).collect();
+    if let (Some(b), Some(f), [row]) = (of(Stage::Budget), of(Stage::Final), with_amounts.as_slice()) {
+        return Some((Figure { part, row, column: b }, Figure { part, row, column: f }));
+    }
+    let column = part.columns.iter().position(|c| c.measure == *category && c.inferred.is_none())?;
+    let row_of = |stage: Stage| part.rows.iter().find(|r| r.stage() == Some(stage));
+    let (b, f) = (row_of(Stage::Budget)?, row_of(Stage::Final)?);
+    Some((Figure { part, row: b, column }, Figure { part, row: f, column }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_in_words() {
+        let s = statements("“三公”经费支出决算数小于预算数的主要原因是厉行节约。");
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].subject.as_str(), s[0].direction), ("“三公”经费支出", Direction::Down));
+        let s = statements("其中，公务接待费决算数与年初预算数持平。");
+        assert_eq!((s[0].subject.as_str(), s[0].direction), ("公务接待费", Direction::Flat));
+        // A template's open choice, and no comparison at all.
+        assert!(statements("决算数大于（小于）预算数的主要原因：XXXXXXXX。").is_empty());
+        assert!(statements("支出决算为15.00万元，完成预算的75.00%。").is_empty());
+    }
+}

@@ -370,11 +370,14 @@ impl Parser<'_> {
         self.reason = false;
     }
 
-    /// `range` as the paragraph's title: numbered, short, and naming something.
+    /// `range` as the paragraph's title: numbered, naming something, and short —
+    /// or a chain of 类/款/项 names, however long its names
+    /// (`1.一般公共服务（类）信访事务（款）行政运行（项）`).
     fn numbered_title(&self, range: Range<usize>) -> Option<Range<usize>> {
         let r = self.text.trim(range);
-        let short = r.len() <= MAX_TITLE;
-        (short && numbering_end(self.text, r.clone()).is_some() && derive(self.text, r.clone()).is_named()).then_some(r)
+        let subject = derive(self.text, r.clone());
+        let short = r.len() <= MAX_TITLE || !subject.names.is_empty();
+        (short && numbering_end(self.text, r.clone()).is_some() && subject.is_named()).then_some(r)
     }
 
     /// A generic subject takes the heading (or else the paragraph's title); a

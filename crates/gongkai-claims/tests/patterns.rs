@@ -454,4 +454,12 @@ fn a_final_figure_after_the_budget_is_of_the_same_subject() {
         .map(|c| (c.kind, c.subject.label.as_str(), c.subject.names.len()))
         .collect();
     assert_eq!(coded, [(ClaimKind::CodeParagraph, "学前教育", 3), (ClaimKind::CodeParagraph, "学前教育支出决算", 3)]);
+    // A chain of names is a title however long its names are.
+    let p = "1.一般公共服务（类）信访事务（款）行政运行（项）。年初预算为5717.32万元，支出决算为5757.63万元。";
+    let labels: Vec<(ClaimKind, String)> =
+        gongkai_claims::parse_paragraph(p).into_iter().map(|c| (c.kind, c.subject.label)).collect();
+    assert_eq!(
+        labels,
+        [(ClaimKind::CodeParagraph, "行政运行".to_owned()), (ClaimKind::CodeParagraph, "行政运行支出决算".to_owned())]
+    );
 }

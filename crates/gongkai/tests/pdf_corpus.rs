@@ -53,6 +53,20 @@ struct Expected {
     errors: &'static [(&'static str, &'static str)],
 }
 
+/// Catalog warnings checked by hand against the printed page: the file, the
+/// rule, a key its message holds, and why it is genuine.
+const GENUINE_CATALOG_WARNINGS: &[(&str, &str, &str, &str)] = &[
+    (
+        "JS2024_中央_国家信访局_部门决算.pdf",
+        "G106",
+        "（科目 2080503）",
+        "p.22 `社会保障和就业（类）行政事业单位离退休（款）离退休人员管理机构（项）`: 20805 is \
+         `行政事业单位养老支出` since 2021, as 表5 prints it; `行政事业单位离退休` is the 2019 name",
+    ),
+    ("JS2024_中央_国家信访局_部门决算.pdf", "G106", "（科目 2080505）", "the same 款 name, p.22"),
+    ("JS2024_中央_国家信访局_部门决算.pdf", "G106", "（科目 2080506）", "the same 款 name, p.22"),
+];
+
 const CORPUS: &[Expected] = &[
     Expected {
         file: "JS2022_陕西_西安市卫生健康委员会_汇总_部门决算.pdf",
@@ -61,7 +75,7 @@ const CORPUS: &[Expected] = &[
         listed: (17, 9),
         known: 95,
         forms: 0,
-        claims: (243, 133, 20, 0),
+        claims: (243, 133, 58, 0),
         evaluated: 361,
         errors: &[],
     },
@@ -72,7 +86,7 @@ const CORPUS: &[Expected] = &[
         listed: (9, 9),
         known: 13,
         forms: 0,
-        claims: (162, 98, 38, 5),
+        claims: (162, 98, 44, 5),
         evaluated: 162,
         errors: &[],
     },
@@ -592,8 +606,13 @@ fn every_corpus_pdf_reads_and_checks() {
             failures.push(format!("{name}: {wrong} of {checked} hierarchy sums wrong"));
         }
 
-        // No catalog warning or error.
-        for f in findings.iter().filter(|f| f.rule.starts_with('G') && f.severity != Severity::Info) {
+        // No catalog warning or error, but those checked by hand and listed.
+        let listed = |f: &Finding| {
+            GENUINE_CATALOG_WARNINGS
+                .iter()
+                .any(|(file, rule, key, _)| *file == name && f.rule == *rule && f.message.contains(key))
+        };
+        for f in findings.iter().filter(|f| f.rule.starts_with('G') && f.severity != Severity::Info && !listed(f)) {
             failures.push(format!("{name}: catalog {}: {}", f.rule, f.message));
         }
 

@@ -43,7 +43,7 @@ impl Rule for NarrativeNames {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        for claim in &ctx.doc.claims {
+        for claim in crate::rules::narrative::resolve::naming_claims(ctx.doc) {
             let names = claim_names(claim);
             if names.is_empty() {
                 continue;

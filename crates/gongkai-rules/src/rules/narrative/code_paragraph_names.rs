@@ -1,6 +1,6 @@
 use gongkai_model::ClaimKind;
 
-use super::resolve::{code_paragraph_chain, names_level, subject_name};
+use super::resolve::{code_paragraph_chain, names_level, naming_claims, subject_name};
 use crate::context::{row_location, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -38,7 +38,7 @@ impl Rule for CodeParagraphNames {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
-        for claim in ctx.doc.claims.iter().filter(|c| c.kind == ClaimKind::CodeParagraph) {
+        for claim in naming_claims(ctx.doc).filter(|c| c.kind == ClaimKind::CodeParagraph) {
             // A paragraph about a code with no money this year (`…支出0万元，
             // 比上年减少…，下降100%`) names a code the tables need not print.
             if claim.subject.names.is_empty() || claim.amount.is_some_and(|a| a.value.value().is_zero()) {

@@ -464,6 +464,18 @@ pub fn resolve_name<'a>(ctx: &Context<'a>, section: SectionKind, name: &str) -> 
     out
 }
 
+/// The claims printing a chain of 类/款/项 names, each chain once: a claim
+/// following one with the same names (a 决算's `…（项）。年初预算…，支出决算…`)
+/// states another figure of the same chain, not the chain again.
+pub fn naming_claims(doc: &Disclosure) -> impl Iterator<Item = &Claim> {
+    let mut previous: Option<&Vec<LevelName>> = None;
+    doc.claims.iter().filter(move |c| {
+        let again = !c.subject.names.is_empty() && previous == Some(&c.subject.names);
+        previous = Some(&c.subject.names);
+        !again
+    })
+}
+
 /// The stage of the figures a document's tables print where they name none:
 /// a 决算's are final, a budget's budgeted.
 pub fn document_stage(doc: &Disclosure) -> Stage {

@@ -112,3 +112,43 @@ fn raising_keeps_the_printed_form() {
     assert_eq!(raised("2辆").as_deref(), Some("3辆"));
     assert_eq!(raised("-1,999.50").as_deref(), Some("-2,000.50"));
 }
+
+/// The made-up 决算: every amount of its tables raised by one makes some rule
+/// fire on its line (the 决算 layout read, its summaries, fund tables and
+/// balances held together).
+#[test]
+fn every_table_figure_of_the_final_accounts_is_checked() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/某局-2024-final-accounts.txt"))
+            .unwrap();
+    let doc = import(&text);
+    let engine = Engine::new(Config::default()).unwrap();
+    let baseline: BTreeSet<_> = engine.check(&doc).iter().map(key).collect();
+    let targets: Vec<Provenance> = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.parts)
+        .flat_map(|p| &p.rows)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.amount.is_some())
+        .filter_map(|c| c.at.clone())
+        .collect();
+    assert!(targets.len() > 150, "{}", targets.len());
+    let mut missed = Vec::new();
+    for at in &targets {
+        let Some((mutated, description)) = mutate(&text, at) else { continue };
+        let findings = engine.check(&import(&mutated));
+        let fired =
+            findings.iter().any(|f| !baseline.contains(&key(f)) && f.locations.iter().any(|l| l.at.line == at.line));
+        if !fired {
+            missed.push(description);
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} of {} changed figures went unnoticed:\n{}",
+        missed.len(),
+        targets.len(),
+        missed.join("\n")
+    );
+}

@@ -1,4 +1,4 @@
-use gongkai_model::{Measure, Row, RowRole, Table, TableKind, TablePart};
+use gongkai_model::{Column, Measure, Row, RowRole, Stage, Table, TableKind, TablePart};
 
 use crate::context::{cell_location, column_name, difference_note, row_name, show};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -37,8 +37,24 @@ impl Rule for ThreePublicStructure {
             for part in &table.parts {
                 if let Some(layout) = by_rows(part) {
                     check_layout(ctx, table, part, &layout, out);
-                } else if let Some(layout) = by_columns(part) {
-                    check_layout(ctx, table, part, &layout, out);
+                    continue;
+                }
+                // A 决算 prints the categories once per stage (`预算数 | 决算数`):
+                // each stage's columns make a layout of their own.
+                let mut stages: Vec<Option<Stage>> = Vec::new();
+                for c in &part.columns {
+                    if !stages.contains(&c.stage()) {
+                        stages.push(c.stage());
+                    }
+                }
+                if stages.len() < 2 {
+                    stages = vec![None];
+                }
+                for stage in stages {
+                    let keep = |c: &Column| stage.is_none() || c.stage() == stage;
+                    if let Some(layout) = by_columns(part, &keep) {
+                        check_layout(ctx, table, part, &layout, out);
+                    }
                 }
             }
         }
@@ -84,16 +100,23 @@ fn by_rows(part: &TablePart) -> Option<Layout> {
     layout.usable().then_some(layout)
 }
 
-fn by_columns(part: &TablePart) -> Option<Layout> {
+/// The one column among those `keep` admits that measures `m`.
+fn find_column(cols: &[Column], m: Measure, keep: &dyn Fn(&Column) -> bool) -> Option<usize> {
+    let mut it = cols.iter().enumerate().filter(|(_, c)| keep(c) && c.measure == m).map(|(i, _)| i);
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+/// The layout of the columns `keep` admits (all, or one stage's).
+fn by_columns(part: &TablePart, keep: &dyn Fn(&Column) -> bool) -> Option<Layout> {
     let cols = &part.columns;
-    let m: fn(&gongkai_model::Column) -> Option<&Measure> = |c| Some(&c.measure);
     let extra: Vec<usize> =
-        [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find(cols, x, m)).collect();
+        [Measure::Meetings, Measure::Training].into_iter().filter_map(|x| find_column(cols, x, keep)).collect();
     // Two totals beside 会议费 and 培训费: the first, headed 合计 (or 总计),
     // holds them; the second, headed 小计, is the 三公 total. Other pairs of
     // totals are not read as either.
     let totals: Vec<usize> =
-        cols.iter().enumerate().filter(|(_, c)| c.measure == Measure::Total).map(|(i, _)| i).collect();
+        cols.iter().enumerate().filter(|(_, c)| keep(c) && c.measure == Measure::Total).map(|(i, _)| i).collect();
     let leaf = |i: usize| cols[i].header.rsplit('/').next().unwrap_or_default().trim().to_owned();
     let (total, grand) = match totals.as_slice() {
         [total] => (Some(*total), None),
@@ -107,11 +130,11 @@ fn by_columns(part: &TablePart) -> Option<Layout> {
     let layout = Layout {
         rows: false,
         total,
-        abroad: find(cols, Measure::Abroad, m),
-        reception: find(cols, Measure::Reception, m),
-        vehicles: find(cols, Measure::Vehicles, m),
-        purchase: find(cols, Measure::VehiclePurchase, m),
-        operation: find(cols, Measure::VehicleOperation, m),
+        abroad: find_column(cols, Measure::Abroad, keep),
+        reception: find_column(cols, Measure::Reception, keep),
+        vehicles: find_column(cols, Measure::Vehicles, keep),
+        purchase: find_column(cols, Measure::VehiclePurchase, keep),
+        operation: find_column(cols, Measure::VehicleOperation, keep),
         extra,
         grand,
     };

@@ -167,6 +167,24 @@ pub fn parse_paragraph(text: &str) -> Vec<ParsedClaim> {
     clause::parse(text)
 }
 
+/// Whether a paragraph is only a numbered chain of 类/款/项 names — the title of
+/// the figures that follow in the next paragraph (`2.一般公共服务（类）信访事务（款）
+/// 一般行政管理事务（项）。` on a line of its own).
+pub fn is_names_title(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim().trim_end_matches(['。', '：', ':']);
+    if trimmed.is_empty() || trimmed.chars().count() > 200 {
+        return false;
+    }
+    let text = text::Text::new(trimmed);
+    let all = 0..text.len();
+    let Some(start) = subject::numbering_end(&text, all.clone()) else { return false };
+    // No figure after the numbering: a title states none.
+    if trimmed.chars().skip(start).any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    code_paragraph::split_level_names(&text, start..text.len()).is_some_and(|s| s.rest_start >= text.len())
+}
+
 /// The characters `span` of `paragraph` (out-of-range parts are ignored).
 pub fn span_text(paragraph: &str, span: &Range<usize>) -> String {
     paragraph.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect()

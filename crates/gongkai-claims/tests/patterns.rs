@@ -463,3 +463,13 @@ fn a_final_figure_after_the_budget_is_of_the_same_subject() {
         [(ClaimKind::CodeParagraph, "行政运行".to_owned()), (ClaimKind::CodeParagraph, "行政运行支出决算".to_owned())]
     );
 }
+
+#[test]
+fn a_numbered_chain_of_names_alone_is_a_title() {
+    assert!(gongkai_claims::is_names_title("2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
+    assert!(!gongkai_claims::is_names_title(
+        "2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。年初预算为590.53万元"
+    ));
+    assert!(!gongkai_claims::is_names_title("一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
+    assert!(!gongkai_claims::is_names_title("2.主要用于信访事务。"));
+}

@@ -152,3 +152,33 @@ fn a_contents_grid_headed_content_declares_tables_empty() {
     let statement = table.empty_statement.as_ref().expect("declared empty in the contents");
     assert!(statement.text.contains("本部门不涉及故公开空表"), "{}", statement.text);
 }
+
+/// A per-code paragraph whose chain of names stands on a line of its own (a
+/// paragraph by itself, ending `。`): the figures of the next paragraph are that
+/// chain's, the budget's and the outturn's.
+#[test]
+fn a_chain_of_names_on_its_own_line_titles_the_next_paragraph() {
+    let text = "\
+某局2024年度部门决算
+
+第三部分 某局2024年度部门决算情况说明
+四、财政拨款收入支出决算总体情况说明
+2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）。
+年初预算为590.53万元，支出决算为4.70万元，完成年初预算的0.80%。
+3.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为676.00万元，支出决算为586.32万元。
+";
+    let doc = import(text).document;
+    let coded: Vec<(&str, usize)> = doc
+        .claims
+        .iter()
+        .filter(|c| c.amount.is_some())
+        .map(|c| (c.subject.label.as_str(), c.subject.names.len()))
+        .collect();
+    assert_eq!(
+        coded,
+        [("一般行政管理事务", 3), ("一般行政管理事务支出决算", 3), ("住房公积金", 3), ("住房公积金支出决算", 3)]
+    );
+    // The figures keep their own lines.
+    let budget = doc.claims.iter().find(|c| c.subject.label == "一般行政管理事务").unwrap();
+    assert_eq!(budget.amount_at.as_ref().map(|a| a.line), Some(6));
+}

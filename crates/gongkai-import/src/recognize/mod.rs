@@ -163,6 +163,11 @@ fn is_date(text: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// Whether a paragraph begins with its own numbering (`3.`, `（二）`, `一、`).
+fn starts_numbered(text: &str) -> bool {
+    split_numbering(text.trim_start()).0.is_some()
+}
+
 /// The first year printed as `2024年` in a text.
 fn year_in(text: &str) -> Option<u16> {
     // Asked of every header cell: a printed year is followed by 年.
@@ -1301,8 +1306,32 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
+        // A paragraph that is only a numbered chain of names (`2.一般公共服务（类）
+        // 信访事务（款）一般行政管理事务（项）。`) titles the figures of the next one
+        // (`年初预算为590.53万元，…`): the two are read as one.
+        let mut title: Option<(SectionKind, Paragraph)> = None;
         for (section, p, _) in &self.paragraphs_for_claims {
-            claims.extend(claim_map::claims_of(*section, p));
+            if gongkai_claims::is_names_title(&p.text) {
+                if let Some((kind, earlier)) = title.replace((*section, p.clone())) {
+                    claims.extend(claim_map::claims_of(kind, &earlier));
+                }
+                continue;
+            }
+            match title.take() {
+                Some((kind, mut joined)) if kind == *section && !starts_numbered(&p.text) => {
+                    joined.append(p);
+                    claims.extend(claim_map::claims_of(*section, &joined));
+                }
+                earlier => {
+                    if let Some((kind, earlier)) = earlier {
+                        claims.extend(claim_map::claims_of(kind, &earlier));
+                    }
+                    claims.extend(claim_map::claims_of(*section, p));
+                }
+            }
+        }
+        if let Some((kind, earlier)) = title {
+            claims.extend(claim_map::claims_of(kind, &earlier));
         }
         matters::absorb(&mut self.doc.other_matters, &claims);
         self.doc.claims = claims;

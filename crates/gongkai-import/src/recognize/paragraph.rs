@@ -62,6 +62,15 @@ impl Paragraph {
         self.text.push_str(text);
     }
 
+    /// Appends another paragraph (its pieces keep their lines).
+    pub fn append(&mut self, other: &Paragraph) {
+        for &(offset, line, page, column) in &other.pieces {
+            self.pieces.push((self.chars + offset, line, page, column));
+        }
+        self.chars += other.chars;
+        self.text.push_str(&other.text);
+    }
+
     /// Whether the text ends a sentence (so the next line starts a new paragraph).
     /// `；` and `：` end a clause, not the sentence: the list they separate or
     /// introduce goes on on the next line unless that line starts an item of

@@ -944,3 +944,22 @@ fn a_final_accounts_figure_is_of_its_stage() {
         &["“三公”经费支出决算", "决算数", "8.00"],
     );
 }
+
+/// The made-up 决算's totals and balances named as a 决算 names them: `收、支总计`
+/// is the summary's 总计 (the income and spending tables hold the year's money
+/// only), `年初结转和结余` and `年末结转和结余` the summary's lines.
+#[test]
+fn a_final_accounts_totals_and_balances_are_the_summarys_lines() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/某局-2024-final-accounts.txt"))
+            .unwrap();
+    assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
+    for (from, to, cell) in [
+        ("收、支总计1,100.00", "收、支总计1,110.00", "“总计”行"),
+        ("年初结转和结余120.00", "年初结转和结余121.00", "“年初结转和结余”行"),
+        ("年末结转和结余160.00", "年末结转和结余161.00", "“年末结转和结余”行"),
+    ] {
+        let findings = n101(&changed(&text, from, to));
+        assert!(!findings.is_empty() && findings.iter().all(|f| f.contains(cell)), "{from}: {findings:#?}");
+    }
+}

@@ -1100,7 +1100,17 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     // is nothing too: the part is that (empty or zero) figure.
     // The carry-over as a whole, in the section on the fiscal allocations: the
     // fiscal summary's carry-over line (表1's includes the other money's).
-    let whole_carry_over = matches!(l, "上年结转" | "上年结转结余" | "上年结转收入" | "上年结转结余收入");
+    // (`年初结转和结余`, a 决算's name of the same money.)
+    let whole_carry_over =
+        matches!(l, "上年结转" | "上年结转结余" | "上年结转收入" | "上年结转结余收入" | "年初结转和结余");
+    // The balance left at the year's end (a 决算's `年末结转和结余`): the spending
+    // side's line of it, 表4's in the 财政拨款 section.
+    if matches!(l, "年末结转和结余" | "年末结转结余") {
+        let kind =
+            if section == S::FiscalAllocation { T::FiscalAllocationSummary } else { T::IncomeExpenditureSummary };
+        lines(ctx, out, kind, Some(Side::Expenditure), &[M::CarryForward, M::FiscalCarryOver], None);
+        return;
+    }
     if whole_carry_over && section == S::FiscalAllocation {
         lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::CarryOver, M::FiscalCarryOver], None);
         if !out.is_empty() {
@@ -1147,6 +1157,7 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             ("经营收入", M::BusinessIncome),
             ("其他收入", M::OtherIncome),
             ("上年结转", M::CarryOver),
+            ("年初结转", M::CarryOver),
         ]
         .into_iter()
         .find(|(word, _)| names_income(l, word))
@@ -1234,8 +1245,20 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     if !names_the_whole(l) {
         return;
     }
-    let income = l.contains("收入") || l.contains("收支");
-    let expenditure = l.contains("支出") || l.contains("收支");
+    // (`收、支总计`: the pair named apart.)
+    let pair = l.replace(['、', '和'], "");
+    let income = l.contains("收入") || pair.contains("收支");
+    let expenditure = l.contains("支出") || pair.contains("收支");
+    // The income (spending) table holds a 总计 only where it prints the money of
+    // other years in a column (a 决算's 收入决算表 holds the year's income only).
+    let holds_total = |kind: TableKind| {
+        !l.contains("总计")
+            || part_of(ctx, kind, None).is_some_and(|(_, p)| {
+                p.columns.iter().any(|c| {
+                    matches!(c.measure, M::CarryOver | M::FiscalCarryOver | M::NonFiscalCarryOver | M::CarryForward)
+                })
+            })
+    };
     if income {
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
         // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;
@@ -1243,7 +1266,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         if !l.contains('总') {
             lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
         }
-        total(ctx, out, T::IncomeSummary, None, Some(M::Total));
+        if holds_total(T::IncomeSummary) {
+            total(ctx, out, T::IncomeSummary, None, Some(M::Total));
+        }
     }
     if expenditure {
         // Spending named as such (`支出合计`, `总支出`), not the side's total
@@ -1265,7 +1290,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
             total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Expenditure), None);
         }
         out.append(&mut year);
-        total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
+        if holds_total(T::ExpenditureSummary) {
+            total(ctx, out, T::ExpenditureSummary, None, Some(M::Total));
+        }
     }
 }
 

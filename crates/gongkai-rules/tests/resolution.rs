@@ -963,3 +963,33 @@ fn a_final_accounts_totals_and_balances_are_the_summarys_lines() {
         assert!(!findings.is_empty() && findings.iter().all(|f| f.contains(cell)), "{from}: {findings:#?}");
     }
 }
+
+/// A “三公” table by stage rows (`预算数`, `决算数`) beside 会议费 and 培训费, its
+/// one total under the group naming 三公: the “三公” total of each stage is that
+/// column in that stage's row; in the section, the fiscal allocations' spending
+/// named with no category is that total too.
+const THREE_PUBLIC_BY_STAGE: &str = "某局2022年度部门决算
+
+财政拨款“三公”经费及会议费、培训费支出决算表
+公开09表
+编制部门：某局
+金额单位：万元
+项目\t财政拨款安排的“三公”经费\t\t\t\t\t会议费\t培训费
+\t\t\t公务用车购置及运行维护费\t\t\t\t
+\t小计\t因公出国（境）费用\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\t\t
+栏次\t1\t2\t3\t4\t5\t6\t7\t8
+预算数\t60.00\t\t50.00\t20.00\t30.00\t10.00\t8.00\t9.00
+决算数\t55.00\t\t48.00\t20.00\t28.00\t7.00\t8.00\t9.00
+
+第三部分 某局2022年度部门决算情况说明
+
+一、财政拨款“三公”经费支出决算情况说明
+某局2022年度“三公”经费财政拨款支出预算为60.00万元，支出决算为55.00万元。
+";
+
+#[test]
+fn the_three_public_total_of_each_stage_beside_meetings_and_training() {
+    assert!(n101(THREE_PUBLIC_BY_STAGE).is_empty(), "{:#?}", n101(THREE_PUBLIC_BY_STAGE));
+    one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "预算为60.00", "预算为61.00")), &["预算数", "60.00"]);
+    one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "决算为55.00", "决算为56.00")), &["决算数", "55.00"]);
+}

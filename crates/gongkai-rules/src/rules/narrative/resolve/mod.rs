@@ -876,8 +876,18 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     use Measure as M;
     use SectionKind as S;
     use TableKind as T;
-    // Terms that mean one thing wherever they stand.
-    if l.contains("三公") {
+    // Terms that mean one thing wherever they stand. In the “三公” section, the
+    // fiscal allocations' spending named with no category (`“三公”经费财政拨款支出
+    // 预算为76.43万元` read as `财政拨款支出预算`) is the section's: the “三公” total.
+    let of_the_section = section == S::ThreePublicExpenses && l.contains("财政拨款") && {
+        let mut rest = l.to_owned();
+        for word in ["财政拨款", "支出", "年初", "全年", "预算", "决算", "数", "安排", "的", "合计", "总额"]
+        {
+            rest = rest.replace(word, "");
+        }
+        rest.is_empty()
+    };
+    if l.contains("三公") || of_the_section {
         // Where 会议费 and 培训费 share the table, its 合计 includes them and the
         // “三公” total is the 小计 column after it; none when that column was
         // not read.
@@ -894,7 +904,16 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
                     .filter(|(_, c)| c.header.rsplit('/').next().is_some_and(|h| h.contains("三公")))
                     .map(|(i, _)| i)
                     .collect::<Vec<_>>();
-                let columns = if headed.is_empty() { totals().skip(1).map(|(i, _)| i).collect() } else { headed };
+                // (One total under the group naming 三公, beside 会议费 and 培训费
+                // printed apart — 西安's `财政拨款安排的“三公”经费 / 小计` — is the
+                // “三公” total: nothing else stands under that group.)
+                let under_group: Vec<usize> =
+                    totals().filter(|(_, c)| c.header.contains("三公")).map(|(i, _)| i).collect();
+                let columns = match (headed.is_empty(), under_group.as_slice()) {
+                    (false, _) => headed,
+                    (true, [only]) if totals().count() == 1 => vec![*only],
+                    _ => totals().skip(1).map(|(i, _)| i).collect(),
+                };
                 for column in columns {
                     out.push(Candidate::cell(table, part, row, column));
                 }

@@ -23,6 +23,10 @@ impl Stage {
     /// The stage a header or row label names as a whole (`预算数`, `决算数`,
     /// `2024年年初预算数`, `全年预算数（A）`); `None` for any other label.
     pub fn of_label(label: &str) -> Option<Stage> {
+        // Asked of every header and row a claim is compared with: most name none.
+        if !Stage::may_name(label) {
+            return None;
+        }
         let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
         // A year before the stage (`2024年`, `2024年度`) and a letter after it (`（A）`).
         let t = t
@@ -42,6 +46,9 @@ impl Stage {
     /// 年初预算`, `公务接待费支出决算`), the final accounts first: `决算` wins over a
     /// `预算` it also says (`预算执行`). `None` when it names none.
     pub fn named_in(text: &str) -> Option<Stage> {
+        if !Stage::may_name(text) {
+            return None;
+        }
         // The budgets' names are no stage (`一般公共预算财政拨款支出`).
         let mut text = text.to_owned();
         for name in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "预算绩效", "预算单位", "预算资金"]
@@ -57,6 +64,11 @@ impl Stage {
         } else {
             None
         }
+    }
+
+    /// Whether a text holds a word any stage is named by (算, 执行, 实际).
+    fn may_name(text: &str) -> bool {
+        text.contains('算') || text.contains("执行") || text.contains("实际")
     }
 
     /// A short Chinese name for messages.

@@ -3,13 +3,15 @@
 
 mod budget_direction;
 mod carry_over_identity;
+mod completion_rate;
 
 pub use budget_direction::BudgetDirection;
 pub use carry_over_identity::CarryOverIdentity;
+pub use completion_rate::CompletionRate;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&CarryOverIdentity, &BudgetDirection]
+    vec![&CarryOverIdentity, &BudgetDirection, &CompletionRate]
 }

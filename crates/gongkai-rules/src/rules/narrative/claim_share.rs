@@ -211,7 +211,7 @@ fn shares_whole(doc: &Disclosure, index: usize) -> Option<(Number, Location)> {
 }
 
 /// `part / whole` in percent, rounded to `decimals`.
-pub(super) fn percent(part: Number, whole: Number, decimals: u32) -> Decimal {
+pub fn percent(part: Number, whole: Number, decimals: u32) -> Decimal {
     if whole.value().is_zero() {
         return Decimal::ZERO;
     }

@@ -20,7 +20,7 @@ pub use amount_unit::{AmountUnit, is_unit_slip};
 pub use asset_breakdown::AssetBreakdown;
 pub use change_rate::ChangeRate;
 pub use claim_amount::ClaimAmount;
-pub use claim_share::ClaimShare;
+pub use claim_share::{ClaimShare, percent};
 pub use code_paragraph_names::CodeParagraphNames;
 pub use composition_items::CompositionItems;
 pub use direction_words::DirectionWords;

@@ -79,7 +79,7 @@ impl Rule for BudgetDirection {
 }
 
 /// A section's paragraphs and its subsections'.
-fn paragraphs(section: &Section) -> Vec<&gongkai_model::TextRef> {
+pub(super) fn paragraphs(section: &Section) -> Vec<&gongkai_model::TextRef> {
     let mut out: Vec<&gongkai_model::TextRef> = section.paragraphs.iter().collect();
     for sub in &section.subsections {
         out.extend(paragraphs(sub));
@@ -168,21 +168,21 @@ fn read_comparison(rest: &str) -> Option<(String, Direction)> {
 }
 
 /// One cell of the “三公” table.
-struct Figure<'a> {
-    part: &'a TablePart,
-    row: &'a Row,
-    column: usize,
+pub(super) struct Figure<'a> {
+    pub(super) part: &'a TablePart,
+    pub(super) row: &'a Row,
+    pub(super) column: usize,
 }
 
 impl Figure<'_> {
-    fn value(&self, table: &Table) -> Option<Number> {
+    pub(super) fn value(&self, table: &Table) -> Option<Number> {
         cell_wan(table, self.row, self.column)
     }
 }
 
 /// The budget's and the outturn's cell of a category: its column of each stage
 /// in the table's total (or only) row, or its column in the rows of each stage.
-fn figures<'a>(table: &'a Table, category: &Measure) -> Option<(Figure<'a>, Figure<'a>)> {
+pub(super) fn figures<'a>(table: &'a Table, category: &Measure) -> Option<(Figure<'a>, Figure<'a>)> {
     let part = table.parts.first()?;
     let of = |stage: Stage| {
         part.columns.iter().position(|c| c.measure == *category && c.stage() == Some(stage) && c.inferred.is_none())

@@ -4,14 +4,16 @@
 mod budget_direction;
 mod carry_over_identity;
 mod completion_rate;
+mod difference_reason;
 
 pub use budget_direction::BudgetDirection;
 pub use carry_over_identity::CarryOverIdentity;
 pub use completion_rate::CompletionRate;
+pub use difference_reason::DifferenceReason;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&CarryOverIdentity, &BudgetDirection, &CompletionRate]
+    vec![&CarryOverIdentity, &BudgetDirection, &CompletionRate, &DifferenceReason]
 }

@@ -125,6 +125,29 @@ impl SectionKind {
     }
 }
 
+impl SectionKind {
+    /// The name for messages in a document of `kind`: a 决算's sections explain
+    /// its final accounts (`“三公”经费决算说明`, not `…预算说明`).
+    pub fn name_zh_in(self, kind: crate::DocumentKind) -> &'static str {
+        if kind == crate::DocumentKind::Budget {
+            return self.name_zh();
+        }
+        match self {
+            SectionKind::Overview => "收支决算总体说明",
+            SectionKind::Income => "收入决算说明",
+            SectionKind::Expenditure => "支出决算说明",
+            SectionKind::FiscalAllocation => "财政拨款收支决算总体说明",
+            SectionKind::GeneralBudget => "一般公共预算财政拨款支出决算说明",
+            SectionKind::BasicExpenditure => "一般公共预算财政拨款基本支出决算说明",
+            SectionKind::GovernmentFund => "政府性基金预算财政拨款支出决算说明",
+            SectionKind::StateCapital => "国有资本经营预算财政拨款支出决算说明",
+            SectionKind::ThreePublicExpenses => "“三公”经费决算说明",
+            SectionKind::GeneralBudgetDetail => "一般公共预算财政拨款支出分项说明",
+            other => other.name_zh(),
+        }
+    }
+}
+
 /// One section of the explanation, with its paragraphs and subsections.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -43,6 +43,11 @@ impl<'a> Context<'a> {
         self.document_numbers.get_or_init(|| document_numbers(self.prose()))
     }
 
+    /// A section's name for messages, as the document's kind names it.
+    pub fn section_name(&self, kind: gongkai_model::SectionKind) -> &'static str {
+        kind.name_zh_in(self.doc.meta.kind)
+    }
+
     /// The first table of a kind.
     pub fn table(&self, kind: TableKind) -> Option<&'a Table> {
         self.doc.table(kind)

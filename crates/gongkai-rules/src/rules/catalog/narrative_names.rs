@@ -70,7 +70,7 @@ impl Rule for NarrativeNames {
                 .collect();
             let message = format!(
                 "{}：{}“{}”（科目 {}）中的{}",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 if claim.kind == ClaimKind::CodeParagraph { "分项说明" } else { "结构说明" },
                 subject_name(claim),
                 code,

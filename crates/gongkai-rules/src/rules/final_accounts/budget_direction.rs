@@ -58,7 +58,7 @@ impl Rule for BudgetDirection {
                     }
                     let message = format!(
                         "{}：写作“{}决算数{}预算数”，但{}中决算数 {} 万元{}预算数 {} 万元",
-                        section.kind.name_zh(),
+                        ctx.section_name(section.kind),
                         statement.subject,
                         statement.word,
                         table.display(),

@@ -69,7 +69,7 @@ impl Rule for CompletionRate {
             let expected = crate::rules::narrative::percent(part, whole, share.value.decimals());
             let message = format!(
                 "{}：“{}{}%”，但决算数 {} 万元 ÷ 预算数 {} 万元 = {}%",
-                rate.section.name_zh(),
+                ctx.section_name(rate.section),
                 rate.subject.label,
                 share.value,
                 part,

@@ -51,7 +51,7 @@ impl Rule for DifferenceReason {
             table.display(),
             show(f),
             show(b),
-            first.kind.name_zh()
+            ctx.section_name(first.kind)
         );
         let locations = vec![
             text_location(&first.heading.source),

@@ -86,7 +86,7 @@ impl Rule for ChangeRate {
             };
             let message = format!(
                 "{}：“{}”本年 {} 万元，比上年{} {} 万元，{} {}%；但{}",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 subject_name(claim),
                 current,
                 word,
@@ -122,7 +122,7 @@ fn check_difference(ctx: &Context<'_>, claim: &Claim, change: &gongkai_model::Ch
     let word = if down { "减少" } else { "增加" };
     let message = format!(
         "{}：“{}”本年 {} 万元，比上年 {} 万元{} {} 万元；但两数之差为 {} 万元",
-        claim.section.name_zh(),
+        ctx.section_name(claim.section),
         subject_name(claim),
         current,
         prior,

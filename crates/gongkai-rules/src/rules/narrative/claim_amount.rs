@@ -66,7 +66,7 @@ impl Rule for ClaimAmount {
             let comparison = compare(nearest);
             let message = format!(
                 "{}：“{}”写作 {} 万元，但{}为 {} 万元（{}）",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 subject_name(claim),
                 actual,
                 nearest.describe(),

@@ -108,7 +108,7 @@ impl Rule for ClaimShare {
             let expected = percent(amount, *base, share.decimals());
             let message = format!(
                 "{}：“{}”{} 万元的占比写作 {}%，但按{} {} 万元计算应为 {}%",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 subject_name(claim),
                 amount,
                 share,

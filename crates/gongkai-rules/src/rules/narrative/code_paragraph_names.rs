@@ -66,7 +66,7 @@ impl Rule for CodeParagraphNames {
                 chain.unmatched.iter().map(|n| format!("“{}”（{}）", n.name, n.level.name_zh())).collect();
             let message = format!(
                 "{}：分项说明“{}”中的{}在{}中没有对应的科目行（同一类、款、项链条）",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 subject_name(claim),
                 names.join("、"),
                 table.display()

@@ -83,7 +83,7 @@ impl Rule for CompositionItems {
             }
             let message = format!(
                 "{}：{}“主要包括”所列项目与{}“{}”列的款级科目不一致：{}",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 claim.subject.label,
                 table.display(),
                 measure.name_zh(),

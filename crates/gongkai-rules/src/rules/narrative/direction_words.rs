@@ -52,7 +52,7 @@ impl Rule for DirectionWords {
             }
             let message = format!(
                 "{}：“{}”的变动额写作“{}”，变动率却写作“{}”，两者方向相反",
-                claim.section.name_zh(),
+                ctx.section_name(claim.section),
                 subject_name(claim),
                 word(amount_dir, false),
                 word(rate_dir, true)

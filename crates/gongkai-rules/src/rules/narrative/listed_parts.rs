@@ -365,7 +365,7 @@ fn check_list(ctx: &Context<'_>, head: &Claim, whole: Number, list: &List<'_>, p
     let slip = std::iter::once(head).chain(list.parts.iter().copied()).any(|c| super::is_unit_slip(ctx, c));
     let message = format!(
         "{}：“{}”写作 {}，{listed}（{}）合计 {} 万元，{verdict}（{}）",
-        head.section.name_zh(),
+        ctx.section_name(head.section),
         subject_name(head),
         written(ctx, head),
         names.join("、"),

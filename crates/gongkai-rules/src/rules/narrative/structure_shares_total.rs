@@ -67,7 +67,7 @@ impl Rule for StructureSharesTotal {
                 group.iter().map(|(_, c)| format!("{}%", c.share.map(|s| s.value).unwrap_or_default())).collect();
             let message = format!(
                 "{}：结构占比 {} 合计为 {}%，应为 100%（差 {}，舍入允许 ±{}）",
-                group[0].1.section.name_zh(),
+                ctx.section_name(group[0].1.section),
                 listed.join(" + "),
                 sum,
                 difference.normalize(),

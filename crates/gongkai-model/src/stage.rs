@@ -70,24 +70,6 @@ impl Stage {
     fn may_name(text: &str) -> bool {
         text.contains('算') || text.contains("执行") || text.contains("实际")
     }
-
-    /// A short Chinese name for messages.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Stage::Budget => "预算数",
-            Stage::AdjustedBudget => "调整预算数",
-            Stage::Final => "决算数",
-        }
-    }
-
-    /// A short English name for messages.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Stage::Budget => "budget",
-            Stage::AdjustedBudget => "adjusted budget",
-            Stage::Final => "final accounts",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -511,6 +511,17 @@ impl TablePart {
     pub fn line(&self, measure: &Measure) -> Option<&Row> {
         self.rows.iter().find(|r| r.measure.as_ref() == Some(measure))
     }
+
+    /// Whether a column holds money of other years (上年结转, 年初结转和结余,
+    /// 年末结转和结余): the part's total is then more than the year's money.
+    pub fn prints_other_years(&self) -> bool {
+        self.columns.iter().any(|c| {
+            matches!(
+                c.measure,
+                Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver | Measure::CarryForward
+            )
+        })
+    }
 }
 
 /// A disclosure table as published.

@@ -126,8 +126,7 @@ pub(super) fn compare_by_code(ctx: &Context<'_>, out: &mut Findings, a: &Columns
 /// 本年支出 line where it prints one (its 总计 adds what is left: 结转下年, a
 /// 决算's 结余分配 and 年末结转和结余, which are no spending), else the total row.
 pub(super) fn spending_row(part: &TablePart) -> Option<&Row> {
-    let year = (part.side == Some(Side::Expenditure)).then(|| part.line(&Measure::CurrentYearExpenditure)).flatten();
-    year.or_else(|| part.total_row())
+    if part.side == Some(Side::Expenditure) { year_row(part) } else { part.total_row() }
 }
 
 /// The row holding a summary side's money of the year: its 本年收入 (本年支出)
@@ -139,17 +138,6 @@ pub(super) fn year_row(part: &TablePart) -> Option<&Row> {
         None => return part.total_row(),
     };
     part.line(&m).or_else(|| part.total_row())
-}
-
-/// Whether a table prints money of other years in a column (上年结转, 年初结转和
-/// 结余, 年末结转和结余): its total is then more than the year's.
-pub(super) fn prints_carry_over(part: &TablePart) -> bool {
-    part.columns.iter().any(|c| {
-        matches!(
-            c.measure,
-            Measure::CarryOver | Measure::FiscalCarryOver | Measure::NonFiscalCarryOver | Measure::CarryForward
-        )
-    })
 }
 
 /// The row of a code.
@@ -191,7 +179,7 @@ pub(super) fn code_term<'a>(
 
 /// Whether a row of a two-sided summary stands under 上年结转结余 (by its
 /// `part_of` chain), as opposed to the current year's income.
-pub(super) fn in_carry_over(part: &TablePart, row: &Row) -> bool {
+pub(crate) fn in_carry_over(part: &TablePart, row: &Row) -> bool {
     let mut current = Some(row);
     let mut steps = 0;
     while let Some(r) = current {

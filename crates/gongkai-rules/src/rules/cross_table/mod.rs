@@ -6,6 +6,7 @@ mod fiscal_summary;
 mod general_budget_per_code;
 mod income_expenditure_per_code;
 mod lookup;
+pub(crate) use lookup::in_carry_over;
 mod personnel_public_split;
 mod project_amounts;
 mod project_rollup;

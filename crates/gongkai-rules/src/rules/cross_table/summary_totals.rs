@@ -1,7 +1,7 @@
 use gongkai_model::{ClassCode, Measure, RowRole, Side, TableKind};
 
 use crate::rules::cross_table::lookup::{
-    Term, cell, code_term, compare, current_line, prints_carry_over, source_columns, total_column, year_row,
+    Term, cell, code_term, compare, current_line, source_columns, total_column, year_row,
 };
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -48,7 +48,7 @@ impl Rule for SummaryTotals {
             for (t, p, c) in others.iter().filter(|(t, _, _)| t.kind == kind) {
                 // A table without a column of other years' money (a 决算's 收入决算表
                 // and 支出决算表) holds the year's money only: 表1's 本年 line.
-                let r1 = if prints_carry_over(p) { Some(total1) } else { year_row(p1) };
+                let r1 = if p.prints_other_years() { Some(total1) } else { year_row(p1) };
                 if let (Some(r1), Some(r)) = (r1, p.total_row()) {
                     compare(ctx, out, &cell(t1, p1, r1, c1), &[cell(t, p, r, *c)]);
                 }

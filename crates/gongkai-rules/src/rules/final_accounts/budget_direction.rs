@@ -1,9 +1,7 @@
-use gongkai_model::{
-    Decimal, Direction, Measure, Number, Row, Section, SectionKind, Stage, Table, TableKind, TablePart,
-};
+use gongkai_model::{Decimal, Direction, Measure, Number, Row, Section, SectionKind, Stage, Table, TableKind};
 
-use crate::context::{cell_location, text_location};
-use crate::rules::narrative::resolve::{cell_wan, three_public_category};
+use crate::context::{cell_location, show, text_location};
+use crate::rules::narrative::resolve::{Cell, three_public_category};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -44,7 +42,7 @@ impl Rule for BudgetDirection {
                 for statement in statements(&paragraph.text) {
                     let Some(category) = three_public_category(&statement.subject) else { continue };
                     let Some((budget, outturn)) = figures(table, &category) else { continue };
-                    let (b, f) = (budget.value(table), outturn.value(table));
+                    let (b, f) = (budget.value(), outturn.value());
                     let agree = ctx.tolerance.same(b, f).agrees();
                     let actual = if agree {
                         Direction::Flat
@@ -85,10 +83,6 @@ pub(super) fn paragraphs(section: &Section) -> Vec<&gongkai_model::TextRef> {
         out.extend(paragraphs(sub));
     }
     out
-}
-
-fn show(n: Option<Number>) -> String {
-    n.map_or_else(|| "0".to_owned(), |n| n.to_string())
 }
 
 fn word_of(d: Direction) -> &'static str {
@@ -167,34 +161,21 @@ fn read_comparison(rest: &str) -> Option<(String, Direction)> {
     Some(((*word).to_owned(), *direction))
 }
 
-/// One cell of the “三公” table.
-pub(super) struct Figure<'a> {
-    pub(super) part: &'a TablePart,
-    pub(super) row: &'a Row,
-    pub(super) column: usize,
-}
-
-impl Figure<'_> {
-    pub(super) fn value(&self, table: &Table) -> Option<Number> {
-        cell_wan(table, self.row, self.column)
-    }
-}
-
 /// The budget's and the outturn's cell of a category: its column of each stage
 /// in the table's total (or only) row, or its column in the rows of each stage.
-pub(super) fn figures<'a>(table: &'a Table, category: &Measure) -> Option<(Figure<'a>, Figure<'a>)> {
+pub(super) fn figures<'a>(table: &'a Table, category: &Measure) -> Option<(Cell<'a>, Cell<'a>)> {
     let part = table.parts.first()?;
     let of = |stage: Stage| {
         part.columns.iter().position(|c| c.measure == *category && c.stage() == Some(stage) && c.inferred.is_none())
     };
     let with_amounts: Vec<&Row> = part.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount.is_some())).collect();
     if let (Some(b), Some(f), [row]) = (of(Stage::Budget), of(Stage::Final), with_amounts.as_slice()) {
-        return Some((Figure { part, row, column: b }, Figure { part, row, column: f }));
+        return Some((Cell { table, part, row, column: b }, Cell { table, part, row, column: f }));
     }
     let column = part.columns.iter().position(|c| c.measure == *category && c.inferred.is_none())?;
     let row_of = |stage: Stage| part.rows.iter().find(|r| r.stage() == Some(stage));
     let (b, f) = (row_of(Stage::Budget)?, row_of(Stage::Final)?);
-    Some((Figure { part, row: b, column }, Figure { part, row: f, column }))
+    Some((Cell { table, part, row: b, column }, Cell { table, part, row: f, column }))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-use gongkai_model::{Measure, Number, Row, RowRole, Side, Table, TableKind, TablePart};
+use gongkai_model::{Measure, Row, RowRole, Side, Table, TableKind, TablePart};
 
 use crate::context::{cell_location, column_name, difference_note, row_name, show};
+use crate::rules::cross_table::in_carry_over;
+use crate::rules::narrative::resolve::Cell;
 use crate::tolerance::Comparison;
 use crate::{Context, Findings, Rule, declare_rule};
 
@@ -57,21 +59,9 @@ impl Rule for CarryOverIdentity {
 
 const BUDGETS: [Measure; 3] = [Measure::GeneralBudget, Measure::GovernmentFund, Measure::StateCapital];
 
-/// One figure of the identity: its value in 万元 and where it stands.
-struct Figure<'a> {
-    part: &'a TablePart,
-    row: &'a Row,
-    column: usize,
-}
-
-impl Figure<'_> {
-    fn value(&self, table: &Table) -> Option<Number> {
-        crate::rules::narrative::resolve::cell_wan(table, self.row, self.column)
-    }
-
-    fn name(&self) -> String {
-        format!("{}{}", row_name(self.row), column_name(self.part, self.column))
-    }
+/// How a figure of the identity is named in a message.
+fn name(c: &Cell<'_>) -> String {
+    format!("{}{}", row_name(c.row), column_name(c.part, c.column))
 }
 
 /// The fiscal summary, budget by budget.
@@ -80,11 +70,7 @@ fn by_budget(ctx: &Context<'_>, table: &Table, out: &mut Findings) {
     let Some(income_column) = income.column(&Measure::BudgetAmount).or_else(|| income.column(&Measure::Total)) else {
         return;
     };
-    let carried = |r: &Row| {
-        r.part_of
-            .and_then(|p| income.rows.get(p as usize))
-            .is_some_and(|parent| matches!(parent.measure, Some(Measure::CarryOver | Measure::FiscalCarryOver)))
-    };
+    let carried = |r: &Row| in_carry_over(income, r);
     let year_spending = spending.line(&Measure::CurrentYearExpenditure);
     let closing = spending.rows.iter().find(|r| {
         r.role == RowRole::Line && matches!(r.measure, Some(Measure::CarryForward | Measure::FiscalCarryOver))
@@ -97,10 +83,10 @@ fn by_budget(ctx: &Context<'_>, table: &Table, out: &mut Findings) {
         let column = spending.column(budget);
         let (Some(opening), Some(year_income), Some(column)) = (opening, year_income, column) else { continue };
         let figures = [
-            Figure { part: income, row: opening, column: income_column },
-            Figure { part: income, row: year_income, column: income_column },
-            Figure { part: spending, row: year_spending, column },
-            Figure { part: spending, row: closing, column },
+            Cell { table, part: income, row: opening, column: income_column },
+            Cell { table, part: income, row: year_income, column: income_column },
+            Cell { table, part: spending, row: year_spending, column },
+            Cell { table, part: spending, row: closing, column },
         ];
         check(ctx, table, budget.name_zh(), &figures, out);
     }
@@ -116,16 +102,16 @@ fn by_row(ctx: &Context<'_>, table: &Table, part: &TablePart, out: &mut Findings
         return;
     };
     for row in &part.rows {
-        let figures = [opening, income, spending, closing].map(|column| Figure { part, row, column });
+        let figures = [opening, income, spending, closing].map(|column| Cell { table, part, row, column });
         check(ctx, table, &row_name(row), &figures, out);
     }
 }
 
 /// `figures`: opening, income, spending, closing, of `what` (a budget's name,
 /// a row's).
-fn check(ctx: &Context<'_>, table: &Table, what: &str, figures: &[Figure<'_>; 4], out: &mut Findings) {
+fn check(ctx: &Context<'_>, table: &Table, what: &str, figures: &[Cell<'_>; 4], out: &mut Findings) {
     let [opening, income, spending, closing] = figures;
-    let values = figures.each_ref().map(|f| f.value(table));
+    let values = figures.each_ref().map(Cell::value);
     // A row of nothing (an empty fund) has nothing to carry.
     if values.iter().all(Option::is_none) {
         return;
@@ -139,7 +125,7 @@ fn check(ctx: &Context<'_>, table: &Table, what: &str, figures: &[Figure<'_>; 4]
         table.display(),
         what,
         show(values[3]),
-        closing.name(),
+        name(closing),
         show(values[0]),
         show(values[1]),
         show(values[2]),
@@ -147,6 +133,6 @@ fn check(ctx: &Context<'_>, table: &Table, what: &str, figures: &[Figure<'_>; 4]
         difference_note(&c)
     );
     let locations =
-        [closing, opening, income, spending].iter().map(|f| cell_location(table, f.part, f.row, f.column)).collect();
+        [closing, opening, income, spending].iter().map(|f| cell_location(f.table, f.part, f.row, f.column)).collect();
     out.push(ctx.finding(message, Some(&c), locations));
 }

@@ -1,7 +1,7 @@
 use gongkai_model::{Measure, SectionKind, TableKind};
 
 use super::budget_direction::{figures, paragraphs};
-use crate::context::{cell_location, text_location};
+use crate::context::{cell_location, show, text_location};
 use crate::{Context, Findings, Rule, declare_rule};
 
 declare_rule! {
@@ -35,7 +35,7 @@ impl Rule for DifferenceReason {
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let Some(table) = ctx.table(TableKind::ThreePublicExpenses) else { return };
         let Some((budget, outturn)) = figures(table, &Measure::Total) else { return };
-        let (b, f) = (budget.value(table), outturn.value(table));
+        let (b, f) = (budget.value(), outturn.value());
         if ctx.tolerance.same(b, f).agrees() {
             return;
         }
@@ -45,7 +45,6 @@ impl Rule for DifferenceReason {
         if explained {
             return;
         }
-        let show = |n: Option<gongkai_model::Number>| n.map_or_else(|| "0".to_owned(), |n| n.to_string());
         let message = format!(
             "{}中“三公”经费决算数 {} 万元与预算数 {} 万元不同，但{}没有说明原因",
             table.display(),

@@ -1270,14 +1270,8 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     let expenditure = l.contains("支出") || pair.contains("收支");
     // The income (spending) table holds a 总计 only where it prints the money of
     // other years in a column (a 决算's 收入决算表 holds the year's income only).
-    let holds_total = |kind: TableKind| {
-        !l.contains("总计")
-            || part_of(ctx, kind, None).is_some_and(|(_, p)| {
-                p.columns.iter().any(|c| {
-                    matches!(c.measure, M::CarryOver | M::FiscalCarryOver | M::NonFiscalCarryOver | M::CarryForward)
-                })
-            })
-    };
+    let holds_total =
+        |kind: TableKind| !l.contains("总计") || part_of(ctx, kind, None).is_some_and(|(_, p)| p.prints_other_years());
     if income {
         total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
         // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;

@@ -44,7 +44,7 @@ impl Stage {
 
     /// The stage a sentence's subject names somewhere in its words (`财政拨款支出
     /// 年初预算`, `公务接待费支出决算`), the final accounts first: `决算` wins over a
-    /// `预算` it also says (`预算执行`). `None` when it names none.
+    /// `预算` it also says (`预算执行数`). `None` when it names none.
     pub fn named_in(text: &str) -> Option<Stage> {
         if !Stage::may_name(text) {
             return None;

@@ -51,6 +51,26 @@ const MAX_TITLE: usize = 24;
 /// Words that open a reason or description running to the end of the sentence.
 const REASON_WORDS: &[&str] = &["原因", "主要用于", "主要是", "具体情况见", "详见"];
 
+/// Whether `range` is a short numbered title naming an item
+/// (`2．公务用车购置费支出情况说明`): numbered, at most [`MAX_TITLE`] characters,
+/// naming something once its numbering is left out, in one clause that gives
+/// no reason or use (`2.主要用于信访事务。` describes; it titles nothing).
+pub(crate) fn is_short_title(text: &Text, range: Range<usize>) -> bool {
+    let r = text.trim(range);
+    r.len() <= MAX_TITLE
+        && !(r.start..r.end).any(|i| matches!(text.key(i), ',' | ';'))
+        && !REASON_WORDS.iter().any(|w| text.rfind(r.clone(), w).is_some())
+        && numbering_end(text, r.clone()).is_some()
+        && derive(text, r).is_named()
+}
+
+/// An item's label followed by a stage's words (`学前教育` + `支出决算`), the word
+/// `支出` once (`公务用车购置费支出` + `支出决算` → `公务用车购置费支出决算`).
+fn at_stage(item: &str, stage: &str) -> String {
+    let item = if stage.starts_with("支出") { item.strip_suffix("支出").unwrap_or(item) } else { item };
+    format!("{item}{stage}")
+}
+
 /// Parses one paragraph.
 pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
     let text = Text::new(paragraph);
@@ -383,8 +403,11 @@ impl Parser<'_> {
     /// A generic subject takes the heading (or else the paragraph's title); a
     /// property takes the current item's name.
     fn complete(&self, subject: Subject) -> Subject {
+        // (A final figure with no figure before it, `1.…（项）。支出决算为60.00
+        // 万元`, is the title's item at that stage.)
+        let first_final = subject.final_stage && self.current.is_none();
         if subject.names.is_empty()
-            && (subject.label.is_empty() || subject.generic)
+            && (subject.label.is_empty() || subject.generic || first_final)
             && let Some(heading) = self.heading.clone().or_else(|| self.title.clone())
         {
             let mut from_heading = derive(self.text, heading);
@@ -392,13 +415,18 @@ impl Parser<'_> {
                 // Names before a colon introduce a per-code paragraph, even a lone 类.
                 from_heading.kind = Some(ClaimKind::CodeParagraph);
             }
+            if first_final && !from_heading.label.is_empty() {
+                from_heading.label = at_stage(&from_heading.label, &subject.label);
+            }
             return from_heading;
         }
         // `…（项）。年初预算999.83万元，支出决算1,182.59万元`: the final figure of
         // the subject just stated, with its names.
+        // (Not after a final figure of its own: `收入决算…，支出决算…` are two.)
         if subject.final_stage
             && let Some(current) = self.current
             && !self.claims[current].subject.label.is_empty()
+            && !self.claims[current].subject.label.contains("决算")
         {
             let base = &self.claims[current];
             let kind = (!base.subject.names.is_empty()).then_some(base.kind);
@@ -407,7 +435,7 @@ impl Parser<'_> {
             for stage in ["支出预算", "年初预算数", "年初预算", "预算数", "预算"] {
                 own = own.strip_suffix(stage).unwrap_or(own);
             }
-            let label = format!("{own}{}", subject.label);
+            let label = at_stage(own, &subject.label);
             return Subject { label, names: base.subject.names.clone(), kind, ..subject };
         }
         if subject.attribute

@@ -167,10 +167,12 @@ pub fn parse_paragraph(text: &str) -> Vec<ParsedClaim> {
     clause::parse(text)
 }
 
-/// Whether a paragraph is only a numbered chain of 类/款/项 names — the title of
-/// the figures that follow in the next paragraph (`2.一般公共服务（类）信访事务（款）
-/// 一般行政管理事务（项）。` on a line of its own).
-pub fn is_names_title(paragraph: &str) -> bool {
+/// Whether a paragraph is only a numbered title — the title of the figures that
+/// follow in the next paragraph: a chain of 类/款/项 names however long
+/// (`2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。` on a line of its
+/// own), or a short phrase naming an item (`2．公务用车购置费支出情况说明。`,
+/// before `…预算136.48万元，支出决算136.48万元`). A title states no figure.
+pub fn is_title(paragraph: &str) -> bool {
     let trimmed = paragraph.trim().trim_end_matches(['。', '：', ':']);
     if trimmed.is_empty() || trimmed.chars().count() > 200 {
         return false;
@@ -182,7 +184,10 @@ pub fn is_names_title(paragraph: &str) -> bool {
     if trimmed.chars().skip(start).any(|c| c.is_ascii_digit()) {
         return false;
     }
-    code_paragraph::split_level_names(&text, start..text.len()).is_some_and(|s| s.rest_start >= text.len())
+    if code_paragraph::split_level_names(&text, start..text.len()).is_some_and(|s| s.rest_start >= text.len()) {
+        return true;
+    }
+    clause::is_short_title(&text, all)
 }
 
 /// The characters `span` of `paragraph` (out-of-range parts are ignored).

@@ -257,6 +257,20 @@ fn strip_trailing(text: &Text, mut r: Range<usize>) -> Range<usize> {
         if let Some(s) = text.ends_with(r.end, "共").filter(|&s| s > r.start && text.key(s - 1) != '公') {
             r.end = s;
         }
+        // `收入总计、支出总计均为…`: `均` (`都`) after a list says each item is the
+        // figure; it is no part of the subject (`平均`, `人均` have no list before).
+        for w in ["均", "都"] {
+            if let Some(s) = text.ends_with(r.end, w).filter(|&s| (r.start..s).any(|i| text.key(i) == '、')) {
+                r.end = s;
+            }
+        }
+        // A paragraph title (`公务用车购置费支出情况说明`) names its item before
+        // the words that say it is explained.
+        for w in ["情况说明", "说明"] {
+            if let Some(s) = text.ends_with(r.end, w).filter(|&s| s > r.start) {
+                r.end = s;
+            }
+        }
         r = text.trim(r);
         if r.end == before {
             return r;

@@ -466,10 +466,49 @@ fn a_final_figure_after_the_budget_is_of_the_same_subject() {
 
 #[test]
 fn a_numbered_chain_of_names_alone_is_a_title() {
-    assert!(gongkai_claims::is_names_title("2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
-    assert!(!gongkai_claims::is_names_title(
+    assert!(gongkai_claims::is_title("2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
+    assert!(!gongkai_claims::is_title(
         "2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。年初预算为590.53万元"
     ));
-    assert!(!gongkai_claims::is_names_title("一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
-    assert!(!gongkai_claims::is_names_title("2.主要用于信访事务。"));
+    assert!(!gongkai_claims::is_title("一般公共服务（类）信访事务（款）一般行政管理事务（项）。"));
+    assert!(!gongkai_claims::is_title("2.主要用于信访事务。"));
+}
+
+/// `收入总计、支出总计均为…`: `均` after a list says each item is the figure;
+/// the subject is the list (`平均每辆…` keeps its word: no list before it).
+#[test]
+fn a_list_of_subjects_each_of_the_figure() {
+    let p = "2022年度收入总计、支出总计均为2,480,372.7万元。";
+    assert_eq!(one(p).subject.label, "收入总计、支出总计");
+    let claims = parse_paragraph("购置公务用车2辆，平均每辆6.00万元。");
+    assert_eq!(claims.last().map(|c| c.subject.label.as_str()), Some("平均每辆"));
+}
+
+/// `收入决算…，支出决算…` in a fund's section are two figures: a final figure
+/// after another final figure is not its restatement at that stage.
+#[test]
+fn a_final_figure_after_a_final_figure_is_its_own() {
+    let p = "政府性基金预算财政拨款年初结转和结余58,830.98万元，收入决算509,220.66万元，支出决算568,051.63万元，年末结转和结余0万元。";
+    let labels: Vec<String> = parse_paragraph(p).into_iter().map(|c| c.subject.label).collect();
+    assert_eq!(labels, ["政府性基金预算财政拨款年初结转和结余", "收入决算", "支出决算", "年末结转和结余"]);
+}
+
+/// A short numbered title (`2．公务用车购置费支出情况说明。`) names the item
+/// whose figures follow by stage only; its words `情况说明` are no part of it.
+/// A numbered sentence that describes (`2.主要用于信访事务。`) titles nothing.
+#[test]
+fn a_short_numbered_title_names_the_item_of_stage_only_figures() {
+    assert!(gongkai_claims::is_title("2．公务用车购置费支出情况说明。"));
+    assert!(!gongkai_claims::is_title("2．公务用车购置费支出情况说明，详见附表。"));
+    let p = "2．公务用车购置费支出情况说明。为某单位购置公务用车5辆，预算136.48万元，支出决算136.48万元。";
+    let labels: Vec<String> =
+        parse_paragraph(p).into_iter().filter(|c| c.amount.is_some()).map(|c| c.subject.label).collect();
+    assert_eq!(labels[1..], ["公务用车购置费支出", "公务用车购置费支出决算"]);
+    // A chain title and a final figure with none before it.
+    let p = "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。支出决算为60.00万元。";
+    let c = one(p);
+    assert_eq!(
+        (c.kind, c.subject.label.as_str(), c.subject.names.len()),
+        (ClaimKind::CodeParagraph, "机关事业单位基本养老保险缴费支出决算", 3)
+    );
 }

@@ -130,15 +130,28 @@ pub fn show(value: Option<Number>) -> String {
 
 /// How a column is named in messages: `“合计”列`.
 pub fn column_name(part: &TablePart, column: usize) -> String {
-    let leaf = |header: &str| header.rsplit('/').next().unwrap_or(header).to_owned();
+    // The last `n` levels of a header path.
+    let tail = |header: &str, n: usize| -> String {
+        let levels: Vec<&str> = header.split('/').collect();
+        levels[levels.len().saturating_sub(n)..].join("/")
+    };
     part.columns.get(column).map_or_else(String::new, |c| {
-        let name = leaf(&c.header);
+        let depth = c.header.split('/').count();
         // The same leaf under two groups (`本年收入/一般公共预算` and
-        // `上年结转结余/一般公共预算`): the group tells them apart.
-        let twice = part.columns.iter().enumerate().any(|(i, o)| i != column && leaf(&o.header) == name);
-        match c.header.rsplit('/').nth(1).filter(|_| twice) {
-            Some(group) => format!("“{group}”下的“{name}”列"),
-            None => format!("“{name}”列"),
+        // `上年结转结余/一般公共预算`), or under two stages
+        // (`预算数/公务用车购置及运行维护费/小计`): as many groups as tell them apart.
+        let unique = |n: usize| {
+            let own = tail(&c.header, n);
+            !part.columns.iter().enumerate().any(|(i, o)| i != column && tail(&o.header, n) == own)
+        };
+        let n = (1..=depth).find(|&n| unique(n)).unwrap_or(depth);
+        let name = tail(&c.header, 1);
+        if n > 1 {
+            let levels: Vec<&str> = c.header.split('/').collect();
+            let groups = levels[depth - n..depth - 1].join("/");
+            format!("“{groups}”下的“{name}”列")
+        } else {
+            format!("“{name}”列")
         }
     })
 }

@@ -993,3 +993,96 @@ fn the_three_public_total_of_each_stage_beside_meetings_and_training() {
     one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "预算为60.00", "预算为61.00")), &["预算数", "60.00"]);
     one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "决算为55.00", "决算为56.00")), &["决算数", "55.00"]);
 }
+
+/// The made-up 决算 with the forms other 决算 write: totals named as a list
+/// (`收入总计、支出总计均为…`), the fiscal allocations' total (`财政拨款收支总决算`),
+/// a fund's balances and flows in its section (its table's columns), and a
+/// short numbered title alone on its line naming the item whose figures the
+/// next line gives by stage only (`预算…，支出决算…`).
+fn final_accounts_forms() -> String {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/某局-2024-final-accounts.txt"))
+            .unwrap();
+    let text =
+        changed(&text, "某市某局2024年度收、支总计1,100.00万元", "某市某局2024年度收入总计、支出总计均为1,100.00万元");
+    let text = changed(&text, "2024年度财政拨款收入、支出总计1,050.00万元", "2024年度财政拨款收支总决算1,050.00万元");
+    let text = changed(
+        &text,
+        "2024年度政府性基金预算财政拨款支出60.00万元。",
+        "2024年度政府性基金预算财政拨款年初结转和结余20.00万元，收入决算50.00万元，支出决算60.00万元，年末结转和结余10.00万元。\n1.城乡社区支出（类）国有土地使用权出让收入安排的支出（款）其他国有土地使用权出让收入安排的支出（项）。本年支出决算60.00万元。",
+    );
+    changed(
+        &text,
+        "公务用车购置及运行维护费支出决算12.00万元。",
+        "1．公务用车购置及运行维护费支出情况说明。\n预算12.00万元，支出决算12.00万元。",
+    )
+}
+
+#[test]
+fn a_final_accounts_lists_totals_and_fund_flows_are_its_tables_cells() {
+    let text = final_accounts_forms();
+    assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
+    for (from, to, words) in [
+        ("均为1,100.00", "均为1,101.00", &["收入总计、支出总计", "“总计”行"][..]),
+        ("收支总决算1,050.00", "收支总决算1,051.00", &["财政拨款收入支出决算总表", "“总计”行"]),
+        // `其中：财政拨款收入…` in the income section: the year's income by source.
+        ("财政拨款收入950.00", "财政拨款收入951.00", &["“财政拨款收入”列", "950.00"]),
+        ("年初结转和结余20.00", "年初结转和结余21.00", &["政府性基金", "“年初结转和结余”列"]),
+        ("收入决算50.00", "收入决算51.00", &["政府性基金", "“本年收入”列"]),
+        ("支出决算60.00", "支出决算61.00", &["政府性基金", "“小计”列"]),
+        ("年末结转和结余10.00", "年末结转和结余11.00", &["政府性基金", "“年末结转和结余”列"]),
+        // A per-code paragraph of the fund: its row's spending.
+        ("本年支出决算60.00", "本年支出决算62.00", &["2120899", "“小计”列"]),
+        ("预算12.00万元，", "预算13.00万元，", &["公务用车购置及运行维护费", "预算数", "12.00"]),
+        ("，支出决算12.00", "，支出决算14.00", &["公务用车购置及运行维护费", "决算数", "12.00"]),
+    ] {
+        one_naming(&n101(&changed(&text, from, to)), words);
+    }
+}
+
+/// A per-code paragraph naming its 款 by the name the catalog gave that code
+/// in another year (20805 was `行政事业单位离退休` until 2019) designates the
+/// row of that code: its figure is compared (N105 and G106 report the name).
+/// A 款 named as another code is no name of this row: nothing is compared.
+const OLD_NAME: &str = "某局2024年度部门决算
+
+一般公共预算财政拨款支出决算表
+公开05表
+部门：某局
+金额单位：万元
+项目\t\t本年支出\t\t
+科目代码\t科目名称\t小计\t基本支出\t项目支出
+栏次\t\t1\t2\t3
+合计\t\t60.00\t60.00\t
+208\t社会保障和就业支出\t60.00\t60.00\t
+20805\t行政事业单位养老支出\t60.00\t60.00\t
+2080505\t机关事业单位基本养老保险缴费支出\t60.00\t60.00\t
+
+第三部分 某局2024年度部门决算情况说明
+
+一、一般公共预算财政拨款支出决算情况说明
+1.社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）。支出决算为60.00万元。
+";
+
+#[test]
+fn a_code_named_by_another_years_name_is_that_codes_row() {
+    assert!(n101(OLD_NAME).is_empty(), "{:#?}", n101(OLD_NAME));
+    one_naming(&n101(&changed(OLD_NAME, "为60.00万元", "为61.00万元")), &["2080505", "60.00"]);
+    let another = changed(OLD_NAME, "行政事业单位离退休（款）", "行政事业单位医疗（款）");
+    assert!(n101(&changed(&another, "为60.00万元", "为61.00万元")).is_empty());
+}
+
+/// An average (`平均每辆…`) is printed by no table: not printed, not unknown.
+#[test]
+fn an_average_is_not_printed() {
+    use gongkai_model::UnresolvedReason::NotPrinted;
+    let before = final_accounts_forms();
+    let after = changed(
+        &before,
+        "公务接待费支出决算3.00万元。",
+        "公务接待费支出决算3.00万元。购置公务用车2辆，平均每辆6.00万元。",
+    );
+    let not_printed = |text: &str| unresolved(text).iter().find(|(r, _)| *r == NotPrinted).map_or(0, |(_, n)| *n);
+    assert_eq!(not_printed(&after), not_printed(&before) + 1, "{:?}", unresolved(&after));
+    assert_eq!(unresolved(&after).len(), 1, "{:?}", unresolved(&after));
+}

@@ -1306,12 +1306,13 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        // A paragraph that is only a numbered chain of names (`2.一般公共服务（类）
-        // 信访事务（款）一般行政管理事务（项）。`) titles the figures of the next one
-        // (`年初预算为590.53万元，…`): the two are read as one.
+        // A paragraph that is only a numbered title — a chain of names
+        // (`2.一般公共服务（类）信访事务（款）一般行政管理事务（项）。`) or a short
+        // phrase naming an item (`2．公务用车购置费支出情况说明。`) — titles the
+        // figures of the next one (`年初预算为590.53万元，…`): the two are read as one.
         let mut title: Option<(SectionKind, Paragraph)> = None;
         for (section, p, _) in &self.paragraphs_for_claims {
-            if gongkai_claims::is_names_title(&p.text) {
+            if gongkai_claims::is_title(&p.text) {
                 if let Some((kind, earlier)) = title.replace((*section, p.clone())) {
                     claims.extend(claim_map::claims_of(kind, &earlier));
                 }

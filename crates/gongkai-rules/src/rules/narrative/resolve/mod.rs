@@ -8,6 +8,7 @@
 //! 表1's 一般公共预算拨款 or its 一般财力 line). An unknown subject resolves to no
 //! candidate, and the rules stay silent about it.
 
+use gongkai_catalog::Catalog;
 use gongkai_model::{
     Claim, ClaimKind, ClassCode, Column, Decimal, Disclosure, DocumentKind, Level, LevelName, Location, Measure,
     Number, Quantity, Row, RowRole, Scheme, SectionKind, Side, Stage, Table, TableKind, TablePart,
@@ -389,6 +390,11 @@ pub fn of_any_stage<'a>(ctx: &Context<'a>, claim: &Claim) -> Vec<Candidate<'a>> 
                 && let Some(row) = chain.row.filter(|_| !chain.contradicted)
             {
                 push_measure(&mut out, table, part, row, Some(&Measure::Total));
+                // (A 决算's fund table heads its spending `本年支出/小计`
+                // beside the balances: no column totals the row.)
+                if out.is_empty() {
+                    push_measure(&mut out, table, part, row, Some(&Measure::CurrentYearExpenditure));
+                }
             }
         }
         ClaimKind::StructureShare => {
@@ -1010,6 +1016,12 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         _ => None,
     };
     if let Some(fund) = fund {
+        // (A 决算's fund table prints the fund's balances and flows as columns:
+        // `年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余`.)
+        if let Some(m) = fund_flow(l) {
+            total(ctx, out, spending_table(&fund), None, Some(m));
+            return;
+        }
         if names_fund_spending(l) {
             total(ctx, out, spending_table(&fund), None, Some(M::Total));
             // (A table whose total column is headed `本年支出合计`.)
@@ -1247,6 +1259,28 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         }
     }
     if l.contains("财政拨款") {
+        // A total (`财政拨款收支总决算`, `财政拨款收入总计`) is 表4's, on the side
+        // it names (both for 收支); the income table's column is the year's income.
+        if l.contains('总') {
+            let spending = l.contains("支出") || l.contains("收支");
+            if l.contains("收入") || l.contains("收支") || !spending {
+                total(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), None);
+            }
+            if spending {
+                total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(M::Total));
+            }
+            return;
+        }
+        // In the section on income by source (`本年收入合计…，其中：财政拨款收入
+        // 805,251.56万元`), the year's income: the income table's column and 表4's
+        // line of the year's income, where printed.
+        if section == S::Income {
+            total(ctx, out, T::IncomeSummary, None, Some(M::FiscalAllocation));
+            lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+            if !out.is_empty() {
+                return;
+            }
+        }
         total(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), None);
         lines(ctx, out, T::FiscalAllocationSummary, Some(Side::Income), &[M::FiscalAllocation], None);
         total(ctx, out, T::FiscalAllocationSummary, Some(Side::Expenditure), Some(M::Total));
@@ -1273,12 +1307,17 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     let holds_total =
         |kind: TableKind| !l.contains("总计") || part_of(ctx, kind, None).is_some_and(|(_, p)| p.prints_other_years());
     if income {
-        total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
         // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;
-        // without 总 it may be the year's own income too.
+        // without 总 it may be the year's own income too, and named 合计 it is
+        // that line (`本年收入合计` beside `总计`) where the side prints one.
+        let mut year = Vec::new();
         if !l.contains('总') {
-            lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+            lines(ctx, &mut year, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
         }
+        if year.is_empty() || !l.contains("合计") {
+            total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
+        }
+        out.append(&mut year);
         if holds_total(T::IncomeSummary) {
             total(ctx, out, T::IncomeSummary, None, Some(M::Total));
         }
@@ -1368,12 +1407,32 @@ fn names_the_whole(label: &str) -> bool {
     matches!(rest.as_str(), "收入" | "支出" | "收支" | "收入支出")
 }
 
+/// The column of a fund's table a subject in the fund's section names when it
+/// is one of the fund's balances or its income (`政府性基金预算财政拨款年初结转和
+/// 结余`, `收入决算`, `年末结转和结余`): the fund's name, the stage and the words
+/// that qualify a total left out.
+fn fund_flow(label: &str) -> Option<Measure> {
+    let mut rest = label.to_owned();
+    for word in ["政府性基金", "国有资本经营", "国有资本", "预算", "决算", "拨款", "财政", "的", "数", "本年"]
+    {
+        rest = rest.replace(word, "");
+    }
+    match rest.as_str() {
+        "年初结转和结余" | "年初结转结余" | "上年结转" | "上年结转结余" => {
+            Some(Measure::CarryOver)
+        }
+        "年末结转和结余" | "年末结转结余" => Some(Measure::CarryForward),
+        "收入" => Some(Measure::CurrentYearIncome),
+        _ => None,
+    }
+}
+
 /// Whether a subject in a fund's section is that fund's spending as a whole
 /// (`政府性基金支出预算支出`, `国有资本经营预算拨款支出`): nothing but the fund's
 /// name, 支出 and the words that qualify a total.
 fn names_fund_spending(label: &str) -> bool {
     let mut rest = without_total_qualifiers(label);
-    for word in ["政府性基金", "国有资本经营", "国有资本", "拨款", "财政", "的"] {
+    for word in ["政府性基金", "国有资本经营", "国有资本", "拨款", "财政", "的", "决算"] {
         rest = rest.replace(word, "");
     }
     !rest.is_empty() && rest.replace("支出", "").is_empty()
@@ -1449,8 +1508,16 @@ pub fn find_chain<'a, 'n>(part: &'a TablePart, names: &'n [LevelName]) -> Chain<
             let closest = chain.iter().copied().find(|r| {
                 names.iter().any(|n| r.code.as_ref().is_some_and(|c| c.level() == n.level) && names_level(&r.label, n))
             });
-            let contradicted =
-                unmatched.iter().any(|n| chain.iter().any(|r| r.code.as_ref().is_some_and(|c| c.level() == n.level)));
+            // (A name the catalog gives the chain's own code in another year —
+            // `行政事业单位离退休（款）`, 20805's name until 2019 — names that
+            // code: N105 and G106 report it, but it designates this row.)
+            let contradicted = unmatched.iter().any(|n| {
+                chain.iter().any(|r| {
+                    r.code.as_ref().is_some_and(|c| {
+                        c.level() == n.level && !Catalog::builtin().name_matches(c.as_str(), &n.name, None).is_match()
+                    })
+                })
+            });
             Chain { row: (named && !tied).then_some(row), unmatched, closest, contradicted }
         }
         _ => Chain { row: None, unmatched: names.iter().collect(), closest: None, contradicted: false },

@@ -94,20 +94,34 @@ impl Certainty {
 }
 
 /// What a rule needs to be certain of, for `gongkai rules explain`: the same
-/// for every rule, since certainty is applied to every finding in one place.
-pub fn explain_zh(severity: Severity) -> String {
-    let mut out = String::from("## 确定性\n");
-    if severity == Severity::Error {
-        out.push_str(
-            "只有所涉数字均为确切读取时，本规则才报告错误。若某个数字是推定读取的，该问题降为警告，消息中写明原因：\n",
-        );
+/// for every rule, since certainty is applied to every finding in one place
+/// (in Chinese, or in English with `english`).
+pub fn explain(severity: Severity, english: bool) -> String {
+    let (title, error, other, end) = if english {
+        (
+            "## Certainty\n",
+            "This rule reports an error only when every figure involved was read for sure. Where one was inferred, the finding is lowered to a warning and its message says why:\n",
+            "This rule reports warnings or notes; where a figure involved was inferred, the message says so too. Figures are inferred when:\n",
+            "What was checked in each document, what was not and why: `gongkai validate --coverage`.\n",
+        )
     } else {
-        out.push_str("本规则报告警告或提示；所涉数字若为推定读取，消息中同样写明原因。推定读取的情形：\n");
-    }
+        (
+            "## 确定性\n",
+            "只有所涉数字均为确切读取时，本规则才报告错误。若某个数字是推定读取的，该问题降为警告，消息中写明原因：\n",
+            "本规则报告警告或提示；所涉数字若为推定读取，消息中同样写明原因。推定读取的情形：\n",
+            "每份文件检查了什么、没有检查什么及原因，见 `gongkai validate --coverage`。\n",
+        )
+    };
+    let mut out = String::from(title);
+    out.push_str(if severity == Severity::Error { error } else { other });
     for reason in Inference::ALL {
-        out.push_str(&format!("- {}（{}）\n", reason.name_zh(), reason.id()));
+        if english {
+            out.push_str(&format!("- {} ({})\n", reason.name_en(), reason.id()));
+        } else {
+            out.push_str(&format!("- {}（{}）\n", reason.name_zh(), reason.id()));
+        }
     }
-    out.push_str("每份文件检查了什么、没有检查什么及原因，见 `gongkai validate --coverage`。\n");
+    out.push_str(end);
     out
 }
 

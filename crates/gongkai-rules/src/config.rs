@@ -224,6 +224,7 @@ mod tests {
         severity: Severity::Error,
         doc: "",
         title_zh: "",
+        doc_zh: "",
     };
 
     #[test]

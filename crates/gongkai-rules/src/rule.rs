@@ -2,8 +2,11 @@
 //! and a check over one document.
 //!
 //! A rule's documentation is its doc comment, written once: [`declare_rule!`]
-//! captures it into [`RuleMeta::doc`], which `gongkai rules explain ID` prints
-//! (the ruff pattern). Sections: *What it checks*, *Why it matters*, *Example*.
+//! captures it into [`RuleMeta::doc`], which `gongkai rules explain ID --lang en`
+//! prints (the ruff pattern). Sections: *What it checks*, *Why it matters*,
+//! *Example*. The same text in Chinese, for the reviewers who read it, stands
+//! beside it in the same declaration ([`RuleMeta::doc_zh`]: 检查内容, 为何重要,
+//! 示例), printed by default.
 
 use gongkai_model::{Category, Finding, Severity};
 
@@ -24,6 +27,8 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// What it checks, in one line of Chinese (`gongkai rules`).
     pub title_zh: &'static str,
+    /// The documentation in Chinese (`## 检查内容`, `## 为何重要`, `## 示例`).
+    pub doc_zh: &'static str,
 }
 
 impl RuleMeta {
@@ -81,6 +86,10 @@ impl Findings<'_> {
 ///     pub struct HierarchySum {
 ///         id: "A101", name: "hierarchy-sum", category: Arithmetic, severity: Error,
 ///         title_zh: "各级科目合计：类等于所属各款之和，款等于所属各项之和，总计等于各类之和",
+///         doc_zh: r#"
+/// ## 检查内容
+/// …
+/// "#,
 ///     }
 /// }
 /// ```
@@ -90,7 +99,7 @@ macro_rules! declare_rule {
         $(#[doc = $doc:expr])*
         pub struct $name:ident {
             id: $id:literal, name: $rname:literal, category: $cat:ident, severity: $sev:ident,
-            title_zh: $zh:literal $(,)?
+            title_zh: $zh:literal $(, doc_zh: $doc_zh:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -106,6 +115,7 @@ macro_rules! declare_rule {
                 severity: gongkai_model::Severity::$sev,
                 doc: concat!($($doc, "\n"),*),
                 title_zh: $zh,
+                doc_zh: concat!("" $(, $doc_zh)?),
             };
         }
     };

@@ -89,15 +89,14 @@ pub fn explain(id: &str, plugins: &[LoadedPlugin]) -> Outcome {
                         m.severity.name_zh(),
                         m.title_zh
                     );
-                    // (The full text of each rule is written in English so far:
-                    // shown as such rather than withheld.)
-                    let _ = writeln!(out, "## 详细说明（英文）\n");
+                    let _ = writeln!(out, "{}\n", m.doc_zh.trim());
                 }
                 Lang::En => {
                     let _ = writeln!(out, "# {} {} ({}, {})\n", m.id, m.name, m.category.id(), m.severity.id());
+                    let _ = writeln!(out, "{doc}\n");
                 }
             }
-            let _ = write!(out, "{doc}\n\n{}", gongkai_rules::certainty::explain_zh(m.severity));
+            let _ = write!(out, "{}", gongkai_rules::certainty::explain(m.severity, lang == Lang::En));
             print(&out);
             Outcome::Clean
         }

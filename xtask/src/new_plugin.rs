@@ -113,6 +113,16 @@ gongkai_plugin::rule! {
     pub static UNIT_NAMED = {
         id: "{{PREFIX}}001", name: "unit-named", title: "应写明公开单位名称",
         severity: Warning, kinds: [Budget, FinalAccounts], years: Years::ALL, check: unit_named,
+        doc_zh: r#"
+## 检查内容
+文件写明了公开单位的名称。
+
+## 为何重要
+每个问题、每份报告都是针对某个单位的；没有单位名称，审核人员无法判断说的是哪份公开文件。
+
+## 示例
+封面没有单位名称的文件被报告。
+"#,
     };
 }
 

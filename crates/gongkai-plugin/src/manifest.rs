@@ -95,6 +95,11 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// The documentation: *What it checks*, *Why it matters*, *Example*.
     pub doc: String,
+    /// The same in Chinese (`## 检查内容`, `## 为何重要`, `## 示例`), what
+    /// `gongkai rules explain` shows by default; empty where the plugin has none
+    /// (the English is shown then).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_zh: String,
     /// The document kinds it applies to; empty means all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<DocumentKind>,

@@ -18,6 +18,8 @@ pub struct Rule {
     pub severity: Severity,
     /// The documentation.
     pub doc: &'static str,
+    /// The documentation in Chinese (empty if none).
+    pub doc_zh: &'static str,
     /// The document kinds it applies to; empty means all.
     pub kinds: &'static [DocumentKind],
     /// The fiscal years it applies to.
@@ -36,6 +38,7 @@ impl Rule {
             title: self.title.to_owned(),
             severity: self.severity,
             doc: self.doc.trim().to_owned(),
+            doc_zh: self.doc_zh.trim().to_owned(),
             kinds: self.kinds.to_vec(),
             years: self.years,
         }
@@ -73,7 +76,8 @@ pub fn finding(severity: Severity, message: String, locations: Vec<Location>) ->
 }
 
 /// Declares a plugin rule as a `static` [`Rule`], taking its documentation from
-/// the doc comment (*What it checks*, *Why it matters*, *Example*):
+/// the doc comment (*What it checks*, *Why it matters*, *Example*) and, after
+/// `check`, the same in Chinese (`doc_zh`, shown by default):
 ///
 /// ```
 /// use gongkai_plugin::gongkai_model::{Disclosure, Finding};
@@ -84,10 +88,12 @@ pub fn finding(severity: Severity, message: String, locations: Vec<Location>) ->
 ///     pub static NOTHING = {
 ///         id: "ZZ001", name: "nothing", title: "无", severity: Info,
 ///         kinds: [Budget], years: gongkai_plugin::Years::from(2024), check: check,
+///         doc_zh: "## 检查内容\n不检查任何内容。",
 ///     };
 /// }
 /// assert_eq!(NOTHING.id, "ZZ001");
 /// assert!(NOTHING.doc.contains("Nothing."));
+/// assert!(NOTHING.doc_zh.contains("不检查"));
 /// ```
 #[macro_export]
 macro_rules! rule {
@@ -95,7 +101,8 @@ macro_rules! rule {
         $(#[doc = $doc:expr])*
         $vis:vis static $name:ident = {
             id: $id:literal, name: $rname:literal, title: $title:literal, severity: $sev:ident,
-            kinds: [$($kind:ident),* $(,)?], years: $years:expr, check: $check:path $(,)?
+            kinds: [$($kind:ident),* $(,)?], years: $years:expr, check: $check:path
+            $(, doc_zh: $doc_zh:literal)? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -105,6 +112,7 @@ macro_rules! rule {
             title: $title,
             severity: $crate::gongkai_model::Severity::$sev,
             doc: concat!($($doc, "\n"),*),
+            doc_zh: concat!("" $(, $doc_zh)?),
             kinds: &[$($crate::gongkai_model::DocumentKind::$kind),*],
             years: $years,
             check: $check,

@@ -99,7 +99,7 @@ macro_rules! declare_rule {
         $(#[doc = $doc:expr])*
         pub struct $name:ident {
             id: $id:literal, name: $rname:literal, category: $cat:ident, severity: $sev:ident,
-            title_zh: $zh:literal $(, doc_zh: $doc_zh:literal)? $(,)?
+            title_zh: $zh:literal, doc_zh: $doc_zh:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -115,7 +115,7 @@ macro_rules! declare_rule {
                 severity: gongkai_model::Severity::$sev,
                 doc: concat!($($doc, "\n"),*),
                 title_zh: $zh,
-                doc_zh: concat!("" $(, $doc_zh)?),
+                doc_zh: $doc_zh,
             };
         }
     };

@@ -162,6 +162,19 @@ fn every_rule_is_documented() {
         for section in ["## What it checks", "## Why it matters", "## Example"] {
             assert!(meta.doc.contains(section), "{}: doc lacks `{section}`", meta.id);
         }
+        // The same text in Chinese, what `gongkai rules explain` shows by
+        // default: its three sections, in order, and no English sentence.
+        let doc_zh = meta.doc_zh;
+        let at =
+            |section: &str| doc_zh.find(section).unwrap_or_else(|| panic!("{}: doc_zh lacks `{section}`", meta.id));
+        assert!(
+            at("## 检查内容") < at("## 为何重要") && at("## 为何重要") < at("## 示例"),
+            "{}: doc_zh order",
+            meta.id
+        );
+        for word in ["the ", " is ", " of ", " and "] {
+            assert!(!doc_zh.contains(word), "{}: English (`{word}`) in doc_zh", meta.id);
+        }
         // The one line `gongkai rules` shows a Chinese reader: Chinese, one line.
         let zh = meta.title_zh;
         let chinese = zh.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();

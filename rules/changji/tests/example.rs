@@ -16,6 +16,7 @@ fn applies_to_qitai() {
     let qitai = Region { county: Some("奇台县".into()), ..Region::default() };
     assert!(manifest.region_match(&qitai).is_some());
     assert!(manifest.template.is_none());
+    assert!(manifest.rules.iter().all(|r| r.doc_zh.contains("## 检查内容") && r.doc_zh.contains("## 示例")));
 }
 
 #[test]

@@ -23,6 +23,7 @@ fn manifest_is_valid_and_carries_the_eleven_table_template() {
     assert_eq!(template.tables[7].number, Some(8));
     assert!(template.tables[0].aliases.iter().any(|a| a == "部门收支总体情况表"));
     assert!(manifest.rules.iter().all(|r| r.id.starts_with("XJ") && r.doc.contains("## Why it matters")));
+    assert!(manifest.rules.iter().all(|r| r.doc_zh.contains("## 为何重要") && r.doc_zh.contains("## 示例")));
 }
 
 #[test]

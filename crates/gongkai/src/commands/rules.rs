@@ -69,7 +69,12 @@ pub fn explain(id: &str, plugins: &[LoadedPlugin]) -> Outcome {
             Lang::Zh => format!("# {} {}（插件 {plugin} · {}）\n\n{}\n\n", r.id, r.name, r.severity.name_zh(), r.title),
             Lang::En => format!("# {} {} (plugin {plugin}, {})\n\n", r.id, r.name, r.severity.id()),
         };
-        out.push_str(r.doc.trim_end());
+        // (A plugin may document its rules in English only: shown as such.)
+        match (lang, r.doc_zh.trim()) {
+            (Lang::Zh, "") => out.push_str(&format!("## 详细说明（插件只提供英文）\n\n{}", r.doc.trim_end())),
+            (Lang::Zh, zh) => out.push_str(zh),
+            (Lang::En, _) => out.push_str(r.doc.trim_end()),
+        }
         out.push('\n');
         print(&out);
         return Outcome::Clean;

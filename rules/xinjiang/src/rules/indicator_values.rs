@@ -19,6 +19,19 @@ gongkai_plugin::rule! {
     pub static INDICATOR_VALUE_FORM = {
         id: "XJ002", name: "indicator-value-form", title: "指标值应写成比较符加目标值（如 =12次、>=80%）",
         severity: Warning, kinds: [Budget], years: Years::from(2024), check: check,
+        doc_zh: r#"
+## 检查内容
+有三级指标的每个指标，其指标值都写成比较符加目标值：“=12次”“>=80%”“<=257人”，
+定性指标写作“=好”。
+
+## 为何重要
+指标值是年终评价该单位所依据的目标。只写“80%”说不清 79% 算不算未完成，空着的指标值
+则根本无法评价；新疆的表样要求写明比较符。
+
+## 示例
+“领取社会保险待遇资格线上认证率  >=80%”通过；“80%”被报告（缺比较符），没有指标值
+的行也被报告。
+"#,
     };
 }
 

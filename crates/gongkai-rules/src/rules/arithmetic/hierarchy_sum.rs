@@ -16,7 +16,9 @@ declare_rule! {
     /// that prints each row's unit code (`222` a department, `222001` its units,
     /// a purchase list's fund `1 全额` over its units) is checked by that
     /// nesting: each row against the coded rows printed under it, the total row
-    /// against the top ones.
+    /// against the top ones. Not checked: a parent among whose children stands an
+    /// uncoded row with amounts (a 项 printed by name only: its place is unknown),
+    /// and the total row of a table of several headed blocks.
     ///
     /// ## Why it matters
     /// The hierarchy identity is the first thing a finance bureau checks: a row
@@ -41,7 +43,8 @@ declare_rule! {
 不构成科目层级（不按类、款、项关系核对）。印有各行单位编码的表（`222` 为部门，
 `222001` 为其所属单位；采购清单中经费形式 `1 全额` 统领其下各单位），按编码所示
 的隶属关系核对：每一行与印在其下、隶属于它的带编码各行之和比较，总计行与最上层各
-行之和比较。
+行之和比较。不核对的情形：下级行中夹有不带编码但有金额的行（只印名称的项，位置不
+明）的上级行；由几个带标题的分块组成的表的总计行。
 
 ## 为何重要
 层级合计关系是财政部门首先核对的内容：一行加不平，说明有数字录入或复制错误，而重

@@ -12,8 +12,8 @@ declare_rule! {
     /// exceed it — and add up to it exactly where they are a complete split
     /// (一般财力 + 上级转移支付 = 一般公共预算拨款; 一般公共预算 + 政府性基金 + 国有资本
     /// = 财政拨款; 事业收入 … 其他收入 = 单位资金); 收入总计 = the sum of the top-level
-    /// income lines (本年收入 + 上年结转结余); 支出总计 = the sum of the 类 rows, in
-    /// every column; 收入总计 = 支出总计; and on the expenditure side the row
+    /// income lines (本年收入 + 上年结转结余); 支出总计 = the sum of the 类 rows and
+    /// the 结转下年 line, in every column; 收入总计 = 支出总计; and on the expenditure side the row
     /// identities of its columns (合计 = 一般公共预算 + 政府性基金 + 国有资本经营).
     /// A `其中` list that is not known to be complete is only checked for
     /// exceedance, never for shortfall: “其中” means “of which”.
@@ -39,7 +39,7 @@ declare_rule! {
   支付 = 一般公共预算拨款；一般公共预算 + 政府性基金 + 国有资本 = 财政拨款；事业
   收入……其他收入 = 单位资金），还须与该行恰好相等；
 - 收入总计 = 各顶层收入行之和（本年收入 + 上年结转结余）；
-- 支出总计 = 各类行之和，每一列都核对；
+- 支出总计 = 各类行与结转下年行之和，每一列都核对；
 - 收入总计 = 支出总计；
 - 支出方各列之间的行内关系（合计 = 一般公共预算 + 政府性基金 + 国有资本经营）。
 

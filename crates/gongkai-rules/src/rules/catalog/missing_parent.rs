@@ -7,7 +7,8 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// In the function-coded tables (收入总表, 支出总表, 一般公共预算支出表, fund,
-    /// state-capital and project tables) and in the economic 一般公共预算基本支出表,
+    /// state-capital, project and 上年结转结余情况明细表 tables) and in the economic
+    /// 一般公共预算基本支出表,
     /// every 项 row has its 款 row and every 款 row its 类 row in the same table (or
     /// side). Project tables may repeat a code once per project, but the 类 and 款
     /// rows above them are still required. One finding per missing code, pointing at
@@ -28,7 +29,7 @@ declare_rule! {
         doc_zh: r#"
 ## 检查内容
 在按功能分类列示的各表（收入总表、支出总表、一般公共预算支出表，政府性基金、国有
-资本经营和项目支出各表）和按经济分类列示的一般公共预算基本支出表中，每个项行在同
+资本经营、项目支出和上年结转结余情况明细表各表）和按经济分类列示的一般公共预算基本支出表中，每个项行在同
 一张表（或同一方）中都有其款行，每个款行都有其类行。项目支出表中同一编码可以每个
 项目重复一次，但其上的类行和款行仍须列出。每个缺少的编码报告一次，定位到需要它的
 各行。

@@ -11,9 +11,10 @@ declare_rule! {
     /// The government-fund table (政府性基金预算支出表), the state-capital table
     /// (国有资本经营预算支出表) and the carry-over table (上年结转结余情况明细表) against
     /// the summary lines that announce them: each table's 总计 — zero when the table
-    /// is empty or not published — equals 表1's 基金预算拨款 / 国有资本经营预算拨款 /
-    /// 上年结转结余 line and 表4's 政府性基金预算 / 国有资本经营预算 income line and
-    /// expenditure 总计. Where the summaries print the fund's carry-over from last
+    /// is empty, or not published though the document names it (in its 目录 or its
+    /// text; a table it never names is not compared) — equals 表1's 基金预算拨款 /
+    /// 国有资本经营预算拨款 / 上年结转结余 line and, for the two fund tables, 表4's
+    /// 政府性基金预算 / 国有资本经营预算 income line and expenditure 总计. Where the summaries print the fund's carry-over from last
     /// year (表4's line under 上年结转结余, or 表2's column of that fund under
     /// 上年结转结余) and the table's 总计 is this year's line plus it, the table
     /// spends both (杭州's 政府性基金预算支出表 does) and the line is compared with
@@ -35,7 +36,8 @@ declare_rule! {
         doc_zh: r#"
 ## 检查内容
 政府性基金预算支出表、国有资本经营预算支出表和上年结转结余情况明细表，与列示这些
-资金的汇总表各行核对：每张表的总计（表为空表或未公开时按零计），分别等于表1 的基
+资金的汇总表各行核对：每张表的总计（表为空表，或文件提到该表（在目录或文字中）而
+未公开时，按零计；文件从未提到的表不核对），分别等于表1 的基
 金预算拨款、国有资本经营预算拨款、上年结转结余行，以及（前两张表）表4 中政府性基
 金预算、国有资本经营预算的收入行和支出总计。汇总表列有该资金的上年结转（表4 上年
 结转结余下该资金的行，或表2 上年结转结余下该资金的列），且该表的总计等于本年的行

@@ -10,7 +10,7 @@ declare_rule! {
     /// the budget in words — `“三公”经费支出决算数小于预算数的主要原因是…`,
     /// `公务接待费决算数与预算数持平` — the word matches the table printing both
     /// (`预算数 | 决算数` columns, or rows): 大于/高于/超过 where the 决算数 is
-    /// larger, 小于/低于/少于 where it is smaller, 等于/持平 where they agree within
+    /// larger (多于 too), 小于/低于/少于 where it is smaller, 等于/持平 where they agree within
     /// rounding. The sentence's subject names the category (the “三公” total, 因公
     /// 出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence naming none, or a
     /// template's open choice (`大于（小于）`), is not read.
@@ -31,7 +31,7 @@ declare_rule! {
 ## 检查内容
 决算情况说明中用文字比较“三公”经费决算数与预算数的——如`“三公”经费支出决算数小于
 预算数的主要原因是…`、`公务接待费决算数与预算数持平`——所用词语与同时列示两者的表
-（`预算数 | 决算数`两列，或分两行）相符：决算数较大的用大于、高于、超过，较小的
+（`预算数 | 决算数`两列，或分两行）相符：决算数较大的用大于、高于、超过、多于，较小的
 用小于、低于、少于，在舍入误差内相等的用等于、持平。句子的主语须指明类别（“三公”
 经费合计、因公出国（境）费、公务用车购置及运行费、公务接待费）；未指明类别的句
 子，以及模板中未作选择的写法（`大于（小于）`），不读取。

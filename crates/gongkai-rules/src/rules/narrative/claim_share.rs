@@ -18,11 +18,13 @@ declare_rule! {
     /// e.g. `一般公共预算当年拨款432,564.30万元` for the shares of its 类), the
     /// section's total claim (the same in the top-level section, e.g.
     /// `收入预算1,010.70万元`), the sum of the amounts of a run of shares that
-    /// add up to 100% (the text's own whole) or, failing
-    /// that, a table total (收入总计, 支出总计, the 一般公共预算支出表 总计, the
-    /// 财政拨款收支表 收入总计); the share agrees when it agrees with any base. A
-    /// total of the other stage is no base: a 决算 figure's share is of a 决算 total,
-    /// not of the 预算 stated beside it.
+    /// add up to 100% (the text's own whole) and, last, the table totals (收入总计,
+    /// 支出总计, the 一般公共预算支出表 总计, the 财政拨款收支表 收入总计); the share
+    /// agrees when it agrees with any base. A share naming its whole
+    /// (`占本年支出合计的94.24%`) is held to that whole as the tables print it,
+    /// never to another table total; in the 预算绩效 and 国有资产 sections only the
+    /// text's own totals are bases. A total of the other stage is no base: a 决算
+    /// figure's share is of a 决算 total, not of the 预算 stated beside it.
     ///
     /// ## Why it matters
     /// Shares are recomputed by hand when a draft changes and are easily left at
@@ -46,7 +48,9 @@ declare_rule! {
 部分的总额（在顶层部分中同样确定，如`收入预算1,010.70万元`）；合计为 100% 的一串
 占比所对应金额之和（文中自行给出的总额）；最后是表中的总计（收入总计、支出总计、
 一般公共预算支出表的总计、财政拨款收支表的收入总计）。占比与其中任一基数相符即为
-一致。另一阶段的总额不作基数：决算数的占比是占决算总额的，而不是占旁边所写的预算
+一致。写明了总额的占比（`占本年支出合计的94.24%`）只与表中所列的该总额比较，不与
+其他表的总计比较；预算绩效和国有资产部分的占比只以文中自己的总额为基数。另一阶段
+的总额不作基数：决算数的占比是占决算总额的，而不是占旁边所写的预算
 数的。
 
 ## 为何重要

@@ -17,9 +17,10 @@ declare_rule! {
     /// year names spending that no longer exists or omits new spending.
     ///
     /// ## Example
-    /// 公用经费 lists `办公费、印刷费、…、培训费` while 表6 has no 30216 培训费 row and
-    /// a 4.79 万元 30201 办公费 … and a 6.13 万元 30228 工会经费 row that the list
-    /// omits: `培训费` is reported as extra and `工会经费` as missing.
+    /// 公用经费 lists `办公费、印刷费、…、培训费`, while 表6 prints a 30201 办公费 row
+    /// (4.79 万元) and the others listed, no 30216 培训费 row, and a 30228 工会经费
+    /// row (6.13 万元) that the list omits: `培训费` is reported as extra and
+    /// `工会经费` as missing.
     pub struct CompositionItems {
         id: "N107", name: "composition-items", category: Narrative, severity: Warning,
         title_zh: "人员经费、公用经费“主要包括”所列的款与基本支出表相符",
@@ -35,9 +36,9 @@ declare_rule! {
 支出。
 
 ## 示例
-公用经费列有`办公费、印刷费、…、培训费`，而表6中没有 30216 培训费行，却有 4.79
-万元的 30201 办公费……以及列表漏掉的 6.13 万元的 30228 工会经费行：报告`培训费`为
-多列，`工会经费`为漏列。
+公用经费列有`办公费、印刷费、…、培训费`，而表6印有 30201 办公费行（4.79 万元）
+和所列的其他各行，没有 30216 培训费行，另有列表漏掉的 30228 工会经费行（6.13 万元）：
+报告`培训费`为多列，`工会经费`为漏列。
 "#,
     }
 }

@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it checks
     /// In a year-on-year change the direction word of the amount and that of the
     /// rate agree: 增加 goes with 增长 (or 上升), 减少 with 下降 (or 降低).
-    /// `增加0.00万元，增长0.00%` is fine, whatever the words, when both figures are zero.
+    /// `增加0.00万元，增长0.00%` is fine, whatever the words, when both figures are zero;
+    /// a change where either word means no change (持平) is not checked.
     ///
     /// ## Why it matters
     /// `减少10.51万元，增长34.86%` cannot both be true; one of the words was left
@@ -25,7 +26,7 @@ declare_rule! {
 ## 检查内容
 与上年相比的增减变化中，增减额的方向用词与增长率的方向用词一致：“增加”对应“增长”
 （或“上升”），“减少”对应“下降”（或“降低”）。`增加0.00万元，增长0.00%`这类两个数
-字均为零的，无论用什么词都相符。
+字均为零的，无论用什么词都相符；任一用词表示持平的，不核对。
 
 ## 为何重要
 `减少10.51万元，增长34.86%`不可能同时成立；其中一个词是上年句子留下来的，读者无

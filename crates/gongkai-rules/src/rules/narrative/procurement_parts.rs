@@ -7,7 +7,8 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// The government procurement paragraph adds up: 采购预算 total = 货物 + 工程 +
-    /// 服务 (within rounding). As warnings: the amount reserved for small and medium
+    /// 服务 (within rounding), where at least one of the three is printed. As warnings:
+    /// the amount reserved for small and medium
     /// enterprises (面向中小企业预留) does not exceed the total, and the part reserved
     /// for small and micro enterprises (小微企业预留) does not exceed the SME part.
     ///
@@ -25,7 +26,7 @@ declare_rule! {
         doc_zh: r#"
 ## 检查内容
 政府采购情况段落中的各项数字相互吻合：采购预算总额 = 货物 + 工程 + 服务（在舍入
-误差内）。另以警告级别检查以下两项：面向中小企业预留的金额不超过总额，其中面向小
+误差内），三项中至少写出一项时才核对。另以警告级别检查以下两项：面向中小企业预留的金额不超过总额，其中面向小
 微企业预留的部分不超过面向中小企业预留的金额。
 
 ## 为何重要

@@ -4,6 +4,7 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// The staffing sentence of the unit profile adds up: 实有人数 = 在职 + 退休 + 离休.
+    /// A sentence that does not print the 在职 count is not checked.
     ///
     /// ## Why it matters
     /// Personnel costs (人员经费) are budgeted per head; a head count that does not
@@ -17,7 +18,7 @@ declare_rule! {
         title_zh: "概况中的人员数：实有人数等于在职、退休、离休人数之和",
         doc_zh: r#"
 ## 检查内容
-单位概况中的人员数相互吻合：实有人数 = 在职 + 退休 + 离休。
+单位概况中的人员数相互吻合：实有人数 = 在职 + 退休 + 离休。没有写出在职人数的，不核对。
 
 ## 为何重要
 人员经费按人数测算；人数对不上，会让人怀疑所有人员经费数字，而这也是沿用上年句子

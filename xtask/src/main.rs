@@ -2,9 +2,11 @@
 //!
 //! - `schemas [--check]`: write (or check) the generated JSON Schemas in `schemas/`.
 //! - `ci`: run exactly what CI runs (`.ci/run` calls this).
+//! - `dist`: the release archive (stripped binary, plugins, README), checked to run alone.
 
 mod bench_batch;
 mod detection;
+mod dist;
 mod gen_corpus;
 
 use std::path::{Path, PathBuf};
@@ -28,9 +30,10 @@ fn main() -> ExitCode {
         Some("gen-corpus") => gen_corpus::run(&args[1..]),
         Some("detection") => detection::run(&args[1..]),
         Some("bench-batch") => bench_batch::run(&args[1..]),
+        Some("dist") => dist::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schemas [--check] | ci | new-plugin | gen-corpus | detection | bench-batch>"
+                "usage: cargo xtask <schemas [--check] | ci | new-plugin | gen-corpus | detection | bench-batch | dist>"
             );
             return ExitCode::from(2);
         }

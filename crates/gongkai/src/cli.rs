@@ -230,9 +230,13 @@ pub struct ValidateArgs {
     /// A directory searched for plugins by name (also `plugin-dirs` in gongkai.toml).
     #[arg(long = "plugin-dir", value_name = "DIR")]
     pub plugin_dirs: Vec<PathBuf>,
-    /// Also load the plugins whose regions match each document's region.
+    /// Load the plugins whose regions match each document's region (the
+    /// default; given, the run also says which plugins ran).
     #[arg(long)]
     pub auto_plugins: bool,
+    /// Load no plugin: check with the national rules only.
+    #[arg(long, conflicts_with_all = ["plugins", "auto_plugins"])]
+    pub no_plugins: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,9 @@ fn gongkai() -> Command {
     // (The interface speaks the locale's language: the tests expect Chinese,
     // whatever the machine's locale.)
     cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    // (Nor do the plugins installed on the machine: a document's region loads
+    // those it finds, and the tests name their directory.)
+    cmd.env_remove("GONGKAI_PLUGIN_PATH").env("XDG_DATA_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-data"));
     cmd
 }
 
@@ -186,7 +189,9 @@ fn rules_schema_and_catalog_commands() {
     assert!(out.contains("A101") && out.contains("hierarchy-sum"));
     let (out, code) = stdout_of(gongkai().args(["rules", "explain", "A101"]));
     assert_eq!(code, 0);
-    assert!(out.contains("## What it checks"));
+    assert!(out.contains("## 检查内容") && !out.contains("## What it checks"), "{out}");
+    let (out, _) = stdout_of(gongkai().args(["rules", "explain", "A101", "--lang", "en"]));
+    assert!(out.contains("## What it checks"), "{out}");
     assert_eq!(gongkai().args(["rules", "explain", "Z999"]).output().unwrap().status.code(), Some(2));
     let (out, _) = stdout_of(gongkai().args(["schema", "findings"]));
     assert!(out.contains("findings.schema.json"));
@@ -814,6 +819,16 @@ fn no_rust_internals_in_what_a_user_reads() {
             for internal in ["Some(", "None", "::"] {
                 assert!(!out.contains(internal), "{run:?} --lang {lang}: `{internal}` in\n{out}");
             }
+            // A rule's explanation in the language asked for, whole.
+            if run[0] == "rules" && run.len() == 3 {
+                let sections: &[&str] = match lang {
+                    "zh" => &["## 检查内容", "## 为何重要", "## 示例", "## 确定性"],
+                    _ => &["## What it checks", "## Why it matters", "## Example", "## Certainty"],
+                };
+                for section in sections {
+                    assert!(out.contains(section), "{run:?} --lang {lang}: no `{section}` in\n{out}");
+                }
+            }
         }
     }
 }
@@ -842,10 +857,49 @@ fn a_loaded_plugins_rules_are_listed_and_explained_and_a_run_says_which_plugins_
     let (out, code) =
         stdout_of(gongkai().args(["rules", "explain", "XJ001", "--plugin", "xinjiang", "--plugin-dir"]).arg(dir));
     assert_eq!(code, 0);
-    assert!(out.starts_with("# XJ001") && out.contains("## What it checks"), "{out}");
+    assert!(out.starts_with("# XJ001") && out.contains("## 检查内容"), "{out}");
+    let (out, _) = stdout_of(
+        gongkai().args(["rules", "explain", "XJ001", "--lang", "en", "--plugin", "xinjiang", "--plugin-dir"]).arg(dir),
+    );
+    assert!(out.contains("## What it checks"), "{out}");
     let (_, code) = stdout_of(gongkai().args(["rules", "explain", "XJ001"]));
     assert_eq!(code, 2, "without its plugin the rule is unknown");
     let run = gongkai().args(["validate", "--auto-plugins", "--plugin-dir"]).arg(dir).arg(example()).output().unwrap();
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("运行的插件：changji、xinjiang"), "{err}");
+}
+
+/// A document's region loads the plugins found for it without a flag — in a
+/// directory given, or in those of `GONGKAI_PLUGIN_PATH` — and says which ran;
+/// `--no-plugins` checks with the national rules only, and cannot be given
+/// with a plugin to load.
+#[test]
+fn a_documents_region_loads_its_plugins_by_default() {
+    let dir = plugin_build::plugin_dir(plugin_build::Profile::Debug);
+    let plugin_rules = |out: &std::process::Output| {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let findings = json["documents"][0]["findings"].as_array().unwrap().clone();
+        findings.iter().filter(|f| f["plugin"].is_string()).count()
+    };
+    let by_dir =
+        gongkai().args(["validate", "--format", "json", "--plugin-dir"]).arg(dir).arg(example()).output().unwrap();
+    assert!(String::from_utf8_lossy(&by_dir.stderr).contains("运行的插件：changji、xinjiang"));
+    let by_env = gongkai()
+        .args(["validate", "--format", "json"])
+        .env("GONGKAI_PLUGIN_PATH", dir)
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&by_env.stderr).contains("运行的插件：changji、xinjiang"));
+    assert!(plugin_rules(&by_env) > 0 && plugin_rules(&by_env) == plugin_rules(&by_dir));
+    let none = gongkai()
+        .args(["validate", "--format", "json", "--no-plugins"])
+        .env("GONGKAI_PLUGIN_PATH", dir)
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&none.stderr).contains("插件"), "{}", String::from_utf8_lossy(&none.stderr));
+    assert_eq!(plugin_rules(&none), 0);
+    let (_, code) = stdout_of(gongkai().args(["validate", "--no-plugins", "--plugin", "xinjiang"]).arg(example()));
+    assert_eq!(code, 2);
 }

@@ -63,10 +63,15 @@ fn config(args: &ValidateArgs) -> Result<Config, String> {
         tolerance: args.tolerance.clone(),
         plugins: args.plugins.clone(),
         plugin_dirs: args.plugin_dirs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
-        auto_plugins: args.auto_plugins,
+        // A document's region loads its plugins unless the run says not to.
+        auto_plugins: !args.no_plugins,
         ..Config::default()
     };
-    let merged = base.merged_with(&cli);
+    let mut merged = base.merged_with(&cli);
+    if args.no_plugins {
+        merged.auto_plugins = false;
+        merged.plugins.clear();
+    }
     merged.validate().map_err(|e| e.to_string())?;
     Ok(merged)
 }
@@ -155,9 +160,11 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         documents.push(c.document);
         plugins_ran.extend(c.plugins);
     }
-    // A run with plugins says which ran (a region without one says nothing
-    // ran, rather than leaving the reader to guess).
-    if (!config.plugins.is_empty() || config.auto_plugins) && !args.quiet {
+    // A run with plugins says which ran; one that asked for them (by name, or
+    // by region with --auto-plugins) says so too when none did, rather than
+    // leaving the reader to guess.
+    let asked = !config.plugins.is_empty() || args.auto_plugins;
+    if (asked || !plugins_ran.is_empty()) && !args.quiet {
         let lang = crate::lang::Lang::current();
         let list = plugins_ran.into_iter().collect::<Vec<_>>().join(lang.pick("、", ", "));
         match (lang, list.is_empty()) {

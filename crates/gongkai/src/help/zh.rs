@@ -67,7 +67,8 @@ sarif 供代码审查系统；html 单个网页，标出涉及的单元格；xls
         "按名称查找插件的目录（也可在 gongkai.toml 中设 plugin-dirs）；其后还查找 GONGKAI_PLUGIN_PATH、\
 用户数据目录（Linux 为 ~/.local/share/gongkai/plugins）和程序旁的 plugins/",
     ),
-    ("validate --auto_plugins", "同时加载地区与各文件所属地区相符的插件"),
+    ("validate --auto_plugins", "加载地区与各文件所属地区相符的插件（默认即如此，并说明运行了哪些插件）"),
+    ("validate --no_plugins", "不加载任何插件，只用全国规则检查"),
     ("validate@after", "退出码：0 无错误，1 发现错误，2 有文件无法读取或命令用法有误。"),
     (
         "validate@examples",

@@ -11,9 +11,11 @@ declare_rule! {
     /// `公务接待费决算数与预算数持平` — the word matches the table printing both
     /// (`预算数 | 决算数` columns, or rows): 大于/高于/超过 where the 决算数 is
     /// larger, 小于/低于/少于 where it is smaller, 等于/持平 where they agree within
-    /// rounding. The sentence's subject names the category (the “三公” total, 因公
-    /// 出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence naming none, or a
-    /// template's open choice (`大于（小于）`), is not read.
+    /// rounding. Printed figures differing by no more than rounding (0.73 against
+    /// 0.72) may be called equal or compared as printed: 持平 and 大于 are both
+    /// right there, 小于 is not. The sentence's subject names the category (the
+    /// “三公” total, 因公出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence
+    /// naming none, or a template's open choice (`大于（小于）`), is not read.
     ///
     /// ## Why it matters
     /// The reason given for a difference from the budget is what a reviewer reads
@@ -44,16 +46,25 @@ impl Rule for BudgetDirection {
                     let Some((budget, outturn)) = figures(table, &category) else { continue };
                     let (b, f) = (budget.value(), outturn.value());
                     let agree = ctx.tolerance.same(b, f).agrees();
-                    let actual = if agree {
-                        Direction::Flat
-                    } else if f.map_or(Decimal::ZERO, Number::value) > b.map_or(Decimal::ZERO, Number::value) {
-                        Direction::Up
-                    } else {
-                        Direction::Down
+                    let (bv, fv) = (b.map_or(Decimal::ZERO, Number::value), f.map_or(Decimal::ZERO, Number::value));
+                    // 持平 holds within rounding; 大于/小于 hold where the printed
+                    // figures differ that way (0.73 against 0.72 is 大于, though the
+                    // two may agree within rounding).
+                    let holds = match statement.direction {
+                        Direction::Flat => agree,
+                        Direction::Up => fv > bv,
+                        Direction::Down => fv < bv,
                     };
-                    if actual == statement.direction {
+                    if holds {
                         continue;
                     }
+                    let actual = if fv > bv && !agree {
+                        Direction::Up
+                    } else if fv < bv && !agree {
+                        Direction::Down
+                    } else {
+                        Direction::Flat
+                    };
                     let message = format!(
                         "{}：写作“{}决算数{}预算数”，但{}中决算数 {} 万元{}预算数 {} 万元",
                         ctx.section_name(section.kind),

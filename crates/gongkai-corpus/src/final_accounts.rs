@@ -125,6 +125,9 @@ pub struct FinalAccounts {
     pub vehicles: [u32; 3],
     /// The 部门整体支出 self-evaluation score in tenths of a point.
     pub self_evaluation: u32,
+    /// The “三公” table prints the two stages as rows (`预算数` / `决算数`, 西安's
+    /// form) rather than as column groups side by side (the national template's).
+    pub three_public_rows: bool,
 }
 
 /// A budget near `outturn`: mostly −25%…+25% away, sometimes the same.
@@ -238,6 +241,7 @@ impl FinalAccounts {
             procurement: [0; 5],
             vehicles: [0; 3],
             self_evaluation: 0,
+            three_public_rows: false,
         };
         // Last year's totals: a 决算 always had a last year (never zero).
         let mut prior = |current: Cents| match crate::budget::prior_of(rng, current) {
@@ -254,6 +258,7 @@ impl FinalAccounts {
         accounts.procurement = [goods, works, services, sme, micro];
         accounts.vehicles = [rng.range(0, 3) as u32, rng.range(0, 2) as u32, rng.range(0, 2) as u32];
         accounts.self_evaluation = rng.range(850, 990) as u32;
+        accounts.three_public_rows = rng.chance(30);
         accounts
     }
 

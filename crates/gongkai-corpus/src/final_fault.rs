@@ -20,7 +20,7 @@ use crate::rng::Rng;
 pub enum FinalFault {
     /// A budget's 年末结转和结余 in 表4 changed: 年初 + 收入 − 支出 ≠ 年末 (D101).
     CarryOver,
-    /// A 决算数 cell of 表5 (a 项's 小计) or a 预算数/决算数 cell of the “三公” table
+    /// A 决算数 cell of a 项 in 表5 or a 预算数/决算数 cell of the “三公” table
     /// changed, so its row no longer adds up.
     CellChanged,
     /// A rate of completion (`完成年初预算的…%`) wrong (D103).
@@ -132,14 +132,11 @@ fn edit(kind: FinalFault, text: &str, rng: &mut Rng) -> Option<String> {
             Some(())
         }),
         FinalFault::CellChanged => edit_cells(text, |cells| {
-            // 表5's 小计 (after code and name), or a non-empty cell of the “三公” line.
-            let column = if cells.len() == 12 {
-                let filled: Vec<usize> = (0..12).filter(|&i| !cells[i].is_empty()).collect();
-                filled[rng.below(filled.len())]
-            } else {
-                2
-            };
-            let v = parse_amount(cells.get(column)?).unwrap_or(0);
+            // One printed amount of the row: 表5's 小计, 基本支出 or 项目支出, or a
+            // 预算数/决算数 of the “三公” line.
+            let filled: Vec<usize> = (0..cells.len()).filter(|&i| parse_amount(&cells[i]).is_some()).collect();
+            let column = *filled.get(rng.below(filled.len()))?;
+            let v = parse_amount(&cells[column])?;
             let n = if v + d <= 0 { v + d.abs() } else { v + d };
             cells[column] = fmt_amount(n);
             Some(())

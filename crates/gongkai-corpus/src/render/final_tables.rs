@@ -401,26 +401,49 @@ fn state_capital(doc: &mut Doc, a: &FinalAccounts) {
     doc.blank();
 }
 
-/// 公开09表: the “三公” expenses, 预算数 and 决算数 side by side on one line.
+/// 公开09表: the “三公” expenses, 预算数 and 决算数 side by side on one line (the
+/// national template, its merged header cells as extraction places them), or one
+/// line per stage under one header (西安's form).
 fn three_public(doc: &mut Doc, a: &FinalAccounts) {
     head(doc, 9, &a.unit.name);
-    head_lines(
-        doc,
-        9,
-        &[
-            "预算数\t\t\t\t\t\t决算数\t\t\t\t\t",
-            "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t\t\t\t公务用车购置及运行维护费\t\t\t公务接待费",
-            "\t\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t",
-            "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12",
-        ],
-    );
+    if a.three_public_rows {
+        head_lines(
+            doc,
+            9,
+            &[
+                "项目\t财政拨款安排的“三公”经费\t\t\t\t\t",
+                "\t\t\t公务用车购置及运行维护费\t\t\t",
+                "\t小计\t因公出国（境）费用\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费",
+                "栏次\t1\t2\t3\t4\t5\t6",
+            ],
+        );
+    } else {
+        head_lines(
+            doc,
+            9,
+            &[
+                "预算数\t\t\t\t\t\t决算数\t\t\t\t\t",
+                "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t\t\t\t公务用车购置及运行维护费\t\t\t公务接待费",
+                "\t\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t",
+                "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12",
+            ],
+        );
+    }
     let (b, f) = a.three_public;
     let stage = |t: &crate::budget::ThreePublic| {
         [t.total(), t.abroad, t.purchase + t.operation, t.purchase, t.operation, t.reception].map(fmt_cell).to_vec()
     };
-    let mut cells = stage(&b);
-    cells.extend(stage(&f));
-    doc.push(row(&cells), Mark::TableRow { table: 9, code: String::new() });
+    if a.three_public_rows {
+        for (label, t) in [("预算数", &b), ("决算数", &f)] {
+            let mut cells = vec![label.to_owned()];
+            cells.extend(stage(t));
+            doc.push(row(&cells), Mark::TableRow { table: 9, code: label.to_owned() });
+        }
+    } else {
+        let mut cells = stage(&b);
+        cells.extend(stage(&f));
+        doc.push(row(&cells), Mark::TableRow { table: 9, code: String::new() });
+    }
     doc.push("注：本表反映部门本年度“三公”经费支出预决算情况。", Mark::TableHead(9));
     if b.total() == 0 && f.total() == 0 {
         doc.push(

@@ -993,3 +993,14 @@ fn the_three_public_total_of_each_stage_beside_meetings_and_training() {
     one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "预算为60.00", "预算为61.00")), &["预算数", "60.00"]);
     one_naming(&n101(&changed(THREE_PUBLIC_BY_STAGE, "决算为55.00", "决算为56.00")), &["决算数", "55.00"]);
 }
+
+/// A 决算's `本年收入合计` is 表1's line of that name, not its 总计 (which adds the
+/// opening balance): stated as the 总计, it is reported.
+#[test]
+fn the_years_income_total_is_its_line_not_the_sides_total() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/某局-2024-final-accounts.txt"))
+            .expect("the made-up 决算");
+    assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
+    one_naming(&n101(&changed(&text, "本年收入合计980.00万元", "本年收入合计1,100.00万元")), &["本年收入合计", "980"]);
+}

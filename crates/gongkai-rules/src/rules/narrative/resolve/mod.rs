@@ -1273,12 +1273,18 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
     let holds_total =
         |kind: TableKind| !l.contains("总计") || part_of(ctx, kind, None).is_some_and(|(_, p)| p.prints_other_years());
     if income {
-        total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
         // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;
-        // without 总 it may be the year's own income too.
+        // without 总 it may be the year's own income too, and a sum named as such
+        // (`本年收入合计`) is the year's income where the side prints it as a line
+        // of its own (beside a 决算's opening balance, which is no income).
+        let mut year = Vec::new();
         if !l.contains('总') {
-            lines(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
+            lines(ctx, &mut year, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);
         }
+        if year.is_empty() || !l.contains("合计") {
+            total(ctx, out, T::IncomeExpenditureSummary, Some(Side::Income), None);
+        }
+        out.append(&mut year);
         if holds_total(T::IncomeSummary) {
             total(ctx, out, T::IncomeSummary, None, Some(M::Total));
         }

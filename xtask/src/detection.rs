@@ -1,10 +1,12 @@
-//! `cargo xtask detection [--count N] [--seed S]`: generates a clean and a faulted
-//! corpus, runs import + the national rules on each and prints the detection table
-//! (per fault kind, then false positives on the clean documents).
+//! `cargo xtask detection [--kind budget|final] [--count N] [--seed S]`: generates a
+//! clean and a faulted corpus of budget disclosures (the default) or of 决算, runs
+//! import + the national rules on each and prints the detection table (per fault
+//! kind, then false positives on the clean documents).
 
 use rayon::prelude::*;
 
-use gongkai_corpus::detection::{Checker, Report, faulted_seed, score_clean, score_faulted};
+use gongkai_corpus::DocKind;
+use gongkai_corpus::detection::{Checker, Report, faulted_seed, score_clean_of, score_faulted_of};
 
 use crate::gen_corpus::option;
 
@@ -14,6 +16,7 @@ use crate::gen_corpus::option;
 pub fn run(args: &[String]) -> Result<(), String> {
     let count: u64 = option(args, "--count", 1000)?;
     let seed: u64 = option(args, "--seed", 1)?;
+    let kind: DocKind = option(args, "--kind", DocKind::Budget)?;
     let checker = Checker::new()?;
     // Documents are independent: score them in parallel chunks and merge in order.
     let chunks: Vec<Report> = (0..count)
@@ -22,16 +25,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map(|chunk| {
             let mut r = Report::default();
             for &i in chunk {
-                score_clean(&mut r, &checker, seed, i);
-                score_faulted(&mut r, &checker, faulted_seed(seed), i);
+                score_clean_of(&mut r, &checker, kind, seed, i);
+                score_faulted_of(&mut r, &checker, kind, faulted_seed(seed), i);
             }
             r
         })
         .collect();
     let mut report = Report { seed, count, ..Report::default() };
     for r in chunks {
-        for (kind, s) in r.kinds {
-            let e = report.kinds.entry(kind).or_default();
+        for (fault, s) in r.kinds {
+            let e = report.kinds.entry(fault).or_default();
             e.documents += s.documents;
             e.detected += s.detected;
             e.missed.extend(s.missed);
@@ -43,7 +46,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         report.claims.2 += r.claims.2;
         report.unresolved.extend(r.unresolved);
     }
-    println!("Detection, seed {seed}, {count} clean + {count} faulted documents:\n");
+    let what = if kind == DocKind::Final { " 决算" } else { "" };
+    println!("Detection, seed {seed}, {count} clean + {count} faulted{what} documents:\n");
     print!("{}", report.markdown());
     if report.false_positives.is_empty()
         && report.import_errors.is_empty()

@@ -1,6 +1,8 @@
-//! `cargo xtask gen-corpus --count N --seed S --out DIR [--faults]`: writes N generated
-//! disclosures (`doc-00000.txt` …); with `--faults`, each with one injected fault and
-//! its `doc-00000.expected.json` beside it.
+//! `cargo xtask gen-corpus --count N --seed S --out DIR [--faults] [--kind budget|final]`:
+//! writes N generated disclosures (`doc-00000.txt` …, or 决算 `final-00000.txt` …); with
+//! `--faults`, each with one injected fault and its `….expected.json` beside it.
+
+use gongkai_corpus::DocKind;
 
 use std::path::PathBuf;
 
@@ -10,20 +12,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let seed: u64 = option(args, "--seed", 1)?;
     let out: PathBuf = option(args, "--out", PathBuf::from("target/corpus"))?;
     let faults = args.iter().any(|a| a == "--faults");
+    let kind: DocKind = option(args, "--kind", DocKind::Budget)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let write = |name: String, text: &str| {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
     for index in 0..count {
-        if faults {
-            let (doc, expected) = gongkai_corpus::generate_faulted(seed, index);
-            write(format!("{}.txt", doc.name), &doc.text)?;
+        let (name, text, expected) = match (kind, faults) {
+            (DocKind::Budget, true) => {
+                let (doc, expected) = gongkai_corpus::generate_faulted(seed, index);
+                (doc.name, doc.text, Some(expected))
+            }
+            (DocKind::Budget, false) => {
+                let doc = gongkai_corpus::generate(seed, index);
+                (doc.name, doc.text, None)
+            }
+            (DocKind::Final, true) => {
+                let (doc, expected) = gongkai_corpus::generate_final_faulted(seed, index);
+                (doc.name, doc.text, Some(expected))
+            }
+            (DocKind::Final, false) => {
+                let doc = gongkai_corpus::generate_final(seed, index);
+                (doc.name, doc.text, None)
+            }
+        };
+        write(format!("{name}.txt"), &text)?;
+        if let Some(expected) = expected {
             let json = serde_json::to_string_pretty(&expected).map_err(|e| e.to_string())?;
-            write(format!("{}.expected.json", doc.name), &json)?;
-        } else {
-            let doc = gongkai_corpus::generate(seed, index);
-            write(format!("{}.txt", doc.name), &doc.text)?;
+            write(format!("{name}.expected.json"), &json)?;
         }
     }
     println!("wrote {count} documents to {}", out.display());

@@ -92,7 +92,7 @@ crate-type = ["cdylib", "rlib"]
 gongkai-plugin.workspace = true
 "#;
 
-const LIB_RS: &str = r#"//! The `{{name}}` rule plugin. Rule ids start with `{{PREFIX}}`.
+const LIB_RS: &str = r##"//! The `{{name}}` rule plugin. Rule ids start with `{{PREFIX}}`.
 //!
 //! Build: `cargo build --release -p gongkai-plugin-{{name}}` gives
 //! `target/release/libgongkai_plugin_{{snake}}.so`; see docs/plugins.md.
@@ -147,7 +147,7 @@ pub fn plugin() -> Plugin {
 }
 
 gongkai_plugin::export_plugin!(plugin);
-"#;
+"##;
 
 const TEST_RS: &str = r#"//! The rules of `{{name}}`, in-process through the `rlib`.
 

@@ -176,13 +176,13 @@ pub struct Assets {
 }
 
 /// Draws a fine amount (ten-thousandths of 万元) between `lo` and `hi` 万元 and rounds it.
-fn amount(rng: &mut Rng, lo: i64, hi: i64) -> Cents {
+pub(crate) fn amount(rng: &mut Rng, lo: i64, hi: i64) -> Cents {
     round_fine(rng.range(lo * 10_000, hi * 10_000)).max(1)
 }
 
 /// A prior-year figure near `current`: mostly a change of −40%…+60%, sometimes new
 /// (zero last year) or unchanged.
-fn prior_of(rng: &mut Rng, current: Cents) -> Cents {
+pub(crate) fn prior_of(rng: &mut Rng, current: Cents) -> Cents {
     if current == 0 {
         return 0;
     }
@@ -363,7 +363,7 @@ pub fn source_index(source: Source) -> usize {
 
 /// Splits `total` into `n` positive parts (the last takes the remainder so the parts
 /// add up exactly).
-fn partition(rng: &mut Rng, total: Cents, n: usize) -> Vec<Cents> {
+pub(crate) fn partition(rng: &mut Rng, total: Cents, n: usize) -> Vec<Cents> {
     if n <= 1 {
         return vec![total];
     }
@@ -380,7 +380,7 @@ fn partition(rng: &mut Rng, total: Cents, n: usize) -> Vec<Cents> {
     parts
 }
 
-fn draw_economic(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<(Coded, Vec<EconomicRow>)> {
+pub(crate) fn draw_economic(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<(Coded, Vec<EconomicRow>)> {
     let scale = unit.staff.active.max(3) as i64;
     let mut out = Vec::new();
     for (lei, lo, hi, percent, min) in [("301", 1, 8, 70, 4), ("302", 0, 3, 45, 3), ("303", 0, 4, 30, 0)] {
@@ -422,7 +422,7 @@ fn static_lei(lei: &str) -> &'static str {
 /// catalog attests them.
 const PERSONNEL_CODES: [&str; 5] = ["2080505", "2080506", "2101101", "2101102", "2210201"];
 
-fn draw_basic_codes(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<Coded> {
+pub(crate) fn draw_basic_codes(rng: &mut Rng, pool: &Pool, unit: &Unit) -> Vec<Coded> {
     let mut codes: Vec<Coded> = Vec::new();
     let running = if unit.admin { "行政运行" } else { "事业运行" };
     let main: Vec<&Coded> = pool.xiang.iter().filter(|x| x.name == running).collect();

@@ -13,8 +13,8 @@ use gongkai_import::{ImportOptions, import_text};
 use gongkai_model::{Coverage, Finding, Severity, UnresolvedReason};
 use gongkai_rules::{Config, Engine};
 
-use crate::fault::{Expected, FaultKind};
-use crate::{generate, generate_faulted};
+use crate::fault::{Expected, Fault};
+use crate::{DocKind, generate, generate_faulted, generate_final, generate_final_faulted};
 
 /// Import options and the national rule engine, built once.
 pub struct Checker {
@@ -73,7 +73,7 @@ pub struct Report {
     /// Documents per corpus.
     pub count: u64,
     /// Scores by fault kind.
-    pub kinds: BTreeMap<FaultKind, KindScore>,
+    pub kinds: BTreeMap<Fault, KindScore>,
     /// `(document, rule, line, message)` for every false positive on a clean document.
     pub false_positives: Vec<(String, String, u32, String)>,
     /// Documents the importer refused, with the error.
@@ -89,41 +89,69 @@ pub struct Report {
     pub unresolved: Vec<(String, u32)>,
 }
 
-/// Scores one faulted document into `report`.
+/// Scores one faulted budget document into `report`.
 pub fn score_faulted(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
-    let (doc, expected) = generate_faulted(seed, index);
+    score_faulted_of(report, checker, DocKind::Budget, seed, index);
+}
+
+/// Scores one clean budget document into `report`.
+pub fn score_clean(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
+    score_clean_of(report, checker, DocKind::Budget, seed, index);
+}
+
+/// Scores one faulted document of `kind` into `report`.
+pub fn score_faulted_of(report: &mut Report, checker: &Checker, kind: DocKind, seed: u64, index: u64) {
+    let (name, text, expected) = match kind {
+        DocKind::Budget => {
+            let (doc, expected) = generate_faulted(seed, index);
+            (doc.name, doc.text, expected)
+        }
+        DocKind::Final => {
+            let (doc, expected) = generate_final_faulted(seed, index);
+            (doc.name, doc.text, expected)
+        }
+    };
     let entry = report.kinds.entry(expected.fault).or_default();
     entry.documents += 1;
-    match checker.check(&doc.text, &doc.name) {
+    match checker.check(&text, &name) {
         Ok(findings) if detects(&findings, &expected) => entry.detected += 1,
-        Ok(_) => entry.missed.push(doc.name),
+        Ok(_) => entry.missed.push(name),
         Err(e) => {
-            entry.missed.push(doc.name.clone());
-            report.import_errors.push((doc.name, e));
+            entry.missed.push(name.clone());
+            report.import_errors.push((name, e));
         }
     }
 }
 
-/// Scores one clean document into `report`.
-pub fn score_clean(report: &mut Report, checker: &Checker, seed: u64, index: u64) {
-    let doc = generate(seed, index);
-    match checker.check_with_coverage(&doc.text, &doc.name) {
+/// Scores one clean document of `kind` into `report`.
+pub fn score_clean_of(report: &mut Report, checker: &Checker, kind: DocKind, seed: u64, index: u64) {
+    let (name, text) = match kind {
+        DocKind::Budget => {
+            let doc = generate(seed, index);
+            (doc.name, doc.text)
+        }
+        DocKind::Final => {
+            let doc = generate_final(seed, index);
+            (doc.name, doc.text)
+        }
+    };
+    match checker.check_with_coverage(&text, &name) {
         Ok((findings, coverage)) => {
             for f in false_positives(&findings) {
-                report.false_positives.push((doc.name.clone(), f.rule.clone(), f.primary_line(), f.message.clone()));
+                report.false_positives.push((name.clone(), f.rule.clone(), f.primary_line(), f.message.clone()));
             }
             let claims = &coverage.claims;
             report.claims.0 += claims.with_amount;
             report.claims.1 += claims.resolved;
             for u in &claims.unresolved {
                 match u.reason {
-                    UnresolvedReason::SubjectUnknown => report.unresolved.push((doc.name.clone(), u.count)),
+                    UnresolvedReason::SubjectUnknown => report.unresolved.push((name.clone(), u.count)),
                     UnresolvedReason::Ambiguous => report.claims.2 += u.count,
                     _ => {}
                 }
             }
         }
-        Err(e) => report.import_errors.push((doc.name, e)),
+        Err(e) => report.import_errors.push((name, e)),
     }
 }
 
@@ -132,13 +160,18 @@ pub fn faulted_seed(seed: u64) -> u64 {
     seed ^ 0xFA01_7ED0_0000_0001
 }
 
-/// Runs `count` clean and `count` faulted documents.
+/// Runs `count` clean and `count` faulted budget documents.
 pub fn run(seed: u64, count: u64) -> Result<Report, String> {
+    run_of(DocKind::Budget, seed, count)
+}
+
+/// Runs `count` clean and `count` faulted documents of `kind`.
+pub fn run_of(kind: DocKind, seed: u64, count: u64) -> Result<Report, String> {
     let checker = Checker::new()?;
     let mut report = Report { seed, count, ..Report::default() };
     for i in 0..count {
-        score_clean(&mut report, &checker, seed, i);
-        score_faulted(&mut report, &checker, faulted_seed(seed), i);
+        score_clean_of(&mut report, &checker, kind, seed, i);
+        score_faulted_of(&mut report, &checker, kind, faulted_seed(seed), i);
     }
     Ok(report)
 }

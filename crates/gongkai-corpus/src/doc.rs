@@ -13,7 +13,8 @@ pub enum Mark {
     Blank,
     /// The 目录 entry of table `n`.
     TocTable(u8),
-    /// The `表 N` line of table `n`.
+    /// The line that opens table `n`: its `表 N` line (a 决算's title, its
+    /// `公开0N表` printed under it).
     TableNumber(u8),
     /// Title, unit, header lines of table `n`.
     TableHead(u8),
@@ -55,6 +56,18 @@ pub enum Mark {
     },
     /// A line of a performance-target table.
     Target,
+    /// A paragraph of a 决算's explanation with numeric claims.
+    FinalClaim {
+        /// Its first amount is a figure a table prints (so a changed one
+        /// contradicts a cell).
+        printed: bool,
+        /// It states a budget, an outturn and the rate of completion
+        /// (`年初预算为…，支出决算为…，完成年初预算的…%`).
+        completion: bool,
+        /// It compares a “三公” category's outturn with a different budget in
+        /// words (`决算数小于预算数`).
+        comparison: bool,
+    },
 }
 
 /// One line.

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::doc::{Doc, Mark};
+use crate::final_fault::FinalFault;
 use crate::money::{Cents, fmt_amount};
 use crate::rng::Rng;
 
@@ -98,11 +99,40 @@ impl FaultKind {
     }
 }
 
+/// A fault of either kind of document: a budget's ([`FaultKind`]) or a 决算's
+/// ([`FinalFault`]). Serialised as its id alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Fault {
+    /// A budget disclosure's fault.
+    Budget(FaultKind),
+    /// A 决算's fault.
+    Final(FinalFault),
+}
+
+impl Fault {
+    /// The kebab-case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Fault::Budget(k) => k.id(),
+            Fault::Final(k) => k.id(),
+        }
+    }
+
+    /// The rule family (`gongkai_model::Category` id) that must report it.
+    pub fn family(self) -> &'static str {
+        match self {
+            Fault::Budget(k) => k.family(),
+            Fault::Final(k) => k.family(),
+        }
+    }
+}
+
 /// What was injected (written as `NAME.expected.json`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Expected {
     /// The fault kind.
-    pub fault: FaultKind,
+    pub fault: Fault,
     /// The rule family that must report it.
     pub family: &'static str,
     /// 1-based lines of which one must be among a finding's locations.
@@ -134,7 +164,7 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
     Some(format!("line {}: `{}` → `{}`", at + 1, clip(&before), clip(&after)))
 }
 
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     s.chars().take(60).collect()
 }
 
@@ -157,21 +187,21 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
 }
 
 /// Parses a printed amount (`1,234.56`) into cents.
-fn parse_amount(s: &str) -> Option<Cents> {
+pub(crate) fn parse_amount(s: &str) -> Option<Cents> {
     let digits: String = s.chars().filter(|c| *c != ',').collect();
     let (int, frac) = digits.split_once('.')?;
     Some(int.parse::<i64>().ok()? * 100 + frac.parse::<i64>().ok()?)
 }
 
 /// A non-zero change of at least 0.10 (well beyond rounding).
-fn delta(rng: &mut Rng) -> Cents {
+pub(crate) fn delta(rng: &mut Rng) -> Cents {
     let d = rng.range(10, 5_000);
     if rng.chance(50) { d } else { -d }
 }
 
 /// Replaces the number that ends just before byte `end` in `text` (a run of digits,
 /// commas and one dot) with `f(number)`.
-fn replace_number_before(text: &str, end: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
+pub(crate) fn replace_number_before(text: &str, end: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
     let head = &text[..end];
     let start = head
         .char_indices()
@@ -184,7 +214,7 @@ fn replace_number_before(text: &str, end: usize, f: impl Fn(&str) -> Option<Stri
 }
 
 /// Replaces the number that starts at byte `start`.
-fn replace_number_after(text: &str, start: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
+pub(crate) fn replace_number_after(text: &str, start: usize, f: impl Fn(&str) -> Option<String>) -> Option<String> {
     let len = text[start..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
@@ -197,7 +227,7 @@ fn replace_number_after(text: &str, start: usize, f: impl Fn(&str) -> Option<Str
     Some(format!("{}{}{}", &text[..start], new, &text[start + len..]))
 }
 
-fn shift_amount(s: &str, d: Cents) -> Option<String> {
+pub(crate) fn shift_amount(s: &str, d: Cents) -> Option<String> {
     let v = parse_amount(s)?;
     let n = if v + d < 0 { v + d.abs() } else { v + d };
     Some(fmt_amount(n))
@@ -294,7 +324,7 @@ fn rng_free_step(d: Cents) -> u32 {
     (d.unsigned_abs() % 3) as u32 + 1
 }
 
-fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<()>) -> Option<String> {
+pub(crate) fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<()>) -> Option<String> {
     let mut cells: Vec<String> = text.split('\t').map(str::to_owned).collect();
     f(&mut cells)?;
     Some(cells.join("\t"))
@@ -302,7 +332,7 @@ fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<()>) -> Opt
 
 /// Removes table `n` (from its `表 N` line up to the next table or part) and flags its
 /// 目录 entry, where C101 reports a listed but absent table.
-fn drop_table(doc: &mut Doc, at: usize) -> Option<String> {
+pub(crate) fn drop_table(doc: &mut Doc, at: usize) -> Option<String> {
     let Mark::TableNumber(n) = doc.lines[at].mark else { return None };
     let end = doc.lines[at + 1..]
         .iter()

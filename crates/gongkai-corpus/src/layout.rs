@@ -99,6 +99,43 @@ pub fn apply(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
     (doc, applied)
 }
 
+/// Applies a random selection of the variants a 决算 in the national format takes
+/// (its tables are numbered `公开0N表` under their titles, and its basic-spending
+/// table is already printed in panels, so the budget's table-specific variants do
+/// not apply): page breaks, broken sentences, full-width digits, no table numbers, a
+/// table continued on a new page, spaces for tabs.
+pub fn apply_final(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
+    let mut applied = Vec::new();
+    if rng.chance(30) {
+        page_breaks_in_tables(&mut doc, rng);
+        applied.push(Variant::PageBreaksInTables);
+    }
+    if rng.chance(30) {
+        broken_sentences(&mut doc, rng);
+        applied.push(Variant::BrokenSentences);
+    }
+    if rng.chance(15) {
+        doc.lines.retain(|l| !(matches!(l.mark, Mark::TableHead(_)) && l.text.starts_with("公开") && !l.expect));
+        applied.push(Variant::NoTableNumbers);
+    }
+    if rng.chance(20) {
+        full_width_digits(&mut doc, rng);
+        applied.push(Variant::FullWidthDigits);
+    }
+    if rng.chance(20) && continued_tables(&mut doc, rng) {
+        applied.push(Variant::ContinuedTables);
+    }
+    if rng.chance(10) {
+        for l in &mut doc.lines {
+            if l.text.contains('\t') {
+                l.text = l.text.replace('\t', "  ");
+            }
+        }
+        applied.push(Variant::Spaces);
+    }
+    (doc, applied)
+}
+
 fn blank() -> Line {
     Line { text: String::new(), mark: Mark::Blank, expect: false }
 }
@@ -124,7 +161,11 @@ fn broken_sentences(doc: &mut Doc, rng: &mut Rng) {
         .lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| matches!(l.mark, Mark::Plain | Mark::Claim { .. }) && !l.expect && l.text.contains('，'))
+        .filter(|(_, l)| {
+            matches!(l.mark, Mark::Plain | Mark::Claim { .. } | Mark::FinalClaim { .. })
+                && !l.expect
+                && l.text.contains('，')
+        })
         .filter(|(_, l)| l.text.chars().count() > 30 && !l.text.contains('\t'))
         .map(|(i, _)| i)
         .collect();
@@ -147,7 +188,9 @@ fn broken_sentences(doc: &mut Doc, rng: &mut Rng) {
 
 fn full_width_digits(doc: &mut Doc, rng: &mut Rng) {
     for l in &mut doc.lines {
-        if matches!(l.mark, Mark::Plain | Mark::Claim { .. } | Mark::Staffing) && rng.chance(15) {
+        if matches!(l.mark, Mark::Plain | Mark::Claim { .. } | Mark::FinalClaim { .. } | Mark::Staffing)
+            && rng.chance(15)
+        {
             l.text = l
                 .text
                 .chars()
@@ -417,6 +460,39 @@ mod tests {
                 part.rows.iter().filter(|r| r.role == RowRole::Line).filter_map(|r| r.measure.as_ref()).collect();
             assert_eq!(measures, [&Measure::Personnel, &Measure::PublicUse], "doc {index}:\n{text}");
             assert!(part.total_row().is_none());
+        }
+    }
+
+    /// Every row of every table: kind, side, label and amounts.
+    fn all_rows(text: &str) -> Vec<(TableKind, String, Vec<String>)> {
+        let doc = import_text(text, "doc.txt", &ImportOptions::default()).expect("imports").document;
+        let mut out = Vec::new();
+        for t in &doc.tables {
+            for p in &t.parts {
+                for r in &p.rows {
+                    let amounts = r.cells.iter().map(|c| c.amount.map_or_else(String::new, |a| a.to_string()));
+                    out.push((t.kind, format!("{:?} {}", p.side, r.label), amounts.collect()));
+                }
+            }
+        }
+        out
+    }
+
+    /// A 决算's tables read the same broken by page ends, or continued on a new
+    /// page with or without their header (two-sided ones included).
+    #[test]
+    fn final_accounts_layouts_read_as_the_plain_one() {
+        for index in 0..16 {
+            let doc = crate::draw_final(7, index).1;
+            let plain = all_rows(&doc.text());
+            let mut rng = Rng::for_document(5, index);
+            let mut broken = doc.clone();
+            page_breaks_in_tables(&mut broken, &mut rng);
+            let mut continued = doc.clone();
+            assert!(continued_tables(&mut continued, &mut rng));
+            for (what, variant) in [("page breaks", broken), ("continued", continued)] {
+                assert_eq!(all_rows(&variant.text()), plain, "doc {index}, {what}:\n{}", variant.text());
+            }
         }
     }
 }

@@ -61,6 +61,85 @@ fn the_number_under_the_title_and_row_numbers_are_no_amounts() {
     assert!(spending.rows.iter().all(|r| r.role != RowRole::Total || r.label == "总计"));
 }
 
+/// The 收入支出决算总表 continued on a new page under its header printed again,
+/// `栏次` row included: the numbering row is no row of either side, and the
+/// table reads as when printed on one page.
+#[test]
+fn a_two_sided_tables_numbering_row_printed_again_is_no_row() {
+    let page = |continued: bool| {
+        let repeat = if continued {
+            "\u{c}收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n栏次\t\t1\t栏次\t\t2\n"
+        } else {
+            ""
+        };
+        format!(
+            "某局2024年度部门决算\n\n收入支出决算总表\n公开01表\n部门：某局\n金额单位：万元\n\
+             收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n栏次\t\t1\t栏次\t\t2\n\
+             一、一般公共预算财政拨款收入\t1\t100.00\t一、一般公共服务支出\t32\t90.00\n\
+             二、政府性基金预算财政拨款收入\t2\t\t\t33\t\n\
+             三、事业收入\t3\t\t\t34\t\n{repeat}\
+             四、其他收入\t4\t10.00\t\t35\t\n\
+             本年收入合计\t27\t110.00\t本年支出合计\t57\t90.00\n\
+             年初结转和结余\t29\t5.00\t年末结转和结余\t59\t25.00\n\
+             总计\t30\t115.00\t总计\t60\t115.00\n"
+        )
+    };
+    let rows = |text: &str| {
+        let doc = import(text).document;
+        let table = doc.tables.iter().find(|t| t.kind == TableKind::IncomeExpenditureSummary).expect("table read");
+        [Side::Income, Side::Expenditure].map(|side| {
+            table
+                .side(side)
+                .unwrap()
+                .rows
+                .iter()
+                .map(|r| {
+                    (r.label.clone(), r.part_of, r.cells.iter().map(|c| c.amount.map(|a| a.to_string())).collect())
+                })
+                .collect::<Vec<(String, Option<u32>, Vec<Option<String>>)>>()
+        })
+    };
+    let once = rows(&page(false));
+    assert!(once[0].iter().all(|(label, ..)| label != "栏次"), "{once:#?}");
+    assert_eq!(rows(&page(true)), once);
+}
+
+/// The basic-spending table in panels (人员经费 | 公用经费) continued on a new page
+/// under its two header rows printed again: the group row (`人员经费 | 公用经费`)
+/// is no row of either panel.
+#[test]
+fn a_panel_tables_header_printed_again_is_no_row() {
+    let page = |continued: bool| {
+        let repeat = if continued {
+            "\u{c}人员经费\t\t\t公用经费\t\t\n科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\n"
+        } else {
+            ""
+        };
+        format!(
+            "某局2024年度部门决算\n\n一般公共预算财政拨款基本支出决算表\n公开06表\n部门：某局\n金额单位：万元\n\
+             人员经费\t\t\t公用经费\t\t\n科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\n\
+             301\t工资福利支出\t50.00\t302\t商品和服务支出\t12.00\n\
+             30101\t基本工资\t30.00\t30201\t办公费\t5.00\n{repeat}\
+             30102\t津贴补贴\t20.00\t30211\t差旅费\t7.00\n\
+             人员经费合计\t\t50.00\t公用经费合计\t\t12.00\n"
+        )
+    };
+    let rows = |text: &str| {
+        let doc = import(text).document;
+        let table = doc.tables.iter().find(|t| t.kind == TableKind::GeneralBudgetBasicExpenditure).expect("table read");
+        table
+            .main()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| (r.label.clone(), r.cells.iter().map(|c| c.amount.map(|a| a.to_string())).collect()))
+            .collect::<Vec<(String, Vec<Option<String>>)>>()
+    };
+    let once = rows(&page(false));
+    assert_eq!(once.len(), 8, "{once:#?}");
+    assert_eq!(rows(&page(true)), once);
+}
+
 /// A number line under a title is the title's unless another title follows it:
 /// then it is that table's number printed above its title.
 #[test]

@@ -1086,3 +1086,14 @@ fn an_average_is_not_printed() {
     assert_eq!(not_printed(&after), not_printed(&before) + 1, "{:?}", unresolved(&after));
     assert_eq!(unresolved(&after).len(), 1, "{:?}", unresolved(&after));
 }
+
+/// A 决算's `本年收入合计` is 表1's line of that name, not its 总计 (which adds the
+/// opening balance): stated as the 总计, it is reported.
+#[test]
+fn the_years_income_total_is_its_line_not_the_sides_total() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/某局-2024-final-accounts.txt"))
+            .expect("the made-up 决算");
+    assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
+    one_naming(&n101(&changed(&text, "本年收入合计980.00万元", "本年收入合计1,100.00万元")), &["本年收入合计", "980"]);
+}

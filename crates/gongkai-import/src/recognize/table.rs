@@ -597,7 +597,14 @@ fn coded_part(kind: TableKind, grid: &[&Line], year: Option<u16>, diagnostics: &
     let body = &grid[start.min(grid.len())..];
     // The same columns printed two or three times across the page: read panel
     // by panel, under the first panel's header.
-    let unfolded = header_idx.iter().rev().find_map(|&i| Some(panels::find(grid[i])?.unfold(grid[i], body)));
+    // (Its header printed again after a page break, group row included, is no
+    // row of any panel.)
+    let unfolded = header_idx.iter().rev().find_map(|&i| {
+        let panels = panels::find(grid[i])?;
+        let header_lines: Vec<Vec<&str>> = header_idx.iter().map(|&h| grid[h].texts()).collect();
+        let body: Vec<&Line> = body.iter().copied().filter(|l| !header_lines.contains(&l.texts())).collect();
+        Some(panels.unfold(grid[i], &body))
+    });
     // A `类 款 项` row may also carry the lower level of a merged header.
     let headers: Vec<&Line> = match &unfolded {
         Some(u) => u.header.iter().collect(),
@@ -1128,8 +1135,11 @@ fn two_sided_parts(grid: &[&Line], year: Option<u16>, diagnostics: &mut Vec<Diag
     let mut income = Vec::new();
     let mut expenditure = Vec::new();
     let header_texts: Vec<Vec<&str>> = headers.iter().map(|h| h.texts()).collect();
+    // A header printed again after a page break, its column-numbering row
+    // (`栏次 | 1 | 栏次 | 2`) with it, holds no rows.
+    let repeated_header = |line: &Line| header_texts.iter().any(|h| *h == line.texts()) || is_index_row(line);
     for line in &grid[start.min(grid.len())..] {
-        if header_texts.iter().any(|h| *h == line.texts()) {
+        if repeated_header(line) {
             continue;
         }
         if let Some(row) = side_row(line, 0, split, Side::Income, &income) {
@@ -1149,7 +1159,7 @@ fn two_sided_parts(grid: &[&Line], year: Option<u16>, diagnostics: &mut Vec<Diag
         let columns = side_columns(from, to);
         let mut rows = Vec::new();
         for line in &grid[start.min(grid.len())..] {
-            if header_texts.iter().any(|h| *h == line.texts()) {
+            if repeated_header(line) {
                 continue;
             }
             if let Some(row) = side_row(line, from, from + columns.len() + 1, Side::Expenditure, &rows) {

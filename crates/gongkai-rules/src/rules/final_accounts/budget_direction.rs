@@ -11,9 +11,11 @@ declare_rule! {
     /// `公务接待费决算数与预算数持平` — the word matches the table printing both
     /// (`预算数 | 决算数` columns, or rows): 大于/高于/超过 where the 决算数 is
     /// larger (多于 too), 小于/低于/少于 where it is smaller, 等于/持平 where they agree within
-    /// rounding. The sentence's subject names the category (the “三公” total, 因公
-    /// 出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence naming none, or a
-    /// template's open choice (`大于（小于）`), is not read.
+    /// rounding. Printed figures differing by no more than rounding (0.73 against
+    /// 0.72) may be called equal or compared as printed: 持平 and 大于 are both
+    /// right there, 小于 is not. The sentence's subject names the category (the
+    /// “三公” total, 因公出国（境）费, 公务用车购置及运行费, 公务接待费); a sentence
+    /// naming none, or a template's open choice (`大于（小于）`), is not read.
     ///
     /// ## Why it matters
     /// The reason given for a difference from the budget is what a reviewer reads
@@ -32,7 +34,8 @@ declare_rule! {
 决算情况说明中用文字比较“三公”经费决算数与预算数的——如`“三公”经费支出决算数小于
 预算数的主要原因是…`、`公务接待费决算数与预算数持平`——所用词语与同时列示两者的表
 （`预算数 | 决算数`两列，或分两行）相符：决算数较大的用大于、高于、超过、多于，较小的
-用小于、低于、少于，在舍入误差内相等的用等于、持平。句子的主语须指明类别（“三公”
+用小于、低于、少于，在舍入误差内相等的用等于、持平。所印数字相差不超过舍入误差的（0.72
+对 0.73），既可称持平，也可按所印数字比较：持平和大于都对，小于不对。句子的主语须指明类别（“三公”
 经费合计、因公出国（境）费、公务用车购置及运行费、公务接待费）；未指明类别的句
 子，以及模板中未作选择的写法（`大于（小于）`），不读取。
 
@@ -61,16 +64,25 @@ impl Rule for BudgetDirection {
                     let Some((budget, outturn)) = figures(table, &category) else { continue };
                     let (b, f) = (budget.value(), outturn.value());
                     let agree = ctx.tolerance.same(b, f).agrees();
-                    let actual = if agree {
-                        Direction::Flat
-                    } else if f.map_or(Decimal::ZERO, Number::value) > b.map_or(Decimal::ZERO, Number::value) {
-                        Direction::Up
-                    } else {
-                        Direction::Down
+                    let (bv, fv) = (b.map_or(Decimal::ZERO, Number::value), f.map_or(Decimal::ZERO, Number::value));
+                    // 持平 holds within rounding; 大于/小于 hold where the printed
+                    // figures differ that way (0.73 against 0.72 is 大于, though the
+                    // two may agree within rounding).
+                    let holds = match statement.direction {
+                        Direction::Flat => agree,
+                        Direction::Up => fv > bv,
+                        Direction::Down => fv < bv,
                     };
-                    if actual == statement.direction {
+                    if holds {
                         continue;
                     }
+                    let actual = if fv > bv && !agree {
+                        Direction::Up
+                    } else if fv < bv && !agree {
+                        Direction::Down
+                    } else {
+                        Direction::Flat
+                    };
                     let message = format!(
                         "{}：写作“{}决算数{}预算数”，但{}中决算数 {} 万元{}预算数 {} 万元",
                         ctx.section_name(section.kind),

@@ -1308,8 +1308,9 @@ fn by_label<'a>(ctx: &Context<'a>, section: SectionKind, l: &str, out: &mut Vec<
         |kind: TableKind| !l.contains("总计") || part_of(ctx, kind, None).is_some_and(|(_, p)| p.prints_other_years());
     if income {
         // A total (`收支总预算`, `收入预算总计`) is the 收入总计 with the carry-over;
-        // without 总 it may be the year's own income too, and named 合计 it is
-        // that line (`本年收入合计` beside `总计`) where the side prints one.
+        // without 总 it may be the year's own income too, and a sum named as such
+        // (`本年收入合计`) is the year's income where the side prints it as a line
+        // of its own (beside a 决算's opening balance, which is no income).
         let mut year = Vec::new();
         if !l.contains('总') {
             lines(ctx, &mut year, T::IncomeExpenditureSummary, Some(Side::Income), &[M::CurrentYearIncome], None);

@@ -42,11 +42,17 @@ pub enum FaultKind {
     /// A kind of purchase in the general budget's list changed (only a
     /// procurement table, where printed, contradicts it).
     ProcurementFundPart,
+    /// A sentence mark left over from an edit (`…增加。` → `…增加，。`).
+    DoubledMark,
+    /// A reason announced and not given (`主要原因是人员增加。` → `主要原因是。`).
+    EmptyReason,
+    /// A closing bracket no opening one matches (`…减少。` → `…减少）。`).
+    StrayBracket,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 13] = [
+    pub const ALL: [FaultKind; 16] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -60,6 +66,9 @@ impl FaultKind {
         FaultKind::OfficeCount,
         FaultKind::ProcurementPart,
         FaultKind::ProcurementFundPart,
+        FaultKind::DoubledMark,
+        FaultKind::EmptyReason,
+        FaultKind::StrayBracket,
     ];
 
     /// The kebab-case id.
@@ -78,6 +87,9 @@ impl FaultKind {
             FaultKind::OfficeCount => "office-count",
             FaultKind::ProcurementPart => "procurement-part",
             FaultKind::ProcurementFundPart => "procurement-fund-part",
+            FaultKind::DoubledMark => "doubled-mark",
+            FaultKind::EmptyReason => "empty-reason",
+            FaultKind::StrayBracket => "stray-bracket",
         }
     }
 
@@ -95,6 +107,7 @@ impl FaultKind {
             FaultKind::CatalogName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
+            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket => "format",
         }
     }
 }
@@ -144,8 +157,14 @@ pub struct Expected {
 /// Injects `kind` into `doc`, or returns `None` when the document has nothing to
 /// inject it into (e.g. no project for a 文号 fault). Returns a description.
 pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
-    let candidates: Vec<usize> =
-        doc.lines.iter().enumerate().filter(|(_, l)| targets(kind, &l.mark)).map(|(i, _)| i).collect();
+    let candidates: Vec<usize> = doc
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| targets(kind, &l.mark))
+        .filter(|&(i, l)| !is_punctuation(kind) || (l.text.ends_with('。') && starts_paragraph(doc, i)))
+        .map(|(i, _)| i)
+        .collect();
     if candidates.is_empty() {
         return None;
     }
@@ -162,6 +181,18 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
     line.text = after.clone();
     line.expect = true;
     Some(format!("line {}: `{}` → `{}`", at + 1, clip(&before), clip(&after)))
+}
+
+fn is_punctuation(kind: FaultKind) -> bool {
+    matches!(kind, FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket)
+}
+
+/// Whether line `i` starts a paragraph of its own: the text before it ends a
+/// sentence or is a heading (a prose finding points at its paragraph's first
+/// line; a line continuing `…其中：` is part of the paragraph before).
+fn starts_paragraph(doc: &Doc, i: usize) -> bool {
+    let before = doc.lines[..i].iter().rev().find(|l| !l.text.trim().is_empty());
+    before.is_none_or(|l| l.text.ends_with('。') || l.text.ends_with('；') || matches!(l.mark, Mark::SectionHeading(_)))
 }
 
 pub(crate) fn clip(s: &str) -> String {
@@ -182,6 +213,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::OfficeCount, Mark::Offices) => true,
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
+        (FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket, Mark::Claim { .. }) => true,
         _ => false,
     }
 }
@@ -288,6 +320,16 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             cells[3] = misspelt.into_iter().collect();
             Some(())
         }),
+        FaultKind::DoubledMark => Some(format!("{}，。", text.strip_suffix('。')?)),
+        FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
+        FaultKind::EmptyReason => {
+            // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).
+            let at = text.find("主要原因是")? + "主要原因是".len();
+            let rest = &text[at..];
+            let colon = if rest.starts_with('：') { '：'.len_utf8() } else { 0 };
+            let end = rest.find(['。', '；'])?;
+            (end > colon).then(|| format!("{}{}", &text[..at], &rest[end..]))
+        }
         FaultKind::DocNumber => {
             let end = text.find('号')?;
             replace_number_before(text, end, |n| Some((n.parse::<u32>().ok()? + 1).to_string()))

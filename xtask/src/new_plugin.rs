@@ -168,7 +168,7 @@ fn unit_named_reports_a_document_without_a_unit() {
     assert_eq!(findings.len(), 1);
     assert_eq!((findings[0].rule.as_str(), findings[0].plugin.as_deref()), ("{{PREFIX}}001", Some("{{name}}")));
 
-    doc.meta.unit_name = Some(TextRef { text: "示例单位".into(), source: Provenance::line(1) });
+    doc.meta.unit_name = Some(TextRef { text: "示例单位".into(), source: Provenance::line(1), lines: Vec::new() });
     assert!(plugin().check(&doc).is_empty());
 }
 "#;

@@ -47,7 +47,9 @@ pub use glossary::GlossaryEntry;
 pub use matters::{
     AssetLine, Assets, Figure, OperatingCost, OtherMatters, PerformanceOverview, Procurement, PurchaseKind,
 };
-pub use narrative::{Change, Claim, ClaimKind, ClaimSubject, Direction, LevelName, Section, SectionKind, TextRef};
+pub use narrative::{
+    Change, Claim, ClaimKind, ClaimSubject, Direction, LevelName, Section, SectionKind, TextLine, TextRef,
+};
 pub use number::{NUMBER_PATTERN, Number, NumberError, fold_width};
 pub use performance::{Comparison, FundingLine, Indicator, IndicatorValue, PerformanceTargets, TargetScope};
 pub use profile::{CountedList, HeadCount, Staffing, UnitProfile};

@@ -13,6 +13,40 @@ pub struct TextRef {
     pub text: String,
     /// Its first line.
     pub source: Provenance,
+    /// Where each of its lines starts, for a text joined from several lines (a
+    /// paragraph broken by a line or page end); empty for a text of one line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<TextLine>,
+}
+
+/// Where one line of a joined text starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextLine {
+    /// The offset, in characters, in the joined text.
+    pub offset: u32,
+    /// 1-based line in the input.
+    pub line: u32,
+    /// 1-based page, for a PDF.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// 1-based column of the line's first character.
+    pub column: u32,
+}
+
+impl TextRef {
+    /// Where the characters `[start, start + len)` of the text stand: on the
+    /// line holding `start` (to that line's end at most), else — a text whose
+    /// lines were not kept — its first line.
+    pub fn locate(&self, start: usize, len: usize) -> Provenance {
+        let start32 = u32::try_from(start).unwrap_or(u32::MAX);
+        let at = self.lines.partition_point(|l| l.offset <= start32);
+        let Some(line) = at.checked_sub(1).and_then(|i| self.lines.get(i)) else { return self.source.clone() };
+        let line_end = self.lines.get(at).map_or(u32::MAX, |next| next.offset);
+        let end = start32.saturating_add(u32::try_from(len).unwrap_or(u32::MAX)).min(line_end);
+        Provenance::span(line.line, line.column + (start32 - line.offset), end.saturating_sub(start32))
+            .with_page(line.page)
+    }
 }
 
 /// What an explanation section explains. Sections are recognised by their heading
@@ -288,4 +322,31 @@ pub struct Claim {
     pub text: String,
     /// Where the clause stands.
     pub source: Provenance,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text joined from two lines locates a character on the line that holds
+    /// it; a text of one line (no lines kept) at its first line.
+    #[test]
+    fn a_joined_text_locates_each_character_on_its_line() {
+        let text = TextRef {
+            text: "某局收入预算100万元，其中：一般公共预算100万元。".to_owned(),
+            source: Provenance::line(10).with_page(Some(2)),
+            lines: vec![
+                TextLine { offset: 0, line: 10, page: Some(2), column: 1 },
+                TextLine { offset: 15, line: 12, page: Some(3), column: 3 },
+            ],
+        };
+        let first = text.locate(2, 4);
+        assert_eq!((first.line, first.column, first.length, first.page), (10, Some(3), Some(4), Some(2)));
+        let second = text.locate(17, 2);
+        assert_eq!((second.line, second.column, second.length, second.page), (12, Some(5), Some(2), Some(3)));
+        // (A span running past its line's end stops there.)
+        assert_eq!(text.locate(13, 5).length, Some(2));
+        let single = TextRef { lines: Vec::new(), ..text };
+        assert_eq!(single.locate(17, 2), single.source);
+    }
 }

@@ -501,6 +501,7 @@ impl<'a> Recognizer<'a> {
                     self.doc.glossary_heading = Some(TextRef {
                         text: text.clone(),
                         source: Provenance::line(line.number).with_page(line.page),
+                        lines: Vec::new(),
                     });
                 }
                 if part == Part::Profile {
@@ -513,6 +514,7 @@ impl<'a> Recognizer<'a> {
                     self.explanation_heading = Some(TextRef {
                         text: text.clone(),
                         source: Provenance::line(line.number).with_page(line.page),
+                        lines: Vec::new(),
                     });
                     self.explanation_start = self.sections.len();
                     self.bracketed_top = false;
@@ -529,8 +531,11 @@ impl<'a> Recognizer<'a> {
                 && normalize(split_numbering(&text).1).ends_with("名词解释")
             {
                 self.part = Part::Glossary;
-                self.doc.glossary_heading =
-                    Some(TextRef { text: text.clone(), source: Provenance::line(line.number).with_page(line.page) });
+                self.doc.glossary_heading = Some(TextRef {
+                    text: text.clone(),
+                    source: Provenance::line(line.number).with_page(line.page),
+                    lines: Vec::new(),
+                });
                 i += 1;
                 continue;
             }
@@ -562,7 +567,11 @@ impl<'a> Recognizer<'a> {
                         // A file of performance-target forms alone, titled as a
                         // whole (`某局2026年项目支出绩效目标表`) above its first
                         // form's own title: the cover's line.
-                        self.cover.push(TextRef { text, source: Provenance::line(line.number).with_page(line.page) });
+                        self.cover.push(TextRef {
+                            text,
+                            source: Provenance::line(line.number).with_page(line.page),
+                            lines: Vec::new(),
+                        });
                     } else if table_number(&text).is_some() || table_title(&text, &self.options.aliases).is_some() {
                         // No cover, no parts: a bare list of tables.
                         self.part = Part::Tables;
@@ -571,7 +580,11 @@ impl<'a> Recognizer<'a> {
                         self.part = Part::Explanation;
                         continue;
                     } else {
-                        self.cover.push(TextRef { text, source: Provenance::line(line.number).with_page(line.page) });
+                        self.cover.push(TextRef {
+                            text,
+                            source: Provenance::line(line.number).with_page(line.page),
+                            lines: Vec::new(),
+                        });
                     }
                     i += 1;
                 }
@@ -1047,6 +1060,7 @@ impl<'a> Recognizer<'a> {
                 heading: TextRef {
                     text: heading.to_owned(),
                     source: Provenance::line(line.number).with_page(line.page),
+                    lines: Vec::new(),
                 },
                 paragraphs: Vec::new(),
                 subsections: Vec::new(),
@@ -1153,8 +1167,11 @@ impl<'a> Recognizer<'a> {
         let line = &lines[i];
         let text = paragraph::clean_line(line).0;
         if let Some(date) = is_date(text) {
-            self.doc.meta.published =
-                Some(TextRef { text: date, source: Provenance::line(line.number).with_page(line.page) });
+            self.doc.meta.published = Some(TextRef {
+                text: date,
+                source: Provenance::line(line.number).with_page(line.page),
+                lines: Vec::new(),
+            });
             return i + 1;
         }
         if split_numbering(text).0.is_some() {
@@ -1236,7 +1253,7 @@ impl<'a> Recognizer<'a> {
                 } else {
                     return None;
                 };
-                Some((kind, TextRef { text: t.title.clone(), source: t.source.clone() }))
+                Some((kind, TextRef { text: t.title.clone(), source: t.source.clone(), lines: Vec::new() }))
             })
         });
         if let Some((kind, line)) = evidence {
@@ -1252,11 +1269,13 @@ impl<'a> Recognizer<'a> {
         self.doc.meta.unit_name = self
             .cover
             .iter()
-            .find_map(|t| unit_name::unit_name(&t.text).map(|text| TextRef { text, source: t.source.clone() }))
+            .find_map(|t| {
+                unit_name::unit_name(&t.text).map(|text| TextRef { text, source: t.source.clone(), lines: Vec::new() })
+            })
             .or_else(|| {
                 self.doc.tables.iter().find_map(|t| {
                     let text = unit_name::unit_name(t.compiled_by.as_deref()?)?;
-                    Some(TextRef { text, source: t.source.clone() })
+                    Some(TextRef { text, source: t.source.clone(), lines: Vec::new() })
                 })
             });
         let uses_unit = self.profile_heading.as_deref().is_some_and(|h| h.contains("单位概况"))
@@ -1358,7 +1377,7 @@ impl<'a> Recognizer<'a> {
                 let numbering = entry.numbering.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
                 let declared = entry.declared_empty.as_deref().unwrap_or_default();
                 let text = format!("目录：{numbering}{}（{declared}）", entry.title);
-                table.empty_statement = Some(TextRef { text, source: entry.source.clone() });
+                table.empty_statement = Some(TextRef { text, source: entry.source.clone(), lines: Vec::new() });
             }
         }
     }
@@ -1374,7 +1393,11 @@ impl<'a> Recognizer<'a> {
             {
                 missing.push(MissingTable {
                     kind,
-                    listed_as: Some(TextRef { text: entry.title.clone(), source: entry.source.clone() }),
+                    listed_as: Some(TextRef {
+                        text: entry.title.clone(),
+                        source: entry.source.clone(),
+                        lines: Vec::new(),
+                    }),
                     mentioned_empty: None,
                 });
             }

@@ -1,7 +1,7 @@
 //! Paragraphs: consecutive text lines joined where a sentence was broken by a
 //! page end, with a map back from paragraph offsets to (line, column).
 
-use gongkai_model::{Provenance, TextRef};
+use gongkai_model::{Provenance, TextLine, TextRef};
 
 use crate::layout::Line;
 
@@ -94,6 +94,21 @@ impl Paragraph {
     /// The paragraph as a text reference (markdown emphasis removed).
     pub fn to_text_ref(&self) -> TextRef {
         let first = self.pieces.first().copied().unwrap_or((0, 0, None, 1));
-        TextRef { text: self.text.replace("**", ""), source: Provenance::line(first.1).with_page(first.2) }
+        // Each line's start, where the text was joined from several (and kept
+        // as printed: removing `**` would move the offsets).
+        let lines = if self.pieces.len() > 1 && !self.text.contains("**") {
+            self.pieces
+                .iter()
+                .map(|&(offset, line, page, column)| TextLine {
+                    offset: u32::try_from(offset).unwrap_or(u32::MAX),
+                    line,
+                    page,
+                    column,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        TextRef { text: self.text.replace("**", ""), source: Provenance::line(first.1).with_page(first.2), lines }
     }
 }

@@ -98,13 +98,13 @@ pub fn build_table(
                 continue;
             }
             if says_empty(&plain) && !has_amount(line) {
-                empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line) });
+                empty_statement = Some(TextRef { text: text.to_owned(), source: prov(line), lines: Vec::new() });
                 continue;
             }
             // A footnote (`注：由于四舍五入因素…`, `注：无。`) is kept as the
             // table's note, never read as a row.
             if super::is_note(&plain) && !has_amount(line) {
-                notes.push(TextRef { text: text.to_owned(), source: prov(line) });
+                notes.push(TextRef { text: text.to_owned(), source: prov(line), lines: Vec::new() });
                 continue;
             }
             if let Some(row) = in_columns.as_ref().filter(|_| begun) {

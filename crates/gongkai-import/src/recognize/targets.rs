@@ -103,7 +103,11 @@ pub fn parse(r: &mut Recognizer<'_>, lines: &[Line], mut i: usize) -> usize {
     r.recognised_anything = true;
     let mut table = PerformanceTargets {
         scope,
-        title: TextRef { text: title_text, source: Provenance::line(title_line.number).with_page(title_line.page) },
+        title: TextRef {
+            text: title_text,
+            source: Provenance::line(title_line.number).with_page(title_line.page),
+            lines: Vec::new(),
+        },
         unit_name: None,
         project: None,
         manager: None,
@@ -233,14 +237,14 @@ fn form_line(table: &mut PerformanceTargets, line: &Line, amount_columns: &mut b
         return;
     }
     if key == "项目名称" {
-        table.project = next_text(cells[0].0).map(|t| TextRef { text: t, source: source.clone() });
+        table.project = next_text(cells[0].0).map(|t| TextRef { text: t, source: source.clone(), lines: Vec::new() });
         if let Some((i, _)) = cells.iter().find(|(_, t)| t.contains("负责人")) {
             table.manager = next_text(*i);
         }
         return;
     }
     if key.contains("目标") && !key.contains("指标") {
-        table.goal = next_text(cells[0].0).map(|t| TextRef { text: t, source: source.clone() });
+        table.goal = next_text(cells[0].0).map(|t| TextRef { text: t, source: source.clone(), lines: Vec::new() });
         return;
     }
     // Funding: every amount with the labels before it. An amount with no label

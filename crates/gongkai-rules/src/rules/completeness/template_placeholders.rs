@@ -76,9 +76,9 @@ impl Rule for TemplatePlaceholders {
 fn texts(doc: &Disclosure) -> Vec<TextRef> {
     let mut out: Vec<TextRef> = doc.prose().into_iter().cloned().collect();
     for table in &doc.tables {
-        out.push(TextRef { text: table.title.clone(), source: table.source.clone() });
+        out.push(TextRef { text: table.title.clone(), source: table.source.clone(), lines: Vec::new() });
         if let Some(by) = &table.compiled_by {
-            out.push(TextRef { text: by.clone(), source: table.source.clone() });
+            out.push(TextRef { text: by.clone(), source: table.source.clone(), lines: Vec::new() });
         }
     }
     out

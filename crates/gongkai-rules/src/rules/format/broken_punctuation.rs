@@ -78,13 +78,13 @@ impl Rule for BrokenPunctuation {
         for text in ctx.doc.prose() {
             for (at, what) in doubled_marks(&text.text).into_iter().chain(empty_lead_ins(&text.text)) {
                 let message = format!("{what}：“{}”", excerpt(&text.text, at));
-                out.push(ctx.finding(message, None, vec![text_location(&text.source)]));
+                out.push(ctx.finding(message, None, vec![text_location(&text.locate(at, 1))]));
             }
         }
         for group in balance_groups(ctx.doc) {
             for (text, at, what) in unbalanced(&group) {
                 let message = format!("{what}：“{}”", excerpt(&text.text, at));
-                out.push(ctx.finding(message, None, vec![text_location(&text.source)]));
+                out.push(ctx.finding(message, None, vec![text_location(&text.locate(at, 1))]));
             }
         }
     }
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn paired_marks_balance_across_a_sections_texts() {
-        let t = |s: &str| TextRef { text: s.to_owned(), source: Default::default() };
+        let t = |s: &str| TextRef { text: s.to_owned(), source: Default::default(), lines: Vec::new() };
         let (a, b) = (t("决算数小于（大"), t("于）预算数。"));
         assert!(unbalanced(&[&a, &b]).is_empty());
         let c = t("增长0%，主要原因是与上年持平，无增减变化）；");

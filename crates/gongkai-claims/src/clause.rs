@@ -420,6 +420,17 @@ impl Parser<'_> {
             }
             return from_heading;
         }
+        // A generic measure with neither heading nor title (`行政运行（01项）
+        // 376.61万元。主要用于…。本年预算安排376.16万元`) is of the paragraph's
+        // topic: the subject of its first amount.
+        if subject.names.is_empty()
+            && subject.generic
+            && let Some(topic) = self.claims.iter().find(|c| c.amount.is_some() && !c.subject.label.is_empty())
+        {
+            let kind = (!topic.subject.names.is_empty()).then_some(topic.kind);
+            let (label, names) = (topic.subject.label.clone(), topic.subject.names.clone());
+            return Subject { label, names, kind, generic: false, ..subject };
+        }
         // `…（项）。年初预算999.83万元，支出决算1,182.59万元`: the final figure of
         // the subject just stated, with its names.
         // (Not after a final figure of its own: `收入决算…，支出决算…` are two.)

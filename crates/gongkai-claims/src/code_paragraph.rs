@@ -21,16 +21,28 @@ pub(crate) struct LevelNames {
 }
 
 /// The marker at `i` (`(类)` in key form) and its level.
-fn marker_at(text: &Text, i: usize) -> Option<Level> {
-    if text.key(i) != '(' || text.key(i + 2) != ')' {
+fn marker_at(text: &Text, i: usize) -> Option<(Level, usize)> {
+    if text.key(i) != '(' {
         return None;
     }
-    match text.key(i + 1) {
-        '类' => Some(Level::Lei),
-        '款' => Some(Level::Kuan),
-        '项' => Some(Level::Xiang),
-        _ => None,
+    // (The level may carry its code's own digits: `行政运行（01项）`, `（208类）`.)
+    let digits = (i + 1..i + 4).take_while(|&j| text.key(j).is_ascii_digit()).count();
+    let at = i + 1 + digits;
+    if text.key(at + 1) != ')' {
+        return None;
     }
+    let level = match text.key(at) {
+        '类' => Level::Lei,
+        '款' => Level::Kuan,
+        '项' => Level::Xiang,
+        _ => return None,
+    };
+    Some((level, at + 2 - i))
+}
+
+/// Whether a figure is the code digits of a level marker (`（01项）`): no quantity.
+pub(crate) fn is_marker_code(text: &Text, start: usize, end: usize) -> bool {
+    start > 0 && marker_at(text, start - 1).is_some_and(|(_, width)| start - 1 + width >= end)
 }
 
 /// Splits `range` into level names; `None` when it has no marker.
@@ -39,7 +51,7 @@ pub(crate) fn split_level_names(text: &Text, range: Range<usize>) -> Option<Leve
     let mut name_start = range.start;
     let mut i = range.start;
     while i + 3 <= range.end {
-        if let Some(level) = marker_at(text, i) {
+        if let Some((level, width)) = marker_at(text, i).filter(|(_, w)| i + w <= range.end) {
             let name = text.trim(name_start..i);
             if !name.is_empty() {
                 // `“一般公共服务支出（类）…（项）”`: the quotes around the chain are
@@ -48,7 +60,7 @@ pub(crate) fn split_level_names(text: &Text, range: Range<usize>) -> Option<Leve
                 let bare = printed.trim_matches(|c| matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’' | '\''));
                 names.push(LevelName { level, name: bare.to_owned() });
             }
-            i += 3;
+            i += width;
             name_start = i;
         } else {
             i += 1;

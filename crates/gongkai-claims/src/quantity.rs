@@ -111,7 +111,9 @@ pub(crate) fn find_figures(text: &Text) -> Vec<Figure> {
             Scan::Skip { end } => i = end.max(i + 1),
             Scan::Figure(f) => {
                 i = f.span.end.max(i + 1);
-                if !is_target_or_threshold(text, &f) {
+                if !is_target_or_threshold(text, &f)
+                    && !crate::code_paragraph::is_marker_code(text, f.span.start, f.span.end)
+                {
                     out.push(f);
                 }
             }

@@ -512,3 +512,29 @@ fn a_short_numbered_title_names_the_item_of_stage_only_figures() {
         (ClaimKind::CodeParagraph, "机关事业单位基本养老保险缴费支出决算", 3)
     );
 }
+
+/// A level marker may carry its code's digits (`行政运行（01项）`, `（208类）`):
+/// the chain of names, not a count of 1 项.
+#[test]
+fn a_level_marker_with_its_code_digits() {
+    let p =
+        "社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位基本养老保险缴费支出（05项）49.82万元。";
+    let c = one(p);
+    assert_eq!(
+        (c.kind, c.subject.label.as_str(), c.subject.names.len()),
+        (ClaimKind::CodeParagraph, "机关事业单位基本养老保险缴费支出", 3)
+    );
+}
+
+/// A measure word with no subject, heading or title of its own (`本年预算安排`)
+/// is of the paragraph's topic: the subject of its first amount.
+#[test]
+fn a_bare_measure_is_of_the_paragraphs_topic() {
+    let p = "行政运行（01项）376.61万元。主要用于单位运行。本年预算安排376.16万元。";
+    let claims: Vec<(String, String)> = parse_paragraph(p)
+        .into_iter()
+        .filter(|c| c.amount.is_some())
+        .map(|c| (c.subject.label, c.amount.map(|a| a.value.value.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(claims, [("行政运行".to_owned(), "376.61".to_owned()), ("行政运行".to_owned(), "376.16".to_owned())]);
+}

@@ -11,6 +11,7 @@ mod direction_words;
 mod listed_parts;
 pub use listed_parts::parts_checked;
 mod operating_cost;
+mod paragraph_consistency;
 mod performance_targets;
 mod procurement_parts;
 pub mod resolve;
@@ -26,6 +27,7 @@ pub use composition_items::CompositionItems;
 pub use direction_words::DirectionWords;
 pub use listed_parts::ListedParts;
 pub use operating_cost::OperatingCost;
+pub use paragraph_consistency::ParagraphConsistency;
 pub use performance_targets::PerformanceTargetsRule;
 pub use procurement_parts::ProcurementParts;
 pub use structure_shares_total::StructureSharesTotal;
@@ -48,5 +50,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &AssetBreakdown,
         &AmountUnit,
         &ListedParts,
+        &ParagraphConsistency,
     ]
 }

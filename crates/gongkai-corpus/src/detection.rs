@@ -44,9 +44,11 @@ impl Checker {
 
 /// Whether `findings` report the expected fault.
 pub fn detects(findings: &[Finding], expected: &Expected) -> bool {
-    findings
-        .iter()
-        .any(|f| f.category.id() == expected.family && f.locations.iter().any(|l| expected.lines.contains(&l.at.line)))
+    findings.iter().any(|f| {
+        f.category.id() == expected.family
+            && expected.rule.is_none_or(|rule| f.rule == rule)
+            && f.locations.iter().any(|l| expected.lines.contains(&l.at.line))
+    })
 }
 
 /// The findings that make a clean document a false positive.

@@ -48,11 +48,14 @@ pub enum FaultKind {
     EmptyReason,
     /// A closing bracket no opening one matches (`…减少。` → `…减少）。`).
     StrayBracket,
+    /// A per-code paragraph restating its figure otherwise (`…；本年预算安排X万元。`
+    /// with X not the figure it opened with): N114 must report it.
+    SelfContradiction,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 16] = [
+    pub const ALL: [FaultKind; 17] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -69,6 +72,7 @@ impl FaultKind {
         FaultKind::DoubledMark,
         FaultKind::EmptyReason,
         FaultKind::StrayBracket,
+        FaultKind::SelfContradiction,
     ];
 
     /// The kebab-case id.
@@ -90,6 +94,7 @@ impl FaultKind {
             FaultKind::DoubledMark => "doubled-mark",
             FaultKind::EmptyReason => "empty-reason",
             FaultKind::StrayBracket => "stray-bracket",
+            FaultKind::SelfContradiction => "self-contradiction",
         }
     }
 
@@ -102,12 +107,23 @@ impl FaultKind {
             | FaultKind::ClaimAmount
             | FaultKind::DirectionFlip
             | FaultKind::ProcurementPart
-            | FaultKind::ProcurementFundPart => "narrative",
+            | FaultKind::ProcurementFundPart
+            | FaultKind::SelfContradiction => "narrative",
             FaultKind::TableDropped => "completeness",
             FaultKind::CatalogName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
             FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket => "format",
+        }
+    }
+
+    /// The rule that must report it, where its family holds rules that would
+    /// report the edit for another reason (a restated figure also differs from
+    /// the table: N101 would find it, and the measurement would say nothing of N114).
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            FaultKind::SelfContradiction => Some("N114"),
+            _ => None,
         }
     }
 }
@@ -139,6 +155,14 @@ impl Fault {
             Fault::Final(k) => k.family(),
         }
     }
+
+    /// The rule that must report it, where it must be that one.
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Fault::Budget(k) => k.rule(),
+            Fault::Final(_) => None,
+        }
+    }
 }
 
 /// What was injected (written as `NAME.expected.json`).
@@ -148,6 +172,9 @@ pub struct Expected {
     pub fault: Fault,
     /// The rule family that must report it.
     pub family: &'static str,
+    /// The rule that must report it, where it must be that one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
     /// 1-based lines of which one must be among a finding's locations.
     pub lines: Vec<u32>,
     /// What was changed, for people.
@@ -214,6 +241,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
         (FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket, Mark::Claim { .. }) => true,
+        (FaultKind::SelfContradiction, Mark::Claim { code_paragraph: true, .. }) => true,
         _ => false,
     }
 }
@@ -321,6 +349,15 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(())
         }),
         FaultKind::DoubledMark => Some(format!("{}，。", text.strip_suffix('。')?)),
+        FaultKind::SelfContradiction => {
+            // The paragraph's figure (`…预算数为3.68万元`), restated otherwise at its end.
+            let at = text.find("万元")?;
+            let number = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+            let start = text[..at].char_indices().rev().take_while(|&(_, c)| number(c)).last().map(|(i, _)| i)?;
+            let changed = shift_amount(&text[start..at], d)?;
+            let body = text.trim_end_matches(['；', '。']);
+            Some(format!("{body}；本年预算安排{changed}万元。"))
+        }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
         FaultKind::EmptyReason => {
             // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).

@@ -74,6 +74,7 @@ pub fn generate_faulted(seed: u64, index: u64) -> (GeneratedDoc, fault::Expected
     let expected = fault::Expected {
         fault: fault::Fault::Budget(fault),
         family: fault.family(),
+        rule: fault.rule(),
         lines: generated.doc.expected_lines(),
         description,
     };
@@ -144,8 +145,13 @@ pub fn generate_final_faulted(seed: u64, index: u64) -> (GeneratedFinal, fault::
     // Every 决算 prints its tables, so some fault always applies.
     let (kind, description) = injected.unwrap_or((FinalFault::TableDropped, String::from("none applied")));
     let fault = fault::Fault::Final(kind);
-    let expected =
-        fault::Expected { fault, family: fault.family(), lines: generated.doc.expected_lines(), description };
+    let expected = fault::Expected {
+        fault,
+        family: fault.family(),
+        rule: fault.rule(),
+        lines: generated.doc.expected_lines(),
+        description,
+    };
     (generated, expected)
 }
 

@@ -7,8 +7,8 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// That the document was read well enough for its check to mean something:
-    /// of the disclosure tables its table of contents (目录) lists, at least half
-    /// were found and recognised; and when its explanation prints amounts, at
+    /// of the disclosure tables its table of contents (目录) lists (where it lists
+    /// two or more), at least half were found and recognised; and when its explanation prints amounts, at
     /// least one statement was read from it to compare with the tables. When
     /// either fails, one warning names what could not be checked.
     ///
@@ -28,8 +28,8 @@ declare_rule! {
         title_zh: "文件读取得足够完整，检查结果才有意义（目录所列的表至少识别一半，说明中的数字能与表比对）",
         doc_zh: r#"
 ## 检查内容
-文件读取得是否足够完整，检查结果才有意义：目录所列的公开表，至少有一半被找到并识
-别；情况说明中印有金额的，至少从中读出一处可与表格比对的表述。任一条件不满足时，
+文件读取得是否足够完整，检查结果才有意义：目录所列的公开表（目录列出两张以上时），
+至少有一半被找到并识别；情况说明中印有金额的，至少从中读出一处可与表格比对的表述。任一条件不满足时，
 报一条警告，写明哪些内容未能核对。
 
 ## 为何重要

@@ -10,7 +10,8 @@ declare_rule! {
     /// No placeholder of the template is left in the document: a run of two or
     /// more `X` (or `Ｘ`, `×`) — `上海市XX局`, `XXX万元`, `增长XX%`, `20XX年`,
     /// `主要原因：XXXXXXXX` — or a single `X` standing for a number before a unit of
-    /// time or count (`X月`, `X日`, `X个`, `X辆`). The unit's name, the headings,
+    /// time or count (年 月 日 个 项 人 辆 台 套 次 家 名 期 批: `X月`, `X辆`); an `X` in a
+    /// word of Latin letters (`XML`) or naming a thing (`X射线`) is none. The unit's name, the headings,
     /// the paragraphs, the table titles and the tables' 编制单位 are read. Each
     /// placeholder is reported once, with every place it stands.
     ///
@@ -30,7 +31,8 @@ declare_rule! {
 ## 检查内容
 文件中没有遗留模板的占位符：两个或更多连续的 `X`（或 `Ｘ`、`×`）——
 `上海市XX局`、`XXX万元`、`增长XX%`、`20XX年`、`主要原因：XXXXXXXX`——或在时间、
-数量单位前代替数字的单个 `X`（`X月`、`X日`、`X个`、`X辆`）。读取的范围包括单位名
+数量单位（年、月、日、个、项、人、辆、台、套、次、家、名、期、批）前代替数字的单个 `X`
+（`X月`、`X辆`）；拉丁字母单词中的 `X`（`XML`）或表示事物的 `X`（`X射线`）不算。读取的范围包括单位名
 称、各级标题、正文段落、表格标题和各表的编制单位。每个占位符报告一次，列出它出现
 的所有位置。
 

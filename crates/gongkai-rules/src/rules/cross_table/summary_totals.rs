@@ -13,6 +13,9 @@ declare_rule! {
     /// prints them) = that code's 总计/合计 in 表2 and 表3; and each current-year income line of 表1 (一般公共预算拨款, 其中 一般财力 /
     /// 上级转移支付, 基金, 国资, 财政专户, 单位资金) and each carry-over line = the
     /// matching source column(s) of 表2's 总计 row. Amounts are compared in 万元.
+    /// A 表2 or 表3 without a column of other years' money (a 决算's 收入决算表 and
+    /// 支出决算表 hold the year's money only) is compared with 表1's line of the
+    /// year's money (本年收入合计, 本年支出合计), not with its 总计.
     ///
     /// ## Why it matters
     /// 表2 and 表3 are the detail behind the two sides of 表1; a 类 or a source that
@@ -30,7 +33,9 @@ declare_rule! {
 表1 支出总计 = 表3 总计；表1 支出方的每个类（表1 印有款、项的，还有每个款和项）=
 该编码在表2 和表3 中的总计（合计）；表1 的每一个本年收入行（一般公共预算拨款及其
 中的一般财力、上级转移支付，基金，国资，财政专户，单位资金）和每一个上年结转结余
-行 = 表2 总计行中相应资金来源的列（或几列之和）。金额按万元比较。
+行 = 表2 总计行中相应资金来源的列（或几列之和）。金额按万元比较。表2 或表3 没有
+反映以前年度资金的列的（决算的收入决算表、支出决算表只反映本年资金），与表1 的本年
+行（本年收入合计、本年支出合计）比较，而不是与其总计比较。
 
 ## 为何重要
 表2 和表3 是表1 收支两方的明细；某个类或某项资金来源在它们之间不一致，说明其中一

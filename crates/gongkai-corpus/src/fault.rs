@@ -199,9 +199,15 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
     if kind == FaultKind::TableDropped {
         return drop_table(doc, at);
     }
+    edit_line(doc, at, |text| edit(kind, text, rng))
+}
+
+/// Edits line `at` with `edit` and flags it, describing the change; `None`
+/// when the edit does not apply or changes nothing.
+pub(crate) fn edit_line(doc: &mut Doc, at: usize, edit: impl FnOnce(&str) -> Option<String>) -> Option<String> {
     let line = &mut doc.lines[at];
     let before = line.text.clone();
-    let after = edit(kind, &before, rng)?;
+    let after = edit(&before)?;
     if after == before {
         return None;
     }

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::doc::{Doc, Mark};
-use crate::fault::{clip, delta, drop_table, edit_cells, parse_amount, replace_number_before, shift_amount};
+use crate::fault::{delta, drop_table, edit_cells, edit_line, parse_amount, replace_number_before, shift_amount};
 use crate::money::{fmt_amount, fmt_cell};
 use crate::render::final_tables::BALANCES;
 use crate::rng::Rng;
@@ -84,15 +84,7 @@ pub fn inject(doc: &mut Doc, kind: FinalFault, rng: &mut Rng) -> Option<String> 
     if kind == FinalFault::TableDropped {
         return drop_table(doc, at);
     }
-    let line = &mut doc.lines[at];
-    let before = line.text.clone();
-    let after = edit(kind, &before, rng)?;
-    if after == before {
-        return None;
-    }
-    line.text = after.clone();
-    line.expect = true;
-    Some(format!("line {}: `{}` → `{}`", at + 1, clip(&before), clip(&after)))
+    edit_line(doc, at, |text| edit(kind, text, rng))
 }
 
 fn targets(kind: FinalFault, mark: &Mark, text: &str) -> bool {

@@ -89,11 +89,7 @@ pub fn apply(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
         applied.push(Variant::ContinuedTables);
     }
     if rng.chance(10) {
-        for l in &mut doc.lines {
-            if l.text.contains('\t') {
-                l.text = l.text.replace('\t', "  ");
-            }
-        }
+        spaces_for_tabs(&mut doc);
         applied.push(Variant::Spaces);
     }
     (doc, applied)
@@ -126,14 +122,19 @@ pub fn apply_final(mut doc: Doc, rng: &mut Rng) -> (Doc, Vec<Variant>) {
         applied.push(Variant::ContinuedTables);
     }
     if rng.chance(10) {
-        for l in &mut doc.lines {
-            if l.text.contains('\t') {
-                l.text = l.text.replace('\t', "  ");
-            }
-        }
+        spaces_for_tabs(&mut doc);
         applied.push(Variant::Spaces);
     }
     (doc, applied)
+}
+
+/// Cells separated by two spaces instead of tabs, throughout.
+fn spaces_for_tabs(doc: &mut Doc) {
+    for l in &mut doc.lines {
+        if l.text.contains('\t') {
+            l.text = l.text.replace('\t', "  ");
+        }
+    }
 }
 
 fn blank() -> Line {

@@ -234,7 +234,7 @@ fn not_printed(ctx: &Context<'_>, claim: &Claim) -> bool {
     }
     // An average (`平均每辆2.71万元`, `人均…`) is a quotient of two figures:
     // no table prints it, unless a line or column is named so.
-    let average = |name: &str| name.contains("平均") || name.starts_with("人均") || name.starts_with('每');
+    let average = |name: &str| name.contains("平均") || name.starts_with("人均");
     if average(&label) {
         let parts = || ctx.doc.tables.iter().flat_map(|t| &t.parts);
         let printed = parts().any(|p| {

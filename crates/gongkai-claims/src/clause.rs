@@ -85,6 +85,8 @@ pub(crate) fn parse(paragraph: &str) -> Vec<ParsedClaim> {
         heading: None,
         title: None,
         lead_start: 0,
+        sentence_start: 0,
+        prior_year_figure: None,
         clause_end_cache: 0,
         list: None,
     }
@@ -109,19 +111,35 @@ fn share_base(text: &Text, range: Range<usize>) -> Option<String> {
     (range.end >= start + 2).then(|| text.printed(start..range.end))
 }
 
-/// Whether `lead` says only that its figure is last year's (`（去年预算数为`,
-/// `上年执行数为`, `上年为`): a prior-year word, a measure, a verb.
-fn names_prior_year(text: &Text, lead: Range<usize>) -> bool {
+/// The measure `lead` names when it says only that its figure is last year's
+/// (`（去年预算数为` → `预算数`, `上年执行数为` → `执行数`, `上年为` → ``): a
+/// prior-year word, a measure, a verb; `None` for any other lead.
+fn prior_year_measure(text: &Text, lead: Range<usize>) -> Option<&'static str> {
     let printed = text.printed(text.trim(lead));
     let mut rest = printed.trim_start_matches(['(', '（', '，', ',', ' ']).trim_end_matches([':', '：', ' ']);
     for verb in ["为", "是"] {
         rest = rest.strip_suffix(verb).unwrap_or(rest);
     }
-    let Some(measure) = ["上一年", "上年", "去年"].iter().find_map(|y| rest.strip_prefix(y)) else {
-        return false;
-    };
+    let measure = ["上一年", "上年", "去年"].iter().find_map(|y| rest.strip_prefix(y))?;
     ["", "预算数", "预算", "年初预算数", "年初预算", "执行数", "预算执行数", "决算数", "同期", "同期数"]
-        .contains(&measure)
+        .into_iter()
+        .find(|m| *m == measure)
+}
+
+/// The year a comparison names and the rest: `2025年预算执行数` → (`Some("2025年")`,
+/// `预算执行数`), `上年决算数` → (`None`, `决算数`) for last year however worded;
+/// `None` when it names no year.
+fn comparison_year(phrase: &str) -> Option<(Option<&str>, &str)> {
+    if let Some(rest) = ["上一年", "上年", "去年"].iter().find_map(|y| phrase.strip_prefix(y)) {
+        return Some((None, rest.strip_prefix("度").unwrap_or(rest)));
+    }
+    let digits = phrase.char_indices().take_while(|(_, c)| c.is_ascii_digit()).count();
+    if digits != 4 || !phrase[4..].starts_with('年') {
+        return None;
+    }
+    let year = &phrase[..4 + '年'.len_utf8()];
+    let rest = &phrase[year.len()..];
+    Some((Some(year), rest.strip_prefix("度").unwrap_or(rest)))
 }
 
 /// Ends a sentence: reasons and headings do not reach past it.
@@ -152,6 +170,11 @@ struct Parser<'t> {
     title: Option<Range<usize>>,
     /// Where the lead of the next figure or word starts.
     lead_start: usize,
+    /// Where the current sentence starts.
+    sentence_start: usize,
+    /// A figure of this sentence stated as last year's before any change
+    /// (`上年执行数为40.00万元，…`), with its measure (`执行数`).
+    prior_year_figure: Option<(Spanned<gongkai_model::Quantity>, &'static str)>,
     /// The next clause end at or after the last position asked (queries only move forward).
     clause_end_cache: usize,
     /// A `其中` enumeration in this sentence: its head (the claim before `其中`),
@@ -191,6 +214,8 @@ impl Parser<'_> {
                 self.heading = None;
                 self.list = None;
                 self.lead_start = i + 1;
+                self.sentence_start = i + 1;
+                self.prior_year_figure = None;
             } else if c == '其' && self.text.at(i, "其中") {
                 self.list = self.current.filter(|&h| self.claims[h].amount.is_some()).map(|head| List {
                     head,
@@ -295,9 +320,15 @@ impl Parser<'_> {
                 }
                 None => self.subject_or_current(subject, change_start, free),
             };
+            let base = comparative
+                .filter(|_| self.claims[idx].change.as_ref().is_none_or(|ch| ch.prior.is_none()))
+                .and_then(|c| self.stated_base(idx, c..word.span.start));
             let direction = Spanned { value: word.direction, span: word.span };
             let claim = &mut self.claims[idx];
             let change = claim.change.get_or_insert_with(|| ParsedChange::starting_at(change_start));
+            if base.is_some() {
+                change.prior = base;
+            }
             if is_rate {
                 change.rate_direction = Some(direction);
                 change.rate = Some(quantity);
@@ -360,16 +391,19 @@ impl Parser<'_> {
             change.prior = Some(quantity);
             change.span = comparative..f.span.end;
             claim.span.end = f.span.end;
-        } else if names_prior_year(self.text, lead.clone()) {
+        } else if let Some(measure) = prior_year_measure(self.text, lead.clone()) {
             // `…增加196万元（去年预算数为0万元，无法计算增减比率）`: last year's
-            // figure, the base of the change before it — never a claim of its own.
-            if let Some(current) = self.current {
+            // figure, the base of the change before it — never a claim of its own;
+            // before any change (`上年执行数为A万元，本年预算B万元，比上年执行数增长X%`),
+            // the base of the one the sentence names it in.
+            let change = self.current.and_then(|current| {
                 let claim = &mut self.claims[current];
-                if claim.amount.is_some()
-                    && let Some(change) = claim.change.as_mut().filter(|ch| ch.prior.is_none())
-                {
-                    change.prior = Some(quantity);
-                }
+                claim.amount.as_ref()?;
+                claim.change.as_mut().filter(|ch| ch.prior.is_none())
+            });
+            match change {
+                Some(change) => change.prior = Some(quantity),
+                None => self.prior_year_figure = Some((quantity, measure)),
             }
         } else {
             let subject = derive(self.text, lead);
@@ -388,6 +422,52 @@ impl Parser<'_> {
             claim.span.end = f.span.end;
         }
         self.reason = false;
+    }
+
+    /// The figure a change compares with, stated earlier in the sentence as a
+    /// claim of its own (`2025年预算执行数为A万元，2026年预算安排B万元，比2025年预算
+    /// 执行数增加X%`): the comparison (`phrase`, from `比` to the direction word)
+    /// names a year and a measure; the base is the last amount before the
+    /// changing claim `idx`, in this sentence, whose subject is that measure and
+    /// whose clause names that year. Without a measure (`比上年增长`) or a year
+    /// the comparison is with a figure the sentence does not give.
+    fn stated_base(&self, idx: usize, phrase: Range<usize>) -> Option<Spanned<gongkai_model::Quantity>> {
+        let printed = self.text.printed(self.text.trim(phrase));
+        let (year, measure) = comparison_year(printed.trim_start_matches(['比', '较', '与', '和']))?;
+        let measure = measure.trim_end_matches('数');
+        if !["预算", "执行", "决算"].iter().any(|m| measure.contains(m)) {
+            return None;
+        }
+        if year.is_none()
+            && let Some((figure, stated)) = &self.prior_year_figure
+            && (stated.is_empty() || stated.trim_end_matches('数').ends_with(measure))
+        {
+            return Some(figure.clone());
+        }
+        self.claims[..idx].iter().rev().find_map(|c| {
+            let amount = c.amount.as_ref()?;
+            if c.span.start < self.sentence_start {
+                return None;
+            }
+            let label = c.subject.label.trim_end_matches('数');
+            let names = label.ends_with(measure) || (label.chars().count() >= 2 && measure.ends_with(label));
+            let clause = self.clause_before(amount.span.start);
+            let dated = match year {
+                Some(y) => clause.contains(y),
+                None => ["上年", "去年", "上一年"].iter().any(|w| clause.contains(w)),
+            };
+            (names && dated).then(|| amount.clone())
+        })
+    }
+
+    /// The printed clause before `end`, from the last clause end or colon.
+    fn clause_before(&self, end: usize) -> String {
+        let mut start = end;
+        while start > self.sentence_start && !is_clause_end(self.text.key(start - 1)) && self.text.key(start - 1) != ':'
+        {
+            start -= 1;
+        }
+        self.text.printed(start..end)
     }
 
     /// `range` as the paragraph's title: numbered, naming something, and short —

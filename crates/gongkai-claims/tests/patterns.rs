@@ -538,3 +538,35 @@ fn a_bare_measure_is_of_the_paragraphs_topic() {
         .collect();
     assert_eq!(claims, [("行政运行".to_owned(), "376.61".to_owned()), ("行政运行".to_owned(), "376.16".to_owned())]);
 }
+
+/// The figure compared with, stated before as a clause of its own
+/// (`2025年预算执行数为A万元，2026年预算安排B万元，比2025年预算执行数增加X%`), is the
+/// change's base: the comparison names its year and measure. Another figure of
+/// the sentence that is not of that year and measure is never the base.
+#[test]
+fn a_figure_stated_before_the_comparison_is_its_base() {
+    for (p, prior) in [
+        (
+            "某某（项）：2025年当年预算执行数为40.00万元，2026年预算安排50.00万元，比2025年预算执行数增加25.00%。",
+            "40.00万元",
+        ),
+        ("某某（项）：上年执行数为40.00万元，本年预算安排50.00万元，比上年执行数增长25.00%。", "40.00万元"),
+        ("某某支出2025年决算数为40.00万元，2026年预算数为50.00万元，比2025年决算数增长25.00%。", "40.00万元"),
+    ] {
+        let claims = parse_paragraph(p);
+        let c = claims.iter().find(|c| c.change.is_some()).expect(p);
+        assert_eq!(printed(p, &c.amount), "50.00万元", "{p}");
+        assert_eq!(printed(p, &c.change.as_ref().unwrap().prior), prior, "{p}");
+    }
+    for p in [
+        // Another year's figure: the comparison is with last year's 决算, not printed.
+        "2025年收入决算60.00万元，支出决算50.00万元，比上年决算增长25.00%。",
+        // No measure: `比上年增长` compares with a figure the sentence does not give.
+        "上年执行数为40.00万元，本年预算50.00万元，比上年增长25.00%。",
+        // In another sentence.
+        "2025年预算执行数为40.00万元。2026年预算安排50.00万元，比2025年预算执行数增长25.00%。",
+    ] {
+        let claims = parse_paragraph(p);
+        assert!(claims.iter().all(|c| c.change.as_ref().is_none_or(|ch| ch.prior.is_none())), "{p}: {claims:#?}");
+    }
+}

@@ -128,6 +128,12 @@ pub enum ChangeForm {
     YearOnYear,
     /// `比2023年年初预算数B万元增加C万元，增长D%`: last year's figure stated.
     PriorStated,
+    /// `比2023年年初预算数B万元增长D%`: last year's figure and the rate, no change amount.
+    PriorRateOnly,
+    /// Last year's execution as the base: `比2023年预算执行数B万元增长D%`, and a
+    /// per-code paragraph states it as a clause of its own before this year's
+    /// figure (`2023年预算执行数为B万元，2024年预算安排A万元，比2023年预算执行数增长D%`).
+    Execution,
 }
 
 /// How a document publishes its procurement: a table of it or none, and the
@@ -281,12 +287,14 @@ impl Budget {
         // (Drawn last, so that the figures drawn before stay what they were.)
         budget.procurement_general =
             [goods, works, services].map(|k| if rng.chance(50) { k } else { k * rng.range(0, 100) / 100 });
-        budget.change_form = match rng.below(5) {
+        budget.change_form = match rng.below(7) {
             0 => ChangeForm::PriorBudget,
             1 => ChangeForm::Compared,
             2 => ChangeForm::SinceLastYear,
             3 => ChangeForm::YearOnYear,
-            _ => ChangeForm::PriorStated,
+            4 => ChangeForm::PriorStated,
+            5 => ChangeForm::PriorRateOnly,
+            _ => ChangeForm::Execution,
         };
         budget.procurement_form = ProcurementForm {
             table: match rng.below(4) {

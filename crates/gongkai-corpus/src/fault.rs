@@ -326,17 +326,29 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             replace_number_after(text, at, |n| Some(fmt_amount(parse_amount(n)? + d.abs().clamp(50, 2_000))))
         }
         FaultKind::ClaimAmount => {
-            let at = text.find("万元")?;
+            let at = this_years_amount_end(text)?;
             replace_number_before(text, at, |n| shift_amount(n, d))
         }
         FaultKind::DirectionFlip => {
-            let inc = text.find("增加");
-            let dec = text.find("减少");
+            // The change's words, not the reason's (`预算相应减少`) nor a part's after 其中.
+            let scope = ["主要原因", "其中"].iter().filter_map(|w| text.find(w)).min().unwrap_or(text.len());
+            let find = |w: &str| text[..scope].find(w);
+            let inc = find("增加");
+            let dec = find("减少");
             match (inc, dec) {
                 (Some(i), Some(j)) if j < i => Some(format!("{}增加{}", &text[..j], &text[j + "减少".len()..])),
                 (Some(i), _) => Some(format!("{}减少{}", &text[..i], &text[i + "增加".len()..])),
                 (None, Some(j)) => Some(format!("{}增加{}", &text[..j], &text[j + "减少".len()..])),
-                (None, None) => None,
+                // A rate without a change amount (`比上年预算数B万元增长D%`): its word.
+                (None, None) => {
+                    let (at, to) = match (find("增长"), find("下降")) {
+                        (Some(i), Some(j)) if j < i => (j, "增长"),
+                        (Some(i), _) => (i, "下降"),
+                        (None, Some(j)) => (j, "增长"),
+                        (None, None) => return None,
+                    };
+                    Some(format!("{}{to}{}", &text[..at], &text[at + "增长".len()..]))
+                }
             }
         }
         FaultKind::CatalogName => edit_cells(text, |cells| {
@@ -357,7 +369,7 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         FaultKind::DoubledMark => Some(format!("{}，。", text.strip_suffix('。')?)),
         FaultKind::SelfContradiction => {
             // The paragraph's figure (`…预算数为3.68万元`), restated otherwise at its end.
-            let at = text.find("万元")?;
+            let at = this_years_amount_end(text)?;
             let number = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
             let start = text[..at].char_indices().rev().take_while(|&(_, c)| number(c)).last().map(|(i, _)| i)?;
             let changed = shift_amount(&text[start..at], d)?;
@@ -401,6 +413,16 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             replace_number_after(text, at, |n| shift_amount(n, d))
         }
         FaultKind::TableDropped => None,
+    }
+}
+
+/// Where this year's figure of a claim line ends (its `万元`): after `预算安排`
+/// where last year's is stated before it (`2023年预算执行数为B万元，2024年预算安排A万元`),
+/// else the line's first amount.
+fn this_years_amount_end(text: &str) -> Option<usize> {
+    match text.find("预算安排") {
+        Some(at) => Some(at + text[at..].find("万元")?),
+        None => text.find("万元"),
     }
 }
 

@@ -60,6 +60,13 @@ pub fn fmt_percent(p: i64) -> String {
 /// A year-on-year change of `current` against `prior`, as the explanation prints it:
 /// `增加128.95万元，增长14.65%` / `减少0.99万元，下降40.41%`; a new item (prior zero) is
 /// `增长100.00%` by convention and an unchanged one `增加0.00万元，增长0.00%`.
+/// The rate of a change alone, its word and figure (`下降3.02%`).
+pub fn rate_phrase(current: Cents, prior: Cents) -> String {
+    let diff = current - prior;
+    let rate = if prior == 0 { if current == 0 { 0 } else { 10_000 } } else { percent(diff.abs(), prior) };
+    format!("{}{}%", if diff < 0 { "下降" } else { "增长" }, fmt_percent(rate))
+}
+
 pub fn change_phrase(current: Cents, prior: Cents) -> String {
     let diff = current - prior;
     let rate = if prior == 0 { if current == 0 { 0 } else { 10_000 } } else { percent(diff.abs(), prior) };
@@ -82,6 +89,8 @@ mod tests {
         assert_eq!(fmt_percent(percent(100893, 101070)), "99.82");
         assert_eq!(change_phrase(100893, 100893 - 12895), "比上年预算增加128.95万元，增长14.65%");
         assert_eq!(change_phrase(146, 245), "比上年预算减少0.99万元，下降40.41%");
+        assert_eq!(rate_phrase(146, 245), "下降40.41%");
+        assert_eq!(rate_phrase(58, 0), "增长100.00%");
         assert_eq!(round_fine(12345), 123);
         assert_eq!(round_fine(12350), 124);
     }

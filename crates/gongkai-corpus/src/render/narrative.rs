@@ -3,7 +3,7 @@
 
 use crate::budget::{Budget, ChangeForm, ProcurementText, Source};
 use crate::doc::{Doc, Mark, row};
-use crate::money::{Cents, change_phrase, fmt_amount, fmt_percent, percent};
+use crate::money::{Cents, change_phrase, fmt_amount, fmt_percent, percent, rate_phrase};
 use crate::pool::pool;
 use crate::render::tables::code_sums;
 use crate::rng::Rng;
@@ -71,6 +71,12 @@ fn change(b: &Budget, current: Cents, prior: Cents) -> String {
         ChangeForm::SinceLastYear => "与上年相比".to_owned(),
         ChangeForm::YearOnYear => "同比".to_owned(),
         ChangeForm::PriorStated => format!("比{}年年初预算数{}万元", b.year - 1, fmt_amount(prior)),
+        ChangeForm::PriorRateOnly => {
+            return format!("比{}年年初预算数{}万元{}", b.year - 1, fmt_amount(prior), rate_phrase(current, prior));
+        }
+        ChangeForm::Execution => {
+            return format!("比{}年预算执行数{}万元{}", b.year - 1, fmt_amount(prior), rate_phrase(current, prior));
+        }
     };
     phrase.replacen("比上年预算", &with, 1)
 }
@@ -288,14 +294,20 @@ pub fn write_explanation(doc: &mut Doc, b: &Budget, rng: &mut Rng) {
         };
         let lei = p.lei.get(&c.code[..3]).copied().unwrap_or("");
         let kuan = p.kuan.get(&c.code[..5]).copied().unwrap_or("");
-        doc.para(
-            format!(
-                "{i}. {lei}(类){kuan}(款){}(项)：{year}年预算数为{}万元，{}，主要原因是：{}；",
-                c.name,
+        let figures = match b.change_form {
+            // Last year's execution stated first, as the reviewers quote it.
+            ChangeForm::Execution => format!(
+                "{}年预算执行数为{}万元，{year}年预算安排{}万元，比{}年预算执行数{}",
+                year - 1,
+                fmt_amount(prior),
                 fmt_amount(cur),
-                change(b, cur, prior),
-                reason(rng, cur, prior)
+                year - 1,
+                rate_phrase(cur, prior)
             ),
+            _ => format!("{year}年预算数为{}万元，{}", fmt_amount(cur), change(b, cur, prior)),
+        };
+        doc.para(
+            format!("{i}. {lei}(类){kuan}(款){}(项)：{figures}，主要原因是：{}；", c.name, reason(rng, cur, prior)),
             claim(false, cur, prior, true),
         );
     }

@@ -15,6 +15,12 @@ declare_rule! {
     /// 下降D%`), the rate is C / B, and A = B ± C must hold. A change stated
     /// without its amount (`其中：公务接待费增加0.00万元，增长0.00%`) takes the amount
     /// from the claim about the same subject earlier in the section, or from the table.
+    /// A rate given with both figures and no change amount — the figure compared
+    /// with inside the comparison (`B万元，比上年预算数A万元下降X%`) or stated as a
+    /// clause of its own before it (`2025年预算执行数为A万元，2026年预算安排B万元，
+    /// 比2025年预算执行数增加X%`: the comparison's year and measure name it; 执行数,
+    /// 预算数 and 决算数 alike) — must go the way the two figures go and be
+    /// |B − A| / A; the message gives the rate they make (`应为“下降3.02%”`).
     ///
     /// ## Why it matters
     /// The change amount and the rate are typed separately from the budget figure;
@@ -34,7 +40,11 @@ declare_rule! {
 的，总是相符。句中写出了所比较的数字时（`比2025年年初预算数B万元减少C万元，下
 降D%`），增长率为 C ÷ B，且本年金额 A = B ± C 必须成立。只写增减而未写本年金额的
 （`其中：公务接待费增加0.00万元，增长0.00%`），取本部分前文中同一事项的金额，或
-取表中的数字。
+取表中的数字。只写两个数字和增长率、未写增减额的——所比的数写在比较之中（`B万元，
+比上年预算数A万元下降X%`），或在前面单独成句（`2025年预算执行数为A万元，2026年预
+算安排B万元，比2025年预算执行数增加X%`：由比较中的年份和口径找到该数，执行数、预
+算数、决算数同样适用）——增减方向须与两数一致，增长率须为 |B − A| ÷ A；报告中给出
+按两数算得的增长率（`应为“下降3.02%”`）。
 
 ## 为何重要
 增减额和增长率是与预算数分开录入的；其中一个没有更新，文字就会误报预算的变化情
@@ -57,6 +67,17 @@ impl Rule for ChangeRate {
         for (index, claim) in doc.claims.iter().enumerate() {
             let Some(change) = &claim.change else { continue };
             check_difference(ctx, claim, change, out);
+            if change.amount.is_none()
+                && change.rate.is_some()
+                && let Some(prior) = wan(change.prior)
+            {
+                // Two figures and a rate: this year's is the claim's, or the
+                // subject's earlier in the section, or the table's.
+                if let Some(current) = current_amount(ctx, doc, index, claim) {
+                    check_stated_figures(ctx, claim, change, prior, current, out);
+                }
+                continue;
+            }
             let (Some(amount), Some(rate)) = (wan(change.amount), change.rate) else { continue };
             let down = match change.direction.or(change.rate_direction) {
                 Some(Direction::Down) => true,
@@ -151,6 +172,55 @@ fn check_difference(ctx: &Context<'_>, claim: &Claim, change: &gongkai_model::Ch
     let mut locations = vec![text_location(&change.source), amount_location(claim)];
     locations.extend(change.prior_at.iter().map(text_location));
     out.push(ctx.finding(message, Some(&comparison), locations));
+}
+
+/// A rate given with the two figures it relates and no change amount
+/// (`2025年预算执行数为A万元，2026年预算安排B万元，比2025年预算执行数增加X%`,
+/// `B万元，比上年预算数A万元下降X%`): its direction and its size follow from the
+/// two figures.
+fn check_stated_figures(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    change: &gongkai_model::Change,
+    prior: Number,
+    (current, current_at): (Number, Location),
+    out: &mut Findings,
+) {
+    let (Some(rate), Some(stated)) = (change.rate, change.rate_direction.filter(|d| *d != Direction::Flat)) else {
+        return;
+    };
+    let mut difference = current.value() - prior.value();
+    difference.rescale(current.decimals().max(prior.decimals()));
+    let down = difference < Decimal::ZERO;
+    let direction_agrees = difference.is_zero() || (stated == Direction::Down) == down;
+    if direction_agrees && rate_agrees(ctx, prior, Number(difference), rate.value) {
+        return;
+    }
+    let rate_word = |down: bool| if down { "下降" } else { "增长" };
+    let expected = if prior.value().is_zero() {
+        "100.00".to_owned()
+    } else {
+        (difference.abs() * Decimal::ONE_HUNDRED / prior.value()).round_dp(rate.value.decimals()).to_string()
+    };
+    let expected = format!("{}{expected}%", if difference.is_zero() { "" } else { rate_word(down) });
+    let actual = format!("{}{}%", rate_word(stated == Direction::Down), rate.value);
+    let what = if direction_agrees { "幅度" } else { "方向" };
+    let message = format!(
+        "{}：“{}”本年 {} 万元，句中所比的数为 {} 万元，增减{}不符：应为“{}”，实为“{}”",
+        ctx.section_name(claim.section),
+        subject_name(claim),
+        current,
+        prior,
+        what,
+        expected,
+        actual
+    );
+    let mut locations = vec![text_location(&change.source), current_at];
+    locations.extend(change.prior_at.iter().map(text_location));
+    let mut finding = ctx.finding(message, None, locations);
+    finding.expected = Some(expected);
+    finding.actual = Some(actual);
+    out.push(finding);
 }
 
 /// Whether a rate agrees with a change over a printed prior-year figure: the

@@ -25,7 +25,8 @@ pub enum FaultKind {
     ClaimRate,
     /// A claim's amount wrong (per-code paragraph).
     ClaimAmount,
-    /// 增加↔减少 flipped without changing 增长/下降.
+    /// 增加↔减少 flipped without changing 增长/下降 (a rate without a change
+    /// amount, `比上年预算数B万元增长D%`: its 增长↔下降).
     DirectionFlip,
     /// A whole table removed.
     TableDropped,
@@ -51,11 +52,15 @@ pub enum FaultKind {
     /// A per-code paragraph restating its figure otherwise (`…；本年预算安排X万元。`
     /// with X not the figure it opened with): N114 must report it.
     SelfContradiction,
+    /// A per-code paragraph naming its 款 or 项 by a name the catalog attests for
+    /// that code only in earlier years (`行政事业单位离退休(款)`, 20805 until 2019):
+    /// G106 must report it.
+    OutdatedName,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 17] = [
+    pub const ALL: [FaultKind; 18] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -73,6 +78,7 @@ impl FaultKind {
         FaultKind::EmptyReason,
         FaultKind::StrayBracket,
         FaultKind::SelfContradiction,
+        FaultKind::OutdatedName,
     ];
 
     /// The kebab-case id.
@@ -95,6 +101,7 @@ impl FaultKind {
             FaultKind::EmptyReason => "empty-reason",
             FaultKind::StrayBracket => "stray-bracket",
             FaultKind::SelfContradiction => "self-contradiction",
+            FaultKind::OutdatedName => "outdated-name",
         }
     }
 
@@ -110,7 +117,7 @@ impl FaultKind {
             | FaultKind::ProcurementFundPart
             | FaultKind::SelfContradiction => "narrative",
             FaultKind::TableDropped => "completeness",
-            FaultKind::CatalogName => "catalog",
+            FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
             FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket => "format",
@@ -123,6 +130,7 @@ impl FaultKind {
     pub fn rule(self) -> Option<&'static str> {
         match self {
             FaultKind::SelfContradiction => Some("N114"),
+            FaultKind::OutdatedName => Some("G106"),
             _ => None,
         }
     }
@@ -247,7 +255,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
         (FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket, Mark::Claim { .. }) => true,
-        (FaultKind::SelfContradiction, Mark::Claim { code_paragraph: true, .. }) => true,
+        (FaultKind::SelfContradiction | FaultKind::OutdatedName, Mark::Claim { code_paragraph: true, .. }) => true,
         _ => false,
     }
 }
@@ -377,6 +385,7 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{body}；本年预算安排{changed}万元。"))
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
+        FaultKind::OutdatedName => outdated_name(text),
         FaultKind::EmptyReason => {
             // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).
             let at = text.find("主要原因是")? + "主要原因是".len();
@@ -414,6 +423,45 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         }
         FaultKind::TableDropped => None,
     }
+}
+
+/// A per-code paragraph's 款 or 项 named by the code's former name: one the
+/// catalog attests for the code only in years before the document's (the
+/// latest year the line names), in the plain characters the parser reads.
+fn outdated_name(text: &str) -> Option<String> {
+    let catalog = gongkai_catalog::Catalog::builtin();
+    let year = year_of(text)?;
+    let plain = |n: &str| n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (marker, level) in [("(款)", gongkai_catalog::Level::Kuan), ("(项)", gongkai_catalog::Level::Xiang)] {
+        let end = text.find(marker)?;
+        let start = text[..end].rfind(')').map_or(0, |i| i + ')'.len_utf8());
+        let name = text[start..end].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        let start = end - name.len();
+        for code in catalog.codes_named(name) {
+            let Some(info) = catalog.lookup(code, Some(year)) else { continue };
+            if info.level != level {
+                continue;
+            }
+            let former = info
+                .names
+                .iter()
+                .find(|n| n.name != name && plain(n.name) && !n.years.is_empty() && n.years.iter().all(|y| y < year));
+            if let Some(former) = former {
+                return Some(format!("{}{}{}", &text[..start], former.name, &text[end..]));
+            }
+        }
+    }
+    None
+}
+
+/// The latest year a line names (`2023年预算执行数…，2024年预算安排…` → 2024).
+fn year_of(text: &str) -> Option<u16> {
+    text.match_indices('年')
+        .filter_map(|(i, _)| {
+            let digits = text[..i].chars().rev().take_while(char::is_ascii_digit).count();
+            (digits == 4).then(|| text[i - 4..i].parse().ok()).flatten()
+        })
+        .max()
 }
 
 /// Where this year's figure of a claim line ends (its `万元`): after `预算安排`

@@ -82,6 +82,6 @@ fn each_catalog_fixture_triggers_its_own_rule_only() {
         let fixture: Fixture = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let findings = run_catalog_rules(&apply(&fixture));
         let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
-        assert_eq!(rules, [id], "{id}: G findings on its fixture: {findings:#?}");
+        assert!(!rules.is_empty() && rules.iter().all(|r| *r == id), "{id}: G findings on its fixture: {findings:#?}");
     }
 }

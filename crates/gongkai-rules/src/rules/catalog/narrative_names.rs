@@ -1,7 +1,7 @@
-use gongkai_catalog::{AttestedName, NameCheck};
+use gongkai_catalog::{AttestedName, NameCheck, YearSet};
 use gongkai_model::{Claim, ClaimKind, Level, LevelName, Location, Severity, TableKind};
 
-use super::common::{attested_list, catalog, code_at, evidence_is_strong, expected_names};
+use super::common::{attested_list, catalog, code_at, evidence_is_strong, expected_names, years_zh};
 use crate::context::{row_location, text_location};
 use crate::rules::narrative::resolve::{find_chain, names_level, strip_level, subject_name};
 use crate::{Context, Findings, Rule, declare_rule};
@@ -20,6 +20,9 @@ declare_rule! {
     /// when the code cannot be determined or is not in the catalog, nor when a code
     /// found through the names differs from the catalog in more than one of them
     /// (the text is then about another code, which N105 reports against the table).
+    /// A name the catalog attests for the code only in earlier years is its
+    /// former name: the message says so (`这是该科目2019年使用的旧名称，此后已更名`)
+    /// beside the current one.
     ///
     /// ## Why it matters
     /// The explanation repeats the 科目名称 so that a reader can follow it without the
@@ -30,7 +33,8 @@ declare_rule! {
     /// ## Example
     /// `社会保障和就业支出(类)行政事业单位养老保险支出(款)行政单位离退休(项)`: the 项
     /// designates `2080501` in 表5, whose 款 `20805` is `行政事业单位养老支出` in the
-    /// 2024 catalog, so the 款 name is reported.
+    /// 2024 catalog, so the 款 name is reported. `行政事业单位离退休(款)` in a 2024
+    /// document is 20805's name of 2019: reported as its former name.
     pub struct NarrativeNames {
         id: "G106", name: "narrative-names", category: Catalog, severity: Warning,
         title_zh: "说明中的类、款、项名称与目录一致",
@@ -45,7 +49,8 @@ declare_rule! {
 目（类名对所属类，款名对所属款）的目录名称比较（类名省去“支出”二字的，如
 `一般公共服务（类）`，算作名称正确）。无法确定编码、或编码不在科目目录中的，不报
 告；通过名称查得的编码若有一个以上名称与目录不符，也不报告（此时文字说的是另一个
-编码，由 N105 对照表格报告）。
+编码，由 N105 对照表格报告）。目录中该编码只在此前年度用过的名称是它的旧名称：报
+告在给出现行名称的同时说明这一点（`这是该科目2019年使用的旧名称，此后已更名`）。
 
 ## 为何重要
 情况说明重复列出科目名称，是为了让读者不看表格也能读懂；名称写错或过时，段落就含
@@ -54,7 +59,8 @@ declare_rule! {
 ## 示例
 `社会保障和就业支出(类)行政事业单位养老保险支出(款)行政单位离退休(项)`：该项在
 表5 中对应 `2080501`，其款 `20805` 在 2024 年科目目录中名为
-`行政事业单位养老支出`，因此报告款名。
+`行政事业单位养老支出`，因此报告款名。2024 年文件中的 `行政事业单位离退休(款)` 是
+20805 在 2019 年的名称：报告为旧名称。
 "#,
     }
 }
@@ -80,14 +86,16 @@ impl Rule for NarrativeNames {
             }
             let parts: Vec<String> = wrong
                 .iter()
-                .map(|(n, at, attested)| {
-                    format!(
+                .map(|(n, at, attested, printed_years)| {
+                    let mut part = format!(
                         "{}名“{}”与已核实目录中 {} 的名称不符，应为{}",
                         n.level.name_zh(),
                         n.name,
                         at,
                         attested_list(attested)
-                    )
+                    );
+                    part.push_str(&outdated_note(*printed_years, ctx.doc.meta.fiscal_year));
+                    part
                 })
                 .collect();
             let message = format!(
@@ -100,9 +108,9 @@ impl Rule for NarrativeNames {
             );
             locations.insert(0, text_location(&claim.source));
             let mut finding = ctx.finding(message, None, locations);
-            finding.expected = Some(wrong.iter().map(|(_, _, a)| expected_names(a)).collect::<Vec<_>>().join("、"));
-            finding.actual = Some(wrong.iter().map(|(n, _, _)| n.name.clone()).collect::<Vec<_>>().join("、"));
-            if wrong.iter().all(|(_, _, a)| evidence_is_strong(a)) {
+            finding.expected = Some(wrong.iter().map(|(_, _, a, _)| expected_names(a)).collect::<Vec<_>>().join("、"));
+            finding.actual = Some(wrong.iter().map(|(n, ..)| n.name.clone()).collect::<Vec<_>>().join("、"));
+            if wrong.iter().all(|(_, _, a, _)| evidence_is_strong(a)) {
                 out.push(finding);
             } else {
                 out.push_with(finding, Severity::Info);
@@ -195,12 +203,12 @@ fn mismatches<'n>(
     ctx: &Context<'_>,
     code: &str,
     names: &'n [LevelName],
-) -> Vec<(&'n LevelName, String, Vec<AttestedName<'static>>)> {
+) -> Vec<(&'n LevelName, String, Vec<AttestedName<'static>>, YearSet)> {
     let year = ctx.doc.meta.fiscal_year;
     let mut wrong = Vec::new();
     for name in names {
         let Some(at) = code_at(code, name.level) else { continue };
-        if let NameCheck::Mismatch { attested, .. } = catalog().name_matches(at, &name.name, year) {
+        if let NameCheck::Mismatch { attested, printed_years } = catalog().name_matches(at, &name.name, year) {
             // A 类 named without its `支出` (`一般公共服务（类）`) is named, the
             // way writers shorten every 类 of the function classification.
             let shortened = name.level == Level::Lei
@@ -210,9 +218,23 @@ fn mismatches<'n>(
                     NameCheck::Mismatch { .. }
                 );
             if !shortened {
-                wrong.push((name, at.to_owned(), attested));
+                wrong.push((name, at.to_owned(), attested, printed_years));
             }
         }
     }
     wrong
+}
+
+/// What the years a printed name is attested in say of it: a name of earlier
+/// years only is the code's former name (`行政事业单位离退休`, 20805's until
+/// 2019), renamed since; a name of other years, another year's.
+fn outdated_note(printed_years: YearSet, year: Option<u16>) -> String {
+    if printed_years.is_empty() {
+        return String::new();
+    }
+    let years = years_zh(printed_years);
+    match year {
+        Some(y) if printed_years.iter().all(|p| p < y) => format!("；这是该科目{years}使用的旧名称，此后已更名"),
+        _ => format!("；印出的名称是该科目{years}使用的名称"),
+    }
 }

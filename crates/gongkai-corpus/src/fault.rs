@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::doc::{Doc, Mark};
+use crate::doc::{Doc, Line, Mark};
 use crate::final_fault::FinalFault;
 use crate::money::{Cents, fmt_amount};
 use crate::rng::Rng;
@@ -56,11 +56,17 @@ pub enum FaultKind {
     /// that code only in earlier years (`行政事业单位离退休(款)`, 20805 until 2019):
     /// G106 must report it.
     OutdatedName,
+    /// A page with nothing on it (two page breaks in a row) before an
+    /// explanation section: C108 must report it.
+    BlankPage,
+    /// The 名词解释 page printed twice, each on a page of its own: C108 must
+    /// report the second.
+    RepeatedPage,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 18] = [
+    pub const ALL: [FaultKind; 20] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -79,6 +85,8 @@ impl FaultKind {
         FaultKind::StrayBracket,
         FaultKind::SelfContradiction,
         FaultKind::OutdatedName,
+        FaultKind::BlankPage,
+        FaultKind::RepeatedPage,
     ];
 
     /// The kebab-case id.
@@ -102,6 +110,8 @@ impl FaultKind {
             FaultKind::StrayBracket => "stray-bracket",
             FaultKind::SelfContradiction => "self-contradiction",
             FaultKind::OutdatedName => "outdated-name",
+            FaultKind::BlankPage => "blank-page",
+            FaultKind::RepeatedPage => "repeated-page",
         }
     }
 
@@ -116,7 +126,7 @@ impl FaultKind {
             | FaultKind::ProcurementPart
             | FaultKind::ProcurementFundPart
             | FaultKind::SelfContradiction => "narrative",
-            FaultKind::TableDropped => "completeness",
+            FaultKind::TableDropped | FaultKind::BlankPage | FaultKind::RepeatedPage => "completeness",
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
@@ -131,6 +141,7 @@ impl FaultKind {
         match self {
             FaultKind::SelfContradiction => Some("N114"),
             FaultKind::OutdatedName => Some("G106"),
+            FaultKind::BlankPage | FaultKind::RepeatedPage => Some("C108"),
             _ => None,
         }
     }
@@ -200,12 +211,17 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
         .filter(|&(i, l)| !is_punctuation(kind) || (l.text.ends_with('。') && starts_paragraph(doc, i)))
         .map(|(i, _)| i)
         .collect();
+    if kind == FaultKind::RepeatedPage {
+        return repeat_glossary_page(doc);
+    }
     if candidates.is_empty() {
         return None;
     }
     let at = candidates[rng.below(candidates.len())];
-    if kind == FaultKind::TableDropped {
-        return drop_table(doc, at);
+    match kind {
+        FaultKind::TableDropped => return drop_table(doc, at),
+        FaultKind::BlankPage => return blank_page_before(doc, at),
+        _ => {}
     }
     edit_line(doc, at, |text| edit(kind, text, rng))
 }
@@ -248,6 +264,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ClaimRate | FaultKind::DirectionFlip, Mark::Claim { change: true, .. }) => true,
         (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
         (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
+        (FaultKind::BlankPage, Mark::SectionHeading(_)) => true,
         (FaultKind::CatalogName, Mark::TableRow { table: 5, code }) => code.len() == 7,
         (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
         (FaultKind::StaffSum, Mark::Staffing) => true,
@@ -421,7 +438,7 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             let at = colon + text[colon..].find("预算")? + "预算".len();
             replace_number_after(text, at, |n| shift_amount(n, d))
         }
-        FaultKind::TableDropped => None,
+        FaultKind::TableDropped | FaultKind::BlankPage | FaultKind::RepeatedPage => None,
     }
 }
 
@@ -483,6 +500,34 @@ pub(crate) fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<
     let mut cells: Vec<String> = text.split('\t').map(str::to_owned).collect();
     f(&mut cells)?;
     Some(cells.join("\t"))
+}
+
+/// Puts a blank page before line `at`: a page break alone on a line of its own
+/// (the blank page, flagged), and another starting line `at`.
+fn blank_page_before(doc: &mut Doc, at: usize) -> Option<String> {
+    doc.lines[at].text.insert(0, '\u{c}');
+    doc.lines.insert(at, Line { text: "\u{c}".to_owned(), mark: Mark::Blank, expect: true });
+    Some(format!("a blank page before line {}", at + 2))
+}
+
+/// Prints the 名词解释 (from its part heading to the unit's name at the end)
+/// twice, each on a page of its own; the second's first line is flagged.
+fn repeat_glossary_page(doc: &mut Doc) -> Option<String> {
+    let start = doc.lines.iter().rposition(|l| l.text == "第四部分 名词解释")?;
+    // The glossary ends before the unit's name and the date, its last two lines with text.
+    let mut texts = doc.lines.iter().enumerate().rev().filter(|(_, l)| !l.text.trim().is_empty()).map(|(i, _)| i);
+    let end = texts.nth(1)?;
+    if end <= start {
+        return None;
+    }
+    let copy: Vec<Line> = doc.lines[start..end].iter().map(|l| Line { expect: false, ..l.clone() }).collect();
+    doc.lines[start].text.insert(0, '\u{c}');
+    doc.lines[end].text.insert(0, '\u{c}');
+    let mut copy = copy;
+    copy[0].text.insert(0, '\u{c}');
+    copy[0].expect = true;
+    doc.lines.splice(end..end, copy);
+    Some(format!("the 名词解释 page (line {}) printed again at line {}", start + 1, end + 1))
 }
 
 /// Removes table `n` (from its `表 N` line up to the next table or part) and flags its

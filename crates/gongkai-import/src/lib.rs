@@ -15,6 +15,7 @@ mod error;
 pub mod json;
 pub mod layout;
 mod limits;
+mod pages;
 pub mod recognize;
 mod sheets;
 mod sniff;
@@ -215,6 +216,7 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
     let layout = layout::layout_text(text);
     limits::check_text_tables(&layout, path, options.limits.max_table_cells)?;
     let (mut document, diagnostics) = recognize::recognize(&layout, path, &options.recognize)?;
+    (document.meta.source.blank_pages, document.meta.source.repeated_pages) = pages::page_facts(&layout);
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());
     Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()), tables_file: Vec::new() })
@@ -229,6 +231,9 @@ fn import_pdf(bytes: &[u8], path: &str, options: &ImportOptions) -> Result<Impor
     imported.document.meta.source.format = Some("pdf".into());
     imported.document.meta.source.pages = Some(pdf.pages);
     imported.document.meta.source.pages_without_text.clone_from(&pdf.pages_without_text);
+    // A PDF page without text may hold a picture (an organisation chart): blank
+    // only where it draws nothing at all.
+    imported.document.meta.source.blank_pages.retain(|p| p.page.is_some_and(|n| pdf.blank_pages.contains(&n)));
     if !pdf.pages_without_text.is_empty() {
         let pages: Vec<String> = pdf.pages_without_text.iter().map(u32::to_string).collect();
         imported.diagnostics.push(Diagnostic {

@@ -68,6 +68,24 @@ pub struct SourceInfo {
     /// Pages without a text layer (scanned images), not read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages_without_text: Vec<u32>,
+    /// Blank pages before the last page with text, each where it starts: a PDF
+    /// page that draws nothing at all (no text, image or line), a text's page
+    /// between two page breaks with no character on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blank_pages: Vec<Provenance>,
+    /// Pages whose text repeats an earlier page's word for word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeated_pages: Vec<RepeatedPage>,
+}
+
+/// A page printed twice: its text is an earlier page's, word for word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatedPage {
+    /// Where the repeat starts (its first line with text, and its page).
+    pub at: Provenance,
+    /// The earlier page it repeats.
+    pub same_as: u32,
 }
 
 /// Document metadata.

@@ -37,8 +37,8 @@ pub use coverage::{
     Unresolved, UnresolvedReason,
 };
 pub use document::{
-    DISCLOSURE_SCHEMA_ID, Disclosure, DocumentKind, DocumentPart, Metadata, Region, SCHEMA_VERSION, SourceInfo,
-    TocEntry, UnitLevel, Unparsed,
+    DISCLOSURE_SCHEMA_ID, Disclosure, DocumentKind, DocumentPart, Metadata, Region, RepeatedPage, SCHEMA_VERSION,
+    SourceInfo, TocEntry, UnitLevel, Unparsed,
 };
 pub use finding::{
     Category, Counts, DocumentFindings, FINDINGS_SCHEMA_ID, Finding, FindingsReport, Location, Severity,

@@ -36,6 +36,8 @@ pub struct PdfText {
     pub pages: u32,
     /// Pages (1-based) that have no text at all (a scanned page among text pages).
     pub pages_without_text: Vec<u32>,
+    /// Of those, the pages that draw nothing at all: no image, no line, no fill.
+    pub blank_pages: Vec<u32>,
 }
 
 /// One item of a page, in reading order.
@@ -96,6 +98,7 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
     let mut pages: Vec<Vec<Item>> = Vec::with_capacity(count);
     let mut heights = Vec::with_capacity(count);
     let mut pages_without_text = Vec::new();
+    let mut blank_pages = Vec::new();
     for index in 0..count {
         let page = doc.page(index).map_err(|e| {
             ImportError::file(
@@ -116,6 +119,9 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
         let pieces = glyphs::pieces(&spans, &view);
         if pieces.is_empty() {
             pages_without_text.push(index as u32 + 1);
+            if page.content(&doc).is_ok_and(|content| draws_nothing(&content)) {
+                blank_pages.push(index as u32 + 1);
+            }
         }
         heights.push(view.vertical_extent());
         pages.push(page_items(pieces, &grid::grids(&view.rulings(rulings))));
@@ -129,7 +135,35 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
     }
     remove_running_lines(&mut pages, &heights);
     join_continued_tables(&mut pages);
-    Ok(PdfText { text: render(&pages), pages: count as u32, pages_without_text })
+    Ok(PdfText { text: render(&pages), pages: count as u32, pages_without_text, blank_pages })
+}
+
+/// Whether a page's content stream paints nothing: no path stroked or filled,
+/// no image, form or shading, no text shown. A stream that cannot be parsed
+/// is taken to draw something (a page is called blank only when it surely is).
+fn draws_nothing(content: &[u8]) -> bool {
+    use pdfboss_core::content::{Op, parse_content};
+    let Ok(ops) = parse_content(content) else { return false };
+    !ops.iter().any(|op| {
+        matches!(
+            op,
+            Op::Stroke
+                | Op::CloseStroke
+                | Op::Fill
+                | Op::FillEvenOdd
+                | Op::FillStroke
+                | Op::FillStrokeEvenOdd
+                | Op::CloseFillStroke
+                | Op::CloseFillStrokeEvenOdd
+                | Op::XObject(_)
+                | Op::InlineImage(_)
+                | Op::Shading(_)
+                | Op::ShowText(_)
+                | Op::ShowTextAdjusted(_)
+                | Op::NextLineShowText(_)
+                | Op::NextLineShowTextSpaced(..)
+        )
+    })
 }
 
 /// Splits a page's pieces between its ruled tables and its text lines, ordered

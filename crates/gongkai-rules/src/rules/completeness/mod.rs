@@ -7,6 +7,7 @@ mod forms;
 mod glossary;
 mod reading_coverage;
 mod required_table;
+mod stray_pages;
 mod table_numbering;
 mod template_placeholders;
 
@@ -15,6 +16,7 @@ pub use explanation_sections::ExplanationSections;
 pub use glossary::Glossary;
 pub use reading_coverage::ReadingCoverage;
 pub use required_table::RequiredTable;
+pub use stray_pages::StrayPages;
 pub use table_numbering::TableNumbering;
 pub use template_placeholders::{TemplatePlaceholders, is_blank_template};
 
@@ -52,5 +54,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &EmptyTableStatement,
         &ReadingCoverage,
         &TemplatePlaceholders,
+        &StrayPages,
     ]
 }

@@ -62,11 +62,14 @@ pub enum FaultKind {
     /// The 名词解释 page printed twice, each on a page of its own: C108 must
     /// report the second.
     RepeatedPage,
+    /// A character of a reason lost to a wrong encoding (U+FFFD): F105 must
+    /// report it.
+    UnreadableChar,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 20] = [
+    pub const ALL: [FaultKind; 21] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -87,6 +90,7 @@ impl FaultKind {
         FaultKind::OutdatedName,
         FaultKind::BlankPage,
         FaultKind::RepeatedPage,
+        FaultKind::UnreadableChar,
     ];
 
     /// The kebab-case id.
@@ -112,6 +116,7 @@ impl FaultKind {
             FaultKind::OutdatedName => "outdated-name",
             FaultKind::BlankPage => "blank-page",
             FaultKind::RepeatedPage => "repeated-page",
+            FaultKind::UnreadableChar => "unreadable-char",
         }
     }
 
@@ -130,7 +135,9 @@ impl FaultKind {
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
-            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket => "format",
+            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnreadableChar => {
+                "format"
+            }
         }
     }
 
@@ -142,6 +149,7 @@ impl FaultKind {
             FaultKind::SelfContradiction => Some("N114"),
             FaultKind::OutdatedName => Some("G106"),
             FaultKind::BlankPage | FaultKind::RepeatedPage => Some("C108"),
+            FaultKind::UnreadableChar => Some("F105"),
             _ => None,
         }
     }
@@ -265,6 +273,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
         (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
         (FaultKind::BlankPage, Mark::SectionHeading(_)) => true,
+        (FaultKind::UnreadableChar, Mark::Claim { .. }) => true,
         (FaultKind::CatalogName, Mark::TableRow { table: 5, code }) => code.len() == 7,
         (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
         (FaultKind::StaffSum, Mark::Staffing) => true,
@@ -403,6 +412,16 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
         FaultKind::OutdatedName => outdated_name(text),
+        FaultKind::UnreadableChar => {
+            // The reason's second character (`主要原因是人员增加` → `主要原因是人�增加`).
+            let at = text.find("主要原因是")? + "主要原因是".len();
+            let rest = text[at..].trim_start_matches('：');
+            let (i, c) = rest.char_indices().nth(1)?;
+            let i = text.len() - rest.len() + i;
+            ('\u{4e00}'..='\u{9fff}')
+                .contains(&c)
+                .then(|| format!("{}\u{FFFD}{}", &text[..i], &text[i + c.len_utf8()..]))
+        }
         FaultKind::EmptyReason => {
             // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).
             let at = text.find("主要原因是")? + "主要原因是".len();
@@ -502,12 +521,13 @@ pub(crate) fn edit_cells(text: &str, f: impl FnOnce(&mut Vec<String>) -> Option<
     Some(cells.join("\t"))
 }
 
-/// Puts a blank page before line `at`: a page break alone on a line of its own
-/// (the blank page, flagged), and another starting line `at`.
+/// Puts a blank page before line `at`: two page breaks, each alone on a line
+/// of its own (the first starts the blank page, flagged); on lines of their
+/// own, they stay a blank page whatever a layout variant moves around them.
 fn blank_page_before(doc: &mut Doc, at: usize) -> Option<String> {
-    doc.lines[at].text.insert(0, '\u{c}');
-    doc.lines.insert(at, Line { text: "\u{c}".to_owned(), mark: Mark::Blank, expect: true });
-    Some(format!("a blank page before line {}", at + 2))
+    let page_break = |expect| Line { text: "\u{c}".to_owned(), mark: Mark::Blank, expect };
+    doc.lines.splice(at..at, [page_break(true), page_break(false)]);
+    Some(format!("a blank page before line {}", at + 3))
 }
 
 /// Prints the 名词解释 (from its part heading to the unit's name at the end)

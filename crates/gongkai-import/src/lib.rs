@@ -217,6 +217,7 @@ pub fn import_text(text: &str, path: &str, options: &ImportOptions) -> Result<Im
     limits::check_text_tables(&layout, path, options.limits.max_table_cells)?;
     let (mut document, diagnostics) = recognize::recognize(&layout, path, &options.recognize)?;
     (document.meta.source.blank_pages, document.meta.source.repeated_pages) = pages::page_facts(&layout);
+    document.meta.source.unreadable = pages::unreadable(&layout);
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some("text".into());
     Ok(Imported { document, diagnostics, source_text: Some(text.to_owned()), tables_file: Vec::new() })
@@ -265,6 +266,7 @@ fn import_sheets(
     }
     let (mut document, found) = recognize::recognize(&tables.layout, path, &options.recognize)?;
     document.unparsed.extend(tables.unplaced);
+    document.meta.source.unreadable = pages::unreadable(&tables.layout);
     document.meta.source.files = vec![path.to_owned()];
     document.meta.source.format = Some(format.to_owned());
     diagnostics.extend(tables.diagnostics);

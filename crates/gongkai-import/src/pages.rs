@@ -1,10 +1,11 @@
-//! What the pages of a paged input say of themselves: a page left blank, a
-//! page printed twice. Read from the layout's page breaks (a PDF's pages, a
-//! text's form feeds), so every input with pages is judged the same way.
+//! What the pages of an input say of themselves: a page left blank, a page
+//! printed twice (read from the layout's page breaks: a PDF's pages, a text's
+//! form feeds), characters that do not display. Read from the layout, so every
+//! input is judged the same way.
 
 use std::collections::HashMap;
 
-use gongkai_model::{Provenance, RepeatedPage};
+use gongkai_model::{Provenance, RepeatedPage, UnreadableText};
 
 use crate::layout::Layout;
 
@@ -60,6 +61,45 @@ pub(crate) fn page_facts(layout: &Layout) -> (Vec<Provenance>, Vec<RepeatedPage>
     (blank, repeated)
 }
 
+/// Whether a reader shows `c` as something other than a character: U+FFFD, or
+/// a private-use code point (a glyph of one font only).
+fn is_unreadable(c: char) -> bool {
+    matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+}
+
+/// The runs of unreadable characters of a layout, each with its place.
+pub(crate) fn unreadable(layout: &Layout) -> Vec<UnreadableText> {
+    const CONTEXT: usize = 10;
+    let mut out = Vec::new();
+    for line in &layout.lines {
+        if !line.text.chars().any(is_unreadable) {
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_unreadable(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && is_unreadable(chars[i]) {
+                i += 1;
+            }
+            let around: String = chars[start.saturating_sub(CONTEXT)..(i + CONTEXT).min(chars.len())]
+                .iter()
+                .filter(|c| **c != '\u{c}' && **c != '\t')
+                .collect();
+            out.push(UnreadableText {
+                at: Provenance::span(line.number, start as u32 + 1, (i - start) as u32).with_page(line.page),
+                text: chars[start..i].iter().collect(),
+                context: around,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +134,25 @@ mod tests {
         // Spaces and line breaks do not make another page.
         let other = PAGE.replace('，', "， ");
         assert_eq!(facts(&format!("{PAGE}\n\u{c}{other}\n")).1, [(2, 4, 1)]);
+    }
+
+    #[test]
+    fn replacement_and_private_use_characters_are_unreadable() {
+        let layout = layout_text("第一行\n页码\u{FFFD}8\u{FFFD}，评价：\u{F0A8}\u{F0A8}项目\n");
+        let found: Vec<(u32, u32, u32, String)> = unreadable(&layout)
+            .into_iter()
+            .map(|u| (u.at.line, u.at.column.unwrap(), u.at.length.unwrap(), u.text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, 3, 1, "\u{FFFD}".to_owned()),
+                (2, 5, 1, "\u{FFFD}".to_owned()),
+                (2, 10, 2, "\u{F0A8}\u{F0A8}".to_owned())
+            ]
+        );
+        // A box drawn as a character (□, a template's checkbox) is text.
+        assert!(unreadable(&layout_text("□是 □否\n")).is_empty());
     }
 
     #[test]

@@ -76,6 +76,24 @@ pub struct SourceInfo {
     /// Pages whose text repeats an earlier page's word for word.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub repeated_pages: Vec<RepeatedPage>,
+    /// Runs of characters no reader can show as text: U+FFFD (a character the
+    /// input's encoding, or a PDF font's map to Unicode, did not give) and
+    /// private-use code points (a glyph of one font, shown as a box elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<UnreadableText>,
+}
+
+/// A run of characters that do not display as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnreadableText {
+    /// Where the run stands (line, page, column and length).
+    pub at: Provenance,
+    /// The characters as read (`\u{FFFD}`, private-use code points).
+    pub text: String,
+    /// The line's text around the run, for people to find it (up to ten
+    /// characters each side).
+    pub context: String,
 }
 
 /// A page printed twice: its text is an earlier page's, word for word.

@@ -38,7 +38,7 @@ pub use coverage::{
 };
 pub use document::{
     DISCLOSURE_SCHEMA_ID, Disclosure, DocumentKind, DocumentPart, Metadata, Region, RepeatedPage, SCHEMA_VERSION,
-    SourceInfo, TocEntry, UnitLevel, Unparsed,
+    SourceInfo, TocEntry, UnitLevel, Unparsed, UnreadableText,
 };
 pub use finding::{
     Category, Counts, DocumentFindings, FINDINGS_SCHEMA_ID, Finding, FindingsReport, Location, Severity,

@@ -65,11 +65,14 @@ pub enum FaultKind {
     /// A character of a reason lost to a wrong encoding (U+FFFD): F105 must
     /// report it.
     UnreadableChar,
+    /// A reason left as the template's note to the writer (`主要原因是（此处填写
+    /// 增减原因）。`): C107 must report it.
+    TemplateNote,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 21] = [
+    pub const ALL: [FaultKind; 22] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -91,6 +94,7 @@ impl FaultKind {
         FaultKind::BlankPage,
         FaultKind::RepeatedPage,
         FaultKind::UnreadableChar,
+        FaultKind::TemplateNote,
     ];
 
     /// The kebab-case id.
@@ -117,6 +121,7 @@ impl FaultKind {
             FaultKind::BlankPage => "blank-page",
             FaultKind::RepeatedPage => "repeated-page",
             FaultKind::UnreadableChar => "unreadable-char",
+            FaultKind::TemplateNote => "template-note",
         }
     }
 
@@ -131,7 +136,9 @@ impl FaultKind {
             | FaultKind::ProcurementPart
             | FaultKind::ProcurementFundPart
             | FaultKind::SelfContradiction => "narrative",
-            FaultKind::TableDropped | FaultKind::BlankPage | FaultKind::RepeatedPage => "completeness",
+            FaultKind::TableDropped | FaultKind::BlankPage | FaultKind::RepeatedPage | FaultKind::TemplateNote => {
+                "completeness"
+            }
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
             FaultKind::DocNumber => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
@@ -150,6 +157,7 @@ impl FaultKind {
             FaultKind::OutdatedName => Some("G106"),
             FaultKind::BlankPage | FaultKind::RepeatedPage => Some("C108"),
             FaultKind::UnreadableChar => Some("F105"),
+            FaultKind::TemplateNote => Some("C107"),
             _ => None,
         }
     }
@@ -273,7 +281,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
         (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
         (FaultKind::BlankPage, Mark::SectionHeading(_)) => true,
-        (FaultKind::UnreadableChar, Mark::Claim { .. }) => true,
+        (FaultKind::UnreadableChar | FaultKind::TemplateNote, Mark::Claim { .. }) => true,
         (FaultKind::CatalogName, Mark::TableRow { table: 5, code }) => code.len() == 7,
         (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
         (FaultKind::StaffSum, Mark::Staffing) => true,
@@ -421,6 +429,14 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             ('\u{4e00}'..='\u{9fff}')
                 .contains(&c)
                 .then(|| format!("{}\u{FFFD}{}", &text[..i], &text[i + c.len_utf8()..]))
+        }
+        FaultKind::TemplateNote => {
+            // The reason, to the end of its sentence, as the template printed it.
+            let at = text.find("主要原因是")? + "主要原因是".len();
+            let rest = &text[at..];
+            let colon = if rest.starts_with('：') { '：'.len_utf8() } else { 0 };
+            let end = rest.find(['。', '；'])?;
+            (end > colon).then(|| format!("{}（此处填写增减原因）{}", &text[..at + colon], &rest[end..]))
         }
         FaultKind::EmptyReason => {
             // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).

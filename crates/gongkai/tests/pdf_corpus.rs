@@ -137,10 +137,15 @@ const CORPUS: &[Expected] = &[
         errors: &[
             // The blank template's blanks, hand-checked: its cover `上海市XX局`,
             // `收入支出总计XXX万元`, `主要原因：XXXXXXXX`, `…管理制度：XXXX（制度名称）`.
-            ("C107", "genuine: the template's placeholder `XX` (上海市XX局, 增长XX%), 28 places"),
-            ("C107", "genuine: the template's placeholder `XXX` (收入支出总计XXX万元), 22 places"),
-            ("C107", "genuine: the template's placeholder `XXXXXXXX` (主要原因：XXXXXXXX), 16 places"),
-            ("C107", "genuine: the template's placeholder `XXXX` (…管理制度：XXXX（制度名称）), 1 place"),
+            ("C107", "genuine: the template's placeholder `XX` (上海市XX局, 增长XX%), 82 places"),
+            ("C107", "genuine: the template's placeholder `XXX` (收入支出总计XXX万元), 54 places"),
+            ("C107", "genuine: the template's placeholder `XXXXXXXX` (主要原因：XXXXXXXX), 21 places"),
+            ("C107", "genuine: the template's placeholder `XXXX` (…管理制度：XXXX（制度名称）), 3 places"),
+            (
+                "C107",
+                "genuine: the template's note to the writer `（如持平作持平表述）` after each change sentence, 11 places",
+            ),
+            ("C107", "genuine: the template's note to the writer `（不涉及的不列）` after the 类 lists, 5 places"),
         ],
     },
     // 目录 (a grid on p.4) lists 表1–表16; 表14–16 are 绩效目标表.

@@ -68,11 +68,15 @@ pub enum FaultKind {
     /// A reason left as the template's note to the writer (`主要原因是（此处填写
     /// 增减原因）。`): C107 must report it.
     TemplateNote,
+    /// A year left over from last year's text: a comparison with two years
+    /// back (`比2022年年初预算数…` in a 2024 budget), else a per-code paragraph's
+    /// budget of next year (`2025年预算数为…`): K104 must report it.
+    StrayYear,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 22] = [
+    pub const ALL: [FaultKind; 23] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -95,6 +99,7 @@ impl FaultKind {
         FaultKind::RepeatedPage,
         FaultKind::UnreadableChar,
         FaultKind::TemplateNote,
+        FaultKind::StrayYear,
     ];
 
     /// The kebab-case id.
@@ -122,6 +127,7 @@ impl FaultKind {
             FaultKind::RepeatedPage => "repeated-page",
             FaultKind::UnreadableChar => "unreadable-char",
             FaultKind::TemplateNote => "template-note",
+            FaultKind::StrayYear => "stray-year",
         }
     }
 
@@ -140,7 +146,7 @@ impl FaultKind {
                 "completeness"
             }
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
-            FaultKind::DocNumber => "consistency",
+            FaultKind::DocNumber | FaultKind::StrayYear => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
             FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnreadableChar => {
                 "format"
@@ -158,6 +164,7 @@ impl FaultKind {
             FaultKind::BlankPage | FaultKind::RepeatedPage => Some("C108"),
             FaultKind::UnreadableChar => Some("F105"),
             FaultKind::TemplateNote => Some("C107"),
+            FaultKind::StrayYear => Some("K104"),
             _ => None,
         }
     }
@@ -289,7 +296,10 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
         (FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket, Mark::Claim { .. }) => true,
-        (FaultKind::SelfContradiction | FaultKind::OutdatedName, Mark::Claim { code_paragraph: true, .. }) => true,
+        (
+            FaultKind::SelfContradiction | FaultKind::OutdatedName | FaultKind::StrayYear,
+            Mark::Claim { code_paragraph: true, .. },
+        ) => true,
         _ => false,
     }
 }
@@ -420,6 +430,18 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
         FaultKind::OutdatedName => outdated_name(text),
+        FaultKind::StrayYear => {
+            let year = year_of(text)?;
+            let compared = format!("比{}年", year - 1);
+            let stated = format!("{year}年预算数为");
+            if text.contains(&compared) {
+                Some(text.replacen(&compared, &format!("比{}年", year - 2), 1))
+            } else if text.contains(&stated) {
+                Some(text.replacen(&stated, &format!("{}年预算数为", year + 1), 1))
+            } else {
+                None
+            }
+        }
         FaultKind::UnreadableChar => {
             // The reason's second character (`主要原因是人员增加` → `主要原因是人�增加`).
             let at = text.find("主要原因是")? + "主要原因是".len();

@@ -41,8 +41,8 @@ declare_rule! {
     }
 }
 
-/// The years in `text` that name a budget year.
-fn budget_years(text: &str) -> Vec<u16> {
+/// The years in `text` that name a budget year, each with its character offset.
+pub(super) fn budget_years(text: &str) -> Vec<(u16, usize)> {
     // A year is followed by 年: a text without one names none.
     if !text.contains('年') {
         return Vec::new();
@@ -83,7 +83,7 @@ fn budget_years(text: &str) -> Vec<u16> {
         if (clause.contains("预算") || clause.contains("决算"))
             && let Ok(y) = year.parse::<u16>()
         {
-            out.push(y);
+            out.push((y, i));
         }
         i = k;
     }
@@ -130,7 +130,7 @@ impl Rule for FiscalYear {
             texts.push((&t.title.text, Place::Text(&t.title.source), "绩效目标表标题"));
         }
         for (text, at, what) in texts {
-            for year in budget_years(text) {
+            for (year, _) in budget_years(text) {
                 if year == fiscal {
                     continue;
                 }

@@ -4,15 +4,17 @@
 pub(crate) mod docnum;
 mod document_numbers;
 mod fiscal_year;
+mod stray_year;
 mod unit_name;
 
 pub use document_numbers::DocumentNumbers;
 pub use fiscal_year::FiscalYear;
+pub use stray_year::StrayYear;
 pub use unit_name::UnitName;
 
 use crate::Rule;
 
 /// The rules of this family.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&UnitName, &FiscalYear, &DocumentNumbers]
+    vec![&UnitName, &FiscalYear, &DocumentNumbers, &StrayYear]
 }

@@ -127,8 +127,8 @@ mod tests {
 
     #[test]
     fn the_years_comparisons_name() {
-        assert_eq!(comparison_years("927.93万元，比2022年预算增加414.95万元"), [(2022, 9)]);
-        assert_eq!(comparison_years("与2023年相比，较2023年度增加"), [(2023, 1), (2023, 9)]);
+        assert_eq!(comparison_years("927.93万元，比2022年预算增加414.95万元"), [(2022, 10)]);
+        assert_eq!(comparison_years("与2023年相比，较2023年度增加"), [(2023, 1), (2023, 10)]);
         // A year not compared with, a comparison without a year.
         assert!(comparison_years("2023年预算数，比上年增加，〔2024〕3号").is_empty());
     }

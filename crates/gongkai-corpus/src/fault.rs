@@ -72,11 +72,13 @@ pub enum FaultKind {
     /// back (`比2022年年初预算数…` in a 2024 budget), else a per-code paragraph's
     /// budget of next year (`2025年预算数为…`): K104 must report it.
     StrayYear,
+    /// A quotation opened and never closed (`主要原因是“人员增加。`).
+    UnbalancedQuote,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 23] = [
+    pub const ALL: [FaultKind; 24] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -100,6 +102,7 @@ impl FaultKind {
         FaultKind::UnreadableChar,
         FaultKind::TemplateNote,
         FaultKind::StrayYear,
+        FaultKind::UnbalancedQuote,
     ];
 
     /// The kebab-case id.
@@ -128,6 +131,7 @@ impl FaultKind {
             FaultKind::UnreadableChar => "unreadable-char",
             FaultKind::TemplateNote => "template-note",
             FaultKind::StrayYear => "stray-year",
+            FaultKind::UnbalancedQuote => "unbalanced-quote",
         }
     }
 
@@ -148,9 +152,11 @@ impl FaultKind {
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
             FaultKind::DocNumber | FaultKind::StrayYear => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
-            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnreadableChar => {
-                "format"
-            }
+            FaultKind::DoubledMark
+            | FaultKind::EmptyReason
+            | FaultKind::StrayBracket
+            | FaultKind::UnbalancedQuote
+            | FaultKind::UnreadableChar => "format",
         }
     }
 
@@ -264,7 +270,10 @@ pub(crate) fn edit_line(doc: &mut Doc, at: usize, edit: impl FnOnce(&str) -> Opt
 }
 
 fn is_punctuation(kind: FaultKind) -> bool {
-    matches!(kind, FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket)
+    matches!(
+        kind,
+        FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnbalancedQuote
+    )
 }
 
 /// Whether line `i` starts a paragraph of its own: the text before it ends a
@@ -295,7 +304,10 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::OfficeCount, Mark::Offices) => true,
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
-        (FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket, Mark::Claim { .. }) => true,
+        (
+            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnbalancedQuote,
+            Mark::Claim { .. },
+        ) => true,
         (
             FaultKind::SelfContradiction | FaultKind::OutdatedName | FaultKind::StrayYear,
             Mark::Claim { code_paragraph: true, .. },
@@ -429,6 +441,12 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{body}；本年预算安排{changed}万元。"))
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
+        FaultKind::UnbalancedQuote => {
+            // The reason quoted, the quotation never closed.
+            let at = text.find("主要原因是")? + "主要原因是".len();
+            let colon = if text[at..].starts_with('：') { '：'.len_utf8() } else { 0 };
+            Some(format!("{}“{}", &text[..at + colon], &text[at + colon..]))
+        }
         FaultKind::OutdatedName => outdated_name(text),
         FaultKind::StrayYear => {
             let year = year_of(text)?;

@@ -105,7 +105,10 @@ mod tests {
     use super::*;
     use crate::layout::layout_text;
 
-    fn facts(text: &str) -> (Vec<(u32, u32)>, Vec<(u32, u32, u32)>) {
+    /// Blank pages as (page, line); repeats as (page, line, page repeated).
+    type Facts = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
+
+    fn facts(text: &str) -> Facts {
         let (blank, repeated) = page_facts(&layout_text(text));
         (
             blank.iter().map(|p| (p.page.unwrap(), p.line)).collect(),
@@ -119,8 +122,7 @@ mod tests {
 
     #[test]
     fn a_page_with_nothing_on_it_before_the_last_text_is_blank() {
-        let text = format!("第一页\n\u{c}\n\u{c}第三页\n");
-        assert_eq!(facts(&text).0, [(2, 2)]);
+        assert_eq!(facts("第一页\n\u{c}\n\u{c}第三页\n").0, [(2, 2)]);
         // A trailing page break (an extraction's last form feed) leaves no blank page.
         assert_eq!(facts("第一页\n\u{c}第二页\n\u{c}\n").0, []);
         // Without page breaks there are no pages to judge.

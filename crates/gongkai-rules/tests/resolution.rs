@@ -1097,3 +1097,23 @@ fn the_years_income_total_is_its_line_not_the_sides_total() {
     assert!(n101(&text).is_empty(), "{:#?}", n101(&text));
     one_naming(&n101(&changed(&text, "本年收入合计980.00万元", "本年收入合计1,100.00万元")), &["本年收入合计", "980"]);
 }
+
+/// A per-code paragraph that states last year's execution first (`2025年预算执行数
+/// 为B万元，2026年预算安排A万元，…`): A is this year's budget, compared with the table's
+/// row; the stage words of B's clause are not A's.
+#[test]
+fn this_years_figure_after_last_years_execution_is_the_budgets() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/qitai-2024-budget.txt"))
+        .expect("example");
+    let paragraph = "2024年预算数为376.61万元，比上年预算减少11.74万元，下降3.02%";
+    let stated_first = changed(
+        &text,
+        paragraph,
+        "2023年预算执行数为388.35万元，2024年预算安排376.61万元，比2023年预算执行数下降3.02%",
+    );
+    assert!(n101(&stated_first).is_empty(), "{:#?}", n101(&stated_first));
+    one_naming(
+        &n101(&changed(&stated_first, "预算安排376.61万元", "预算安排380.00万元")),
+        &["380.00", "2080101", "376.61"],
+    );
+}

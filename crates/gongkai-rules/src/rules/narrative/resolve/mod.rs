@@ -496,8 +496,33 @@ pub fn document_stage(doc: &Disclosure) -> Stage {
 /// paragraph `…（项）。年初预算999.83万元`), else the document's own.
 pub fn claim_stage(doc: &Disclosure, claim: &Claim) -> Stage {
     Stage::named_in(&claim.subject.label)
-        .or_else(|| Stage::named_in(lead(&claim.text)))
+        .or_else(|| match own_clause(claim) {
+            // The words of the figure's own clause (`…，2026年预算安排A万元`), not
+            // those of another figure before it in the text (`2025年预算执行数为B万元，`).
+            Some((clause, first)) => {
+                Stage::named_in(clause).or_else(|| first.then(|| Stage::named_in(lead(&claim.text))).flatten())
+            }
+            None => Stage::named_in(lead(&claim.text)),
+        })
         .unwrap_or_else(|| document_stage(doc))
+}
+
+/// The words of the clause the claim's amount stands in, before it, and
+/// whether the amount is the text's first figure; `None` where the amount's
+/// place in the text is not known (another line than the text's start).
+fn own_clause(claim: &Claim) -> Option<(&str, bool)> {
+    let (at, source) = (claim.amount_at.as_ref()?, &claim.source);
+    if at.line != source.line {
+        return None;
+    }
+    let offset = usize::try_from(at.column?.checked_sub(source.column?)?).ok()?;
+    let end = claim.text.char_indices().nth(offset).map_or(claim.text.len(), |(i, _)| i);
+    let before = &claim.text[..end];
+    let start = before
+        .rfind(['，', ',', '。', '；', ';', '：', ':'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
+    let first = lead(&claim.text).len() >= before.len();
+    Some((&before[start..], first))
 }
 
 /// A clause's words before its first figure, a year (`2024年`) read through:

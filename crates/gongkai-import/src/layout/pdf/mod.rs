@@ -377,6 +377,18 @@ fn line_texts(line: &VisualLine) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_page_draws_nothing_only_when_nothing_is_painted() {
+        // Transforms, a clip and an empty text object (a blank page's stream).
+        assert!(draws_nothing(b"1 0 0 -1 0 841.9 cm q 1 0 0 1 90 72 cm Q BT 0 841.88 Td ET 36 805 m 559 805 l h W n"));
+        assert!(draws_nothing(b""));
+        // A picture, a ruling, a fill, text shown.
+        assert!(!draws_nothing(b"q 375 0 0 225 113.25 580.88 cm /img1 Do Q"));
+        assert!(!draws_nothing(b"36 805 m 559 805 l S"));
+        assert!(!draws_nothing(b"0 0 100 100 re f"));
+        assert!(!draws_nothing(b"BT /F1 12 Tf (a) Tj ET"));
+    }
+
     fn row(cells: &[&str]) -> grid::GridRow {
         grid::GridRow { cells: cells.iter().map(|c| (*c).to_owned()).collect(), spanning: false }
     }

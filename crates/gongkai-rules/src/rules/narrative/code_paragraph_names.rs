@@ -18,6 +18,10 @@ declare_rule! {
     /// nor one whose name the table prints on a row it could not code (its
     /// place, and so its chain, unknown).
     ///
+    /// Where the deepest name finds its row and a 类 or 款 name is not that
+    /// row's ancestor's, the message gives the name the table prints for it
+    /// (`（表中 20805 印作“行政事业单位养老支出”）`).
+    ///
     /// ## Why it matters
     /// A paragraph whose names are not in the table explains a code that has no
     /// money, or uses an outdated or mistyped name; the reader cannot tie the
@@ -39,6 +43,9 @@ declare_rule! {
 目中任何一行都对不上的名称予以报告。段落写明该科目金额为 0 的（上年有资金、本年
 没有），不要求对应表中不必列示的行；名称在表中印在一个无法确定科目编码的行上的
 （其位置、从而其上下级关系不明），也不要求。
+
+最深一级名称找到了对应行、而类名或款名与该行上级科目的名称不同的，报告中给出表中
+印出的名称（`（表中 20805 印作“行政事业单位养老支出”）`）。
 
 ## 为何重要
 名称在表中找不到的段落，说明的是一个没有资金的科目，或者用了过时的、写错的名称；
@@ -81,15 +88,42 @@ impl Rule for CodeParagraphNames {
             if chain.unmatched.iter().any(uncoded) || claim.subject.names.iter().any(|n| uncoded(&n)) {
                 continue;
             }
-            let names: Vec<String> =
-                chain.unmatched.iter().map(|n| format!("“{}”（{}）", n.name, n.level.name_zh())).collect();
-            let message = format!(
-                "{}：分项说明“{}”中的{}在{}中没有对应的科目行（同一类、款、项链条）",
-                ctx.section_name(claim.section),
-                subject_name(claim),
-                names.join("、"),
-                table.display()
-            );
+            // Where the deepest name found its row, an unmatched 类 or 款 is that
+            // row's ancestor printed under another name: say which.
+            let printed_as = |n: &gongkai_model::LevelName| {
+                let code = chain.row?.code.as_ref()?.as_str();
+                let len = match n.level {
+                    gongkai_model::Level::Lei => 3,
+                    gongkai_model::Level::Kuan => 5,
+                    gongkai_model::Level::Xiang => return None,
+                };
+                let ancestor = code.get(..len).filter(|_| code.len() > len)?;
+                let row = part.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == ancestor))?;
+                Some(format!("（表中 {ancestor} 印作“{}”）", row.label.trim()))
+            };
+            let names: Vec<String> = chain
+                .unmatched
+                .iter()
+                .map(|n| format!("“{}”（{}）{}", n.name, n.level.name_zh(), printed_as(n).unwrap_or_default()))
+                .collect();
+            let all_renamed = chain.unmatched.iter().all(|n| printed_as(n).is_some());
+            let message = if all_renamed {
+                format!(
+                    "{}：分项说明“{}”中的{}与{}中该科目的名称不同",
+                    ctx.section_name(claim.section),
+                    subject_name(claim),
+                    names.join("、"),
+                    table.display()
+                )
+            } else {
+                format!(
+                    "{}：分项说明“{}”中的{}在{}中没有对应的科目行（同一类、款、项链条）",
+                    ctx.section_name(claim.section),
+                    subject_name(claim),
+                    names.join("、"),
+                    table.display()
+                )
+            };
             let mut locations = vec![text_location(&claim.source)];
             if let Some(row) = chain.row.or(chain.closest) {
                 locations.push(row_location(table, part, row));

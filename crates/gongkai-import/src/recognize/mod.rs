@@ -232,9 +232,13 @@ fn run_in_section(rest: &str) -> Option<usize> {
     ((2..=12).contains(&n) && worded && named && !source && !name.chars().any(|c| c.is_ascii_digit())).then_some(end)
 }
 
+/// The words that introduce what follows a colon: a list, its parts, a reason.
+const LEAD_INS: [&str; 9] = ["包括", "如下", "分别为", "主要有", "其中", "原因是", "原因为", "原因", "用于"];
+
 /// Whether `next` starts a new item rather than continuing `previous` across a
 /// page break: a numbered list item (`2、…`, `1. …`), or a `标签：` line after a
 /// sentence that did not end on a comma.
+
 fn starts_new_item(previous: &str, next: &str) -> bool {
     if split_numbering(next).0.is_some() {
         return true;
@@ -246,9 +250,16 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
     let label = &next[..next.find(['：', ':']).unwrap_or(0)];
     // A label names something; one with an amount (`6,143.52万元：`) is the end of
-    // the sentence before it, and words that introduce a list (`…要包括：`,
-    // `…如下：`) are the rest of a sentence broken at the line's end.
-    let introduces = ["包括", "如下", "分别为", "主要有"].iter().any(|w| label.ends_with(w));
+    // the sentence before it, and a lead-in — the closed class of words that
+    // introduce a list, a part or a reason (`…要包括：`, `…如下：`, `其中：`,
+    // `…的主要原因是：`) — is the rest of a sentence broken at the line's end, however
+    // the break cut the word (`…，其` / `中：…`, `…下降的主要原` / `因是：…`).
+    let tail: String = {
+        let before: Vec<char> = previous.trim_end().chars().collect();
+        before[before.len().saturating_sub(4)..].iter().collect()
+    };
+    let joined = format!("{tail}{label}");
+    let introduces = LEAD_INS.iter().any(|w| joined.ends_with(w));
     !continues
         && !introduces
         && label_len.is_some_and(|n| (1..=12).contains(&n))
@@ -1484,6 +1495,14 @@ mod tests {
         assert!(!starts_new_item("所属各预算单位政府采购预算总额", "6,143.52万元：政府采购货物预算5,242.52万元"));
         assert!(!starts_new_item("收入合计，", "其中：一般公共预算"));
         assert!(!starts_new_item("下设二级预算单位3", "个:某市服务中心、某市研究中心。"));
+        // A lead-in cut by the line's end: the rest of the sentence.
+        assert!(!starts_new_item("本部门政府采购预算总额17,367.84万元，其", "中：政府采购货物预算1,438.24万元"));
+        assert!(!starts_new_item("较上年减少32.19万元，下降100.00%，下降的", "主要原因是：本年未安排此类业务预算；"));
+        assert!(!starts_new_item("决算数小于年初预算数的主要原", "因是：西安市卫生健康委员会（本级）"));
+        assert!(!starts_new_item(
+            "2026年财政拨款收支总预算377,819.25万元。收入包",
+            "括：一般公共预算收入366,195.79万元"
+        ));
     }
 
     #[test]

@@ -74,11 +74,14 @@ pub enum FaultKind {
     StrayYear,
     /// A quotation opened and never closed (`主要原因是“人员增加。`).
     UnbalancedQuote,
+    /// A section's last paragraph cut at its reason's lead-in (`…，主要原因是：`
+    /// and the next section's heading): F104 must report it.
+    TruncatedReason,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 24] = [
+    pub const ALL: [FaultKind; 25] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -103,6 +106,7 @@ impl FaultKind {
         FaultKind::TemplateNote,
         FaultKind::StrayYear,
         FaultKind::UnbalancedQuote,
+        FaultKind::TruncatedReason,
     ];
 
     /// The kebab-case id.
@@ -132,6 +136,7 @@ impl FaultKind {
             FaultKind::TemplateNote => "template-note",
             FaultKind::StrayYear => "stray-year",
             FaultKind::UnbalancedQuote => "unbalanced-quote",
+            FaultKind::TruncatedReason => "truncated-reason",
         }
     }
 
@@ -156,6 +161,7 @@ impl FaultKind {
             | FaultKind::EmptyReason
             | FaultKind::StrayBracket
             | FaultKind::UnbalancedQuote
+            | FaultKind::TruncatedReason
             | FaultKind::UnreadableChar => "format",
         }
     }
@@ -171,6 +177,7 @@ impl FaultKind {
             FaultKind::UnreadableChar => Some("F105"),
             FaultKind::TemplateNote => Some("C107"),
             FaultKind::StrayYear => Some("K104"),
+            FaultKind::TruncatedReason => Some("F104"),
             _ => None,
         }
     }
@@ -238,6 +245,7 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
         .enumerate()
         .filter(|(_, l)| targets(kind, &l.mark))
         .filter(|&(i, l)| !is_punctuation(kind) || (l.text.ends_with('。') && starts_paragraph(doc, i)))
+        .filter(|&(i, _)| kind != FaultKind::TruncatedReason || ends_section(doc, i))
         .map(|(i, _)| i)
         .collect();
     if kind == FaultKind::RepeatedPage {
@@ -272,8 +280,19 @@ pub(crate) fn edit_line(doc: &mut Doc, at: usize, edit: impl FnOnce(&str) -> Opt
 fn is_punctuation(kind: FaultKind) -> bool {
     matches!(
         kind,
-        FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnbalancedQuote
+        FaultKind::DoubledMark
+            | FaultKind::EmptyReason
+            | FaultKind::StrayBracket
+            | FaultKind::UnbalancedQuote
+            | FaultKind::TruncatedReason
     )
+}
+
+/// Whether line `i` is the last paragraph of its section: the next line with
+/// text is a section's heading.
+fn ends_section(doc: &Doc, i: usize) -> bool {
+    let next = doc.lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
+    next.is_some_and(|l| matches!(l.mark, Mark::SectionHeading(_)))
 }
 
 /// Whether line `i` starts a paragraph of its own: the text before it ends a
@@ -305,7 +324,11 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ProcurementPart, Mark::Procurement { .. }) => true,
         (FaultKind::ProcurementFundPart, Mark::Procurement { fund_list }) => *fund_list,
         (
-            FaultKind::DoubledMark | FaultKind::EmptyReason | FaultKind::StrayBracket | FaultKind::UnbalancedQuote,
+            FaultKind::DoubledMark
+            | FaultKind::EmptyReason
+            | FaultKind::StrayBracket
+            | FaultKind::UnbalancedQuote
+            | FaultKind::TruncatedReason,
             Mark::Claim { .. },
         ) => true,
         (
@@ -441,6 +464,10 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{body}；本年预算安排{changed}万元。"))
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
+        FaultKind::TruncatedReason => {
+            let at = text.find("主要原因是")? + "主要原因是".len();
+            Some(format!("{}：", &text[..at]))
+        }
         FaultKind::UnbalancedQuote => {
             // The reason quoted, the quotation never closed.
             let at = text.find("主要原因是")? + "主要原因是".len();

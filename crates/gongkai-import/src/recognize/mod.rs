@@ -201,7 +201,8 @@ fn heading_level(text: &str) -> Option<u8> {
     // is not a heading) — unless it runs into a sentence that goes on with
     // amounts, naming a part of the explanation (`（一）收入预算：2026年年初预算
     // 数45,369.18万元…`).
-    let sentence = t.chars().count() > 70 || t.ends_with('。') || t.ends_with('；') || rest.contains("万元");
+    // (One ending on a comma goes on on the next line: `（三）承担…的责任，` / `承办…`.)
+    let sentence = t.chars().count() > 70 || t.ends_with(['。', '；', '，', '、']) || rest.contains("万元");
     if sentence && (!rest.contains("万元") || run_in_section(rest).is_none()) {
         return None;
     }
@@ -246,7 +247,11 @@ fn starts_new_item(previous: &str, next: &str) -> bool {
     // (`…二级预算单位3` / `个:某中心…`: a count goes on with its measure word.)
     let counted = previous.trim_end().ends_with(|c: char| c.is_ascii_digit())
         && next.starts_with(['个', '家', '人', '名', '项', '辆', '万', '元', '%']);
-    let continues = counted || previous.trim_end().ends_with(['，', ',', '、']);
+    // A line ending on a comma, or on a lead-in still waiting for what it
+    // announces (`…主要用于` / `以下方面：…`), goes on.
+    let continues = counted
+        || previous.trim_end().ends_with(['，', ',', '、'])
+        || LEAD_INS.iter().any(|w| previous.trim_end().ends_with(w));
     let label_len = next.find(['：', ':']).map(|pos| next[..pos].chars().count());
     let label = &next[..next.find(['：', ':']).unwrap_or(0)];
     // A label names something; one with an amount (`6,143.52万元：`) is the end of
@@ -1490,6 +1495,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_numbered_line_ending_on_a_comma_is_no_heading() {
+        assert_eq!(heading_level("（四）综合协调处理跨地区、跨部门的重要信访问题。"), None);
+        assert_eq!(heading_level("（三）承担督促检查领导同志有关批示件落实情况的责任，"), None);
+        assert_eq!(heading_level("（三）一般公共预算支出情况"), Some(2));
+    }
+
+    #[test]
     fn a_line_opening_with_a_label_is_a_new_item_but_not_an_amount() {
         assert!(starts_new_item("机关运行经费情况。", "政府采购：本年无采购。"));
         assert!(!starts_new_item("所属各预算单位政府采购预算总额", "6,143.52万元：政府采购货物预算5,242.52万元"));
@@ -1499,6 +1511,7 @@ mod tests {
         assert!(!starts_new_item("本部门政府采购预算总额17,367.84万元，其", "中：政府采购货物预算1,438.24万元"));
         assert!(!starts_new_item("较上年减少32.19万元，下降100.00%，下降的", "主要原因是：本年未安排此类业务预算；"));
         assert!(!starts_new_item("决算数小于年初预算数的主要原", "因是：西安市卫生健康委员会（本级）"));
+        assert!(!starts_new_item("2024年度财政拨款支出13733.8万元，主要用于", "以下方面：一般公共服务（类）支出"));
         assert!(!starts_new_item(
             "2026年财政拨款收支总预算377,819.25万元。收入包",
             "括：一般公共预算收入366,195.79万元"

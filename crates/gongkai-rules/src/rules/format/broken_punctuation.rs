@@ -11,6 +11,11 @@ declare_rule! {
     /// - no lead-in left empty (`主要原因是。`, `主要用于：；`): the reason or use
     ///   the sentence announces was never written (a lead-in ending its
     ///   paragraph, `具体包括：`, introduces the lines that follow and is fine);
+    /// - no sentence of the explanation left unfinished: a paragraph ending on a
+    ///   comma or a 、, or on a lead-in with nothing after it (`…主要原因是`), and a
+    ///   section ending on a reason's lead-in and colon (`主要原因是：`, nothing
+    ///   after it in the section) — a sentence broken at a line's or a page's end
+    ///   is joined to its next line by the reader, so what ends so was cut short;
     /// - paired marks balanced within a section of the explanation (its heading
     ///   and paragraphs read as one text, so that a bracket opened before a line
     ///   or page break and closed after it counts as closed): `（…）` (either
@@ -40,6 +45,10 @@ declare_rule! {
 - 不连用两个句读标点（`增加144.81%，。`、`人数800人，；`）：其中一个是修改时留下的；
 - 引导语后不空着（`主要原因是。`、`主要用于：；`）：句子引出的原因或用途没有写出
   （段末的引导语，如`具体包括：`，引出下面各行，不算）；
+- 情况说明的句子写完整：段落不以逗号、顿号结束，也不以后面什么都没有的引导语结束
+  （`…主要原因是`）；一部分的最后一段不以原因的引导语加冒号结束（`主要原因是：`，
+  该部分后面再无内容）——在行末或页末断开的句子，读取时已与下一行连起来，这样结束的
+  段落是被标题或表格截断了；
 - 成对的标点在情况说明的同一部分内配对（该部分的标题和各段连起来读，换行或换页前
   开、之后闭的括号算作已闭合）：`（…）`（全角半角均可）、`【…】`、`《…》`、`“…”`。
   前面没有左半的右半、始终没有右半的左半，都予以报告。直引号（`"`）开闭同形，不检查。
@@ -80,6 +89,10 @@ impl Rule for BrokenPunctuation {
                 let message = format!("{what}：“{}”", excerpt(&text.text, at));
                 out.push(ctx.finding(message, None, vec![text_location(&text.locate(at, 1))]));
             }
+        }
+        for (text, at, what) in unfinished(ctx.doc) {
+            let message = format!("{what}：“{}”", excerpt(&text.text, at));
+            out.push(ctx.finding(message, None, vec![text_location(&text.locate(at, 1))]));
         }
         for group in balance_groups(ctx.doc) {
             for (text, at, what) in unbalanced(&group) {
@@ -130,6 +143,36 @@ fn empty_lead_ins(text: &str) -> Vec<(usize, String)> {
             let inside_longer = word == "用于" && i >= 2 && chars[i - 2..i] == ['主', '要'];
             if matches!(chars.get(j), Some('。' | '；' | ';')) && !inside_longer {
                 out.push((j, format!("“{word}”之后没有内容，句子就结束了")));
+            }
+        }
+    }
+    out
+}
+
+/// The explanation's sentences left unfinished: a paragraph ending on a comma
+/// or a 、, or on a lead-in with nothing after it (`…主要原因是`), and a
+/// section whose last paragraph ends on a reason's lead-in and its colon
+/// (`…主要原因是：` and the section ends). (The reader joins a sentence broken
+/// at a line's or a page's end to its next line, so a paragraph ending this
+/// way is one a heading or a table cut short.)
+fn unfinished(doc: &Disclosure) -> Vec<(&TextRef, usize, String)> {
+    let mut out = Vec::new();
+    for section in doc.all_sections() {
+        for (k, text) in section.paragraphs.iter().enumerate() {
+            let trimmed = text.text.trim_end();
+            let Some(last) = trimmed.chars().last() else { continue };
+            let at = trimmed.chars().count() - 1;
+            if matches!(last, '，' | ',' | '、') {
+                out.push((text, at, format!("句子没有写完，段落以“{last}”结束")));
+            } else if let Some(word) = LEAD_INS.iter().find(|w| trimmed.ends_with(*w)) {
+                out.push((text, at, format!("“{word}”之后没有内容，段落就结束了")));
+            } else if k + 1 == section.paragraphs.len()
+                && section.subsections.is_empty()
+                && let Some(word) = ["原因是", "原因为", "原因"]
+                    .iter()
+                    .find(|w| trimmed.strip_suffix(['：', ':']).is_some_and(|t| t.ends_with(*w)))
+            {
+                out.push((text, at, format!("“{word}：”之后没有内容，这一部分就结束了")));
             }
         }
     }

@@ -77,11 +77,14 @@ pub enum FaultKind {
     /// A section's last paragraph cut at its reason's lead-in (`…，主要原因是：`
     /// and the next section's heading): F104 must report it.
     TruncatedReason,
+    /// A table titled for the other level (`单位收入总体情况表` → `部门收入总体情况表`)
+    /// among titles of the unit: K105 must report it.
+    LevelWording,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 25] = [
+    pub const ALL: [FaultKind; 26] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -107,6 +110,7 @@ impl FaultKind {
         FaultKind::StrayYear,
         FaultKind::UnbalancedQuote,
         FaultKind::TruncatedReason,
+        FaultKind::LevelWording,
     ];
 
     /// The kebab-case id.
@@ -137,6 +141,7 @@ impl FaultKind {
             FaultKind::StrayYear => "stray-year",
             FaultKind::UnbalancedQuote => "unbalanced-quote",
             FaultKind::TruncatedReason => "truncated-reason",
+            FaultKind::LevelWording => "level-wording",
         }
     }
 
@@ -155,7 +160,7 @@ impl FaultKind {
                 "completeness"
             }
             FaultKind::CatalogName | FaultKind::OutdatedName => "catalog",
-            FaultKind::DocNumber | FaultKind::StrayYear => "consistency",
+            FaultKind::DocNumber | FaultKind::StrayYear | FaultKind::LevelWording => "consistency",
             FaultKind::StaffSum | FaultKind::OfficeCount => "profile",
             FaultKind::DoubledMark
             | FaultKind::EmptyReason
@@ -178,6 +183,7 @@ impl FaultKind {
             FaultKind::TemplateNote => Some("C107"),
             FaultKind::StrayYear => Some("K104"),
             FaultKind::TruncatedReason => Some("F104"),
+            FaultKind::LevelWording => Some("K105"),
             _ => None,
         }
     }
@@ -246,6 +252,8 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
         .filter(|(_, l)| targets(kind, &l.mark))
         .filter(|&(i, l)| !is_punctuation(kind) || (l.text.ends_with('。') && starts_paragraph(doc, i)))
         .filter(|&(i, _)| kind != FaultKind::TruncatedReason || ends_section(doc, i))
+        // (A table's title, not its unit line `单位：万元` nor its header.)
+        .filter(|(_, l)| kind != FaultKind::LevelWording || (l.text.starts_with("单位") && l.text.ends_with('表')))
         .map(|(i, _)| i)
         .collect();
     if kind == FaultKind::RepeatedPage {
@@ -316,6 +324,7 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
         (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
         (FaultKind::BlankPage, Mark::SectionHeading(_)) => true,
+        (FaultKind::LevelWording, Mark::TableHead(1..=3)) => true,
         (FaultKind::UnreadableChar | FaultKind::TemplateNote, Mark::Claim { .. }) => true,
         (FaultKind::CatalogName, Mark::TableRow { table: 5, code }) => code.len() == 7,
         (FaultKind::DocNumber, Mark::DocNumber { first: false }) => true,
@@ -464,6 +473,7 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{body}；本年预算安排{changed}万元。"))
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
+        FaultKind::LevelWording => text.starts_with("单位").then(|| text.replacen("单位", "部门", 1)),
         FaultKind::TruncatedReason => {
             let at = text.find("主要原因是")? + "主要原因是".len();
             Some(format!("{}：", &text[..at]))

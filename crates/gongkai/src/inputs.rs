@@ -24,6 +24,7 @@
 //! path given twice) is not walked again, and a file reached again is not read
 //! again, each with a note — every document is checked once.
 
+use crate::lang::Lang;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -193,23 +194,33 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, String> {
 pub fn one_document(path: &Path) -> Result<Input, String> {
     let mut collected = collect(&[path.to_path_buf()])?;
     if !collected.missing.is_empty() {
-        return Err(format!("{}: no such file or directory", path.display()));
+        return Err(Lang::say(
+            format!("{}：文件或文件夹不存在", path.display()),
+            format!("{}: no such file or directory", path.display()),
+        ));
     }
     for note in &collected.notes {
-        eprintln!("note: {note}");
+        eprintln!("{}{note}", Lang::current().pick("提示：", "note: "));
     }
     match collected.inputs.len() {
         1 => Ok(collected.inputs.remove(0)),
-        0 => Err(format!(
-            "{}: no disclosure file (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) in the folder",
-            path.display()
+        0 => Err(Lang::say(
+            format!("{}：文件夹中没有公开文件（.txt、.md、.pdf、.json、.xlsx、.xls、.csv）", path.display()),
+            format!("{}: no disclosure file (.txt, .md, .pdf, .json, .xlsx, .xls, .csv) in the folder", path.display()),
         )),
         n => {
             let names: Vec<String> = collected.inputs.iter().map(|i| i.files().join(" + ")).collect();
-            Err(format!(
-                "{}: the folder holds {n} documents ({}); this command reads one: name a file, or use `gongkai validate` for a batch",
-                path.display(),
-                names.join(", ")
+            Err(Lang::say(
+                format!(
+                    "{}：文件夹中有 {n} 份文件（{}）；此命令只读取一份：请指定一个文件，或用 gongkai validate 批量检查",
+                    path.display(),
+                    names.join("、")
+                ),
+                format!(
+                    "{}: the folder holds {n} documents ({}); this command reads one: name a file, or use `gongkai validate` for a batch",
+                    path.display(),
+                    names.join(", ")
+                ),
             ))
         }
     }
@@ -236,7 +247,10 @@ fn walk(dir: &Path, out: &mut Collected) -> std::io::Result<()> {
             continue;
         }
         match role(path) {
-            None => out.notes.push(format!("{}: skipped: not a format gongkai reads", path.display())),
+            None => out.notes.push(Lang::say(
+                format!("{}：已跳过：gongkai 不读取这种格式", path.display()),
+                format!("{}: skipped: not a format gongkai reads", path.display()),
+            )),
             Some(_) if partners.values().any(|t| t == path) => {}
             Some(_) => out.take(Input { path: path.clone(), text: partners.get(path).cloned() }),
         }
@@ -251,10 +265,17 @@ fn pair(files: &[&PathBuf], out: &mut Collected) -> BTreeMap<PathBuf, PathBuf> {
     let mut pairs = BTreeMap::new();
     if let ([book], [text]) = (tables.as_slice(), texts.as_slice()) {
         if book.file_stem() != text.file_stem() {
-            out.notes.push(format!(
-                "{} + {}: checked as one document (the folder's only workbook/CSV and only text file)",
-                book.display(),
-                text.display()
+            out.notes.push(Lang::say(
+                format!(
+                    "{} + {}：作为同一份文件检查（文件夹中唯一的工作簿或 CSV 和唯一的文本文件）",
+                    book.display(),
+                    text.display()
+                ),
+                format!(
+                    "{} + {}: checked as one document (the folder's only workbook/CSV and only text file)",
+                    book.display(),
+                    text.display()
+                ),
             ));
         }
         pairs.insert((*book).clone(), (*text).clone());
@@ -275,9 +296,12 @@ fn pair(files: &[&PathBuf], out: &mut Collected) -> BTreeMap<PathBuf, PathBuf> {
             }
             (b, t) if !b.is_empty() && !t.is_empty() => {
                 let names: Vec<String> = b.iter().chain(t).map(|p| p.display().to_string()).collect();
-                out.notes.push(format!(
-                    "{}: share a stem but are not one workbook and one text file; each is checked alone",
-                    names.join(", ")
+                out.notes.push(Lang::say(
+                    format!("{}：文件名相同，但不是一个工作簿加一个文本文件；各自单独检查", names.join("、")),
+                    format!(
+                        "{}: share a stem but are not one workbook and one text file; each is checked alone",
+                        names.join(", ")
+                    ),
                 ));
             }
             _ => {}
@@ -322,7 +346,7 @@ mod tests {
         let dir = folder(&["tables.xlsx", "说明.txt"]);
         let (docs, notes) = documents(dir.path());
         assert_eq!(docs, ["tables.xlsx+说明.txt"]);
-        assert!(notes[0].contains("checked as one document"), "{notes:?}");
+        assert!(notes[0].contains("作为同一份文件检查"), "{notes:?}");
     }
 
     #[test]
@@ -342,7 +366,7 @@ mod tests {
         let (docs, notes) = documents(dir.path());
         assert_eq!(docs, ["a.xlsx+a.txt", "b.csv+b.md", "c.txt", "d.xls", "e.json", "f.pdf"]);
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("readme.docx: skipped"), "{notes:?}");
+        assert!(notes[0].contains("readme.docx：已跳过"), "{notes:?}");
     }
 
     #[test]
@@ -350,7 +374,7 @@ mod tests {
         let dir = folder(&["a.xlsx", "a.csv", "a.txt", "x/b.txt", "y/b.xlsx"]);
         let (docs, notes) = documents(dir.path());
         assert_eq!(docs, ["a.csv", "a.txt", "a.xlsx", "x/b.txt", "y/b.xlsx"]);
-        assert!(notes.iter().any(|n| n.contains("share a stem")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("文件名相同")), "{notes:?}");
     }
 
     #[test]
@@ -376,10 +400,10 @@ mod tests {
     fn one_document_refuses_a_folder_of_many() {
         let dir = folder(&["a.txt", "b.txt"]);
         let err = one_document(dir.path()).unwrap_err();
-        assert!(err.contains("holds 2 documents"), "{err}");
+        assert!(err.contains("有 2 份文件"), "{err}");
         let dir = folder(&["book.xlsx", "notes.txt"]);
         assert_eq!(one_document(dir.path()).unwrap().text, Some(dir.path().join("notes.txt")));
         let dir = folder(&["readme.docx"]);
-        assert!(one_document(dir.path()).unwrap_err().contains("no disclosure file"));
+        assert!(one_document(dir.path()).unwrap_err().contains("没有公开文件"));
     }
 }

@@ -62,6 +62,19 @@ impl Lang {
         }
     }
 
+    /// The run's language's text of two (`Lang::say(format!(…), format!(…))`).
+    pub fn say(zh: String, en: String) -> String {
+        match Lang::current() {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The prefix of an error message on stderr (`错误：`, `error: `).
+    pub fn error_prefix() -> &'static str {
+        Lang::current().pick("错误：", "error: ")
+    }
+
     /// The text in this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -55,7 +55,13 @@ pub fn for_document(config: &Config, region: &Region) -> Result<Vec<LoadedPlugin
     let mut plugins = load_named(config)?;
     let (regional, refused) = host::try_for_region(config, region);
     for (path, error) in refused {
-        eprintln!("warning: plugin {} refused: {error}", path.display());
+        eprintln!(
+            "{}",
+            crate::lang::Lang::say(
+                format!("警告：插件 {} 未加载：{error}", path.display()),
+                format!("warning: plugin {} refused: {error}", path.display())
+            )
+        );
     }
     for plugin in regional {
         if !plugins.iter().any(|p| p.id() == plugin.id()) {

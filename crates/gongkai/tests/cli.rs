@@ -287,7 +287,15 @@ fn a_folder_of_a_workbook_and_a_text_is_one_document() {
     // `import DIR`: the tables from the workbook (sheet cells), the rest from the text (its lines).
     let out = gongkai().arg("import").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("checked as one document"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("提示：")
+            && String::from_utf8_lossy(&out.stderr).contains("作为同一份文件检查")
+    );
+    let english = gongkai().args(["import", "--lang", "en"]).arg(dir.path()).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&english.stderr).contains("note: ")
+            && String::from_utf8_lossy(&english.stderr).contains("checked as one document")
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["meta"]["source"]["format"], "xlsx+text");
     let files: Vec<&str> =
@@ -350,7 +358,7 @@ fn a_batch_folder_pairs_by_stem_checks_the_rest_alone_and_skips_other_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("scan.docx: skipped"), "{stderr}");
+    assert!(stderr.contains("scan.docx：已跳过"), "{stderr}");
     let summary = std::fs::read_to_string(&csv).unwrap();
     let rows: Vec<&str> = summary.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{summary}");
@@ -365,7 +373,7 @@ fn import_refuses_a_folder_of_several_documents() {
     std::fs::copy(example(), dir.path().join("b.txt")).unwrap();
     let out = gongkai().arg("import").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("holds 2 documents"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("有 2 份文件"));
 }
 
 #[test]

@@ -14,7 +14,13 @@ pub fn run(args: &ExportArgs) -> Outcome {
         return Outcome::Failure;
     };
     if imported.document.tables.is_empty() {
-        eprintln!("error: {path}: the document has no tables to export");
+        eprintln!(
+            "{}",
+            crate::lang::Lang::say(
+                format!("错误：{path}：文件中没有可导出的表"),
+                format!("error: {path}: the document has no tables to export")
+            )
+        );
         return Outcome::Failure;
     }
     let bytes = match args.to {
@@ -23,12 +29,18 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot build the workbook of {path}: {e}");
+            eprintln!(
+                "{}",
+                crate::lang::Lang::say(
+                    format!("错误：无法生成 {path} 的工作簿：{e}"),
+                    format!("error: cannot build the workbook of {path}: {e}")
+                )
+            );
             return Outcome::Failure;
         }
     };
     if let Err(e) = write_atomic(&args.output, &bytes) {
-        eprintln!("error: {}: {e}", args.output.display());
+        eprintln!("{}{}: {e}", crate::lang::Lang::error_prefix(), args.output.display());
         return Outcome::Failure;
     }
     let tables = imported.document.tables.len();

@@ -14,7 +14,13 @@ pub fn run(args: &ImportArgs) -> Outcome {
     let mut json = match serde_json::to_string_pretty(&imported.document) {
         Ok(j) => j,
         Err(e) => {
-            eprintln!("error: cannot serialise {path}: {e}");
+            eprintln!(
+                "{}",
+                crate::lang::Lang::say(
+                    format!("错误：无法序列化 {path}：{e}"),
+                    format!("error: cannot serialise {path}: {e}")
+                )
+            );
             return Outcome::Failure;
         }
     };
@@ -22,7 +28,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     match &args.output {
         Some(out) => {
             if let Err(e) = write_atomic(out, json.as_bytes()) {
-                eprintln!("error: {}: {e}", out.display());
+                eprintln!("{}{}: {e}", crate::lang::Lang::error_prefix(), out.display());
                 return Outcome::Failure;
             }
             let doc = &imported.document;

@@ -43,7 +43,7 @@ pub(crate) fn import_one(
     let input = match crate::inputs::one_document(file) {
         Ok(input) => input,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return None;
         }
     };
@@ -56,7 +56,7 @@ pub(crate) fn import_one(
     let imported = match gongkai_import::import_file(&path, &options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return None;
         }
     };

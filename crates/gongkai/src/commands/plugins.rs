@@ -57,7 +57,7 @@ pub fn run(args: &PluginsArgs) -> Outcome {
                 );
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}{e}", crate::lang::Lang::error_prefix());
                 return Outcome::Failure;
             }
         }

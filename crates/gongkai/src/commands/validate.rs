@@ -81,7 +81,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let config = match config(args) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return Outcome::Failure;
         }
     };
@@ -92,26 +92,26 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let named = match crate::plugins::load_named(&config) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return Outcome::Failure;
         }
     };
     if let Err(e) = config.check_selectors(&crate::plugins::rule_ids(&config, &named)) {
-        eprintln!("error: {e}");
+        eprintln!("{}{e}", crate::lang::Lang::error_prefix());
         return Outcome::Failure;
     }
     let named_ids: Vec<String> = named.iter().map(|p| p.id().to_owned()).collect();
     let (engine, options) = match crate::plugins::engine_with(&config, named, &base_options) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return Outcome::Failure;
         }
     };
     let files = match inputs(args) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::lang::Lang::error_prefix());
             return Outcome::Failure;
         }
     };
@@ -146,7 +146,11 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     // still named on stderr, with the reason.
     if args.quiet {
         for error in checked.iter().filter_map(|c| c.findings.error.as_deref()) {
-            eprintln!("error: {}{error}", crate::lang::Lang::current().pick("无法读取：", "could not be read: "));
+            eprintln!(
+                "{}{}{error}",
+                crate::lang::Lang::error_prefix(),
+                crate::lang::Lang::current().pick("无法读取：", "could not be read: ")
+            );
         }
     }
     // Split once: the reports borrow the findings and take the renderings.
@@ -198,7 +202,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         Format::Html => report::html::page(&docs, &rendered),
         Format::Xlsx => {
             if let Err(e) = report::xlsx::write_findings(args.output.as_deref(), &docs, &documents) {
-                eprintln!("error: {e}");
+                eprintln!("{}{e}", crate::lang::Lang::error_prefix());
                 return Outcome::Failure;
             }
             String::new()
@@ -207,7 +211,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     if args.format != Format::Xlsx
         && let Err(e) = emit(args.output.as_deref(), &body)
     {
-        eprintln!("error: {e}");
+        eprintln!("{}{e}", crate::lang::Lang::error_prefix());
         return Outcome::Failure;
     }
     if let Some(path) = &args.output
@@ -228,7 +232,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     if let Some(path) = &args.summary
         && let Err(e) = write_atomic(path, report::summary_csv::render(&docs).as_bytes())
     {
-        eprintln!("error: {}: {e}", path.display());
+        eprintln!("{}{}: {e}", crate::lang::Lang::error_prefix(), path.display());
         return Outcome::Failure;
     }
     if docs.iter().any(|d| d.error.is_some()) {
@@ -260,7 +264,7 @@ fn inputs(args: &ValidateArgs) -> Result<Vec<Input>, String> {
     let collected = crate::inputs::collect(&args.paths)?;
     if !args.quiet {
         for note in &collected.notes {
-            eprintln!("note: {note}");
+            eprintln!("{}{note}", crate::lang::Lang::current().pick("提示：", "note: "));
         }
     }
     if collected.inputs.is_empty() {

@@ -15,47 +15,73 @@ use crate::layout::Layout;
 const MIN_REPEATED_LINES: usize = 3;
 const MIN_REPEATED_CHARS: usize = 100;
 
+/// One page of a layout: its number, its first line, its first line with
+/// text, and its lines' texts.
+struct Page<'a> {
+    number: u32,
+    start: u32,
+    first_text: Option<u32>,
+    texts: Vec<&'a str>,
+}
+
+impl Page<'_> {
+    /// The page's characters, spaces aside.
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_whitespace())
+    }
+
+    /// How many characters the page has, spaces aside, and a hash of them (a
+    /// multiplicative one: pages alike are compared in full after it).
+    fn fingerprint(&self) -> (usize, u64) {
+        self.chars().fold((0, 0), |(n, h), c| {
+            (n + 1, (h.rotate_left(5) ^ u64::from(u32::from(c))).wrapping_mul(0x517c_c1b7_2722_0a95))
+        })
+    }
+}
+
 /// The blank pages (before the last page with text) and the repeated pages of
 /// a layout with page breaks; nothing for one without.
 pub(crate) fn page_facts(layout: &Layout) -> (Vec<Provenance>, Vec<RepeatedPage>) {
-    // Per page: where it starts, and its text lines.
-    let mut pages: Vec<(u32, u32, Vec<&str>)> = Vec::new();
+    // Per page: where it starts, its first line with text, and its text lines.
+    let mut pages: Vec<Page<'_>> = Vec::new();
     for line in &layout.lines {
         let Some(page) = line.page else { return (Vec::new(), Vec::new()) };
-        if pages.last().is_none_or(|(p, _, _)| *p != page) {
-            pages.push((page, line.number, Vec::new()));
+        if pages.last().is_none_or(|p| p.number != page) {
+            pages.push(Page { number: page, start: line.number, first_text: None, texts: Vec::new() });
         }
         let text = line.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
         if !text.is_empty()
-            && let Some((_, _, texts)) = pages.last_mut()
+            && let Some(p) = pages.last_mut()
         {
-            texts.push(text);
+            p.first_text.get_or_insert(line.number);
+            p.texts.push(text);
         }
     }
-    let last_with_text = pages.iter().rposition(|(_, _, texts)| !texts.is_empty()).unwrap_or(0);
+    let last_with_text = pages.iter().rposition(|p| !p.texts.is_empty()).unwrap_or(0);
     let blank = pages[..last_with_text]
         .iter()
-        .filter(|(_, _, texts)| texts.is_empty())
-        .map(|&(page, line, _)| Provenance::line(line).with_page(Some(page)))
+        .filter(|p| p.texts.is_empty())
+        .map(|p| Provenance::line(p.start).with_page(Some(p.number)))
         .collect();
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    // Pages alike are found by a hash of their text, spaces aside, and compared
+    // in full only when two hashes meet (no page's text is copied).
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut repeated = Vec::new();
-    for (page, _, texts) in &pages {
-        let key: String = texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_whitespace()).collect();
-        if texts.len() < MIN_REPEATED_LINES || key.chars().count() < MIN_REPEATED_CHARS {
+    for (index, page) in pages.iter().enumerate() {
+        if page.texts.len() < MIN_REPEATED_LINES {
             continue;
         }
-        match seen.get(&key) {
-            Some(&first) => {
-                let at = layout.lines.iter().find(|l| l.page == Some(*page) && !l.is_blank() && l.text != "\u{c}");
-                repeated.push(RepeatedPage {
-                    at: Provenance::line(at.map_or(0, |l| l.number)).with_page(Some(*page)),
-                    same_as: first,
-                });
-            }
-            None => {
-                seen.insert(key, *page);
-            }
+        let (count, hash) = page.fingerprint();
+        if count < MIN_REPEATED_CHARS {
+            continue;
+        }
+        let earlier = seen.entry(hash).or_default();
+        match earlier.iter().find(|&&e| pages[e].chars().eq(page.chars())) {
+            Some(&e) => repeated.push(RepeatedPage {
+                at: Provenance::line(page.first_text.unwrap_or(page.start)).with_page(Some(page.number)),
+                same_as: pages[e].number,
+            }),
+            None => earlier.push(index),
         }
     }
     (blank, repeated)
@@ -67,12 +93,29 @@ fn is_unreadable(c: char) -> bool {
     matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
+/// Whether UTF-8 `bytes` may hold an unreadable character, by its lead bytes
+/// (a line of CJK text and full-width marks is passed over without decoding):
+/// `EE` and `EF 80`–`EF A3` begin the private-use area, `EF BF BD` is U+FFFD,
+/// `F3 B0`… and `F4 80`… the supplementary private-use planes.
+fn may_hold_unreadable(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        match b {
+            0xEE => true,
+            0xEF => next <= 0xA3 || (next == 0xBF && bytes.get(i + 2) == Some(&0xBD)),
+            0xF3 => next >= 0xB0,
+            0xF4 => next < 0x90,
+            _ => false,
+        }
+    })
+}
+
 /// The runs of unreadable characters of a layout, each with its place.
 pub(crate) fn unreadable(layout: &Layout) -> Vec<UnreadableText> {
     const CONTEXT: usize = 10;
     let mut out = Vec::new();
     for line in &layout.lines {
-        if !line.text.chars().any(is_unreadable) {
+        if !may_hold_unreadable(line.text.as_bytes()) {
             continue;
         }
         let chars: Vec<char> = line.text.chars().collect();
@@ -155,6 +198,12 @@ mod tests {
         );
         // A box drawn as a character (□, a template's checkbox) is text.
         assert!(unreadable(&layout_text("□是 □否\n")).is_empty());
+        // The byte filter passes every unreadable character and no full-width mark.
+        for c in ['\u{FFFD}', '\u{E000}', '\u{F0A8}', '\u{F8FF}', '\u{F0000}', '\u{10FFFD}'] {
+            assert!(may_hold_unreadable(c.to_string().as_bytes()), "{c:?}");
+        }
+        assert!(!may_hold_unreadable("，：（）“”！？％".as_bytes()));
+        assert!(!may_hold_unreadable("\u{FFFC}\u{FF5E}".as_bytes()));
     }
 
     #[test]

@@ -238,8 +238,7 @@ const LEAD_INS: [&str; 9] = ["包括", "如下", "分别为", "主要有", "其�
 
 /// Whether `next` starts a new item rather than continuing `previous` across a
 /// page break: a numbered list item (`2、…`, `1. …`), or a `标签：` line after a
-/// sentence that did not end on a comma.
-
+/// sentence that did not end on a comma (nor on a lead-in).
 fn starts_new_item(previous: &str, next: &str) -> bool {
     if split_numbering(next).0.is_some() {
         return true;

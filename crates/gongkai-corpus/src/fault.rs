@@ -474,15 +474,11 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         }
         FaultKind::StrayBracket => Some(format!("{}）。", text.strip_suffix('。')?)),
         FaultKind::LevelWording => text.starts_with("单位").then(|| text.replacen("单位", "部门", 1)),
-        FaultKind::TruncatedReason => {
-            let at = text.find("主要原因是")? + "主要原因是".len();
-            Some(format!("{}：", &text[..at]))
-        }
+        FaultKind::TruncatedReason => Some(format!("{}：", &text[..reason(text)?.lead_in])),
         FaultKind::UnbalancedQuote => {
             // The reason quoted, the quotation never closed.
-            let at = text.find("主要原因是")? + "主要原因是".len();
-            let colon = if text[at..].starts_with('：') { '：'.len_utf8() } else { 0 };
-            Some(format!("{}“{}", &text[..at + colon], &text[at + colon..]))
+            let at = reason(text)?.start;
+            Some(format!("{}“{}", &text[..at], &text[at..]))
         }
         FaultKind::OutdatedName => outdated_name(text),
         FaultKind::StrayYear => {
@@ -499,29 +495,22 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
         }
         FaultKind::UnreadableChar => {
             // The reason's second character (`主要原因是人员增加` → `主要原因是人�增加`).
-            let at = text.find("主要原因是")? + "主要原因是".len();
-            let rest = text[at..].trim_start_matches('：');
-            let (i, c) = rest.char_indices().nth(1)?;
-            let i = text.len() - rest.len() + i;
+            let at = reason(text)?.start;
+            let (i, c) = text[at..].char_indices().nth(1)?;
+            let i = at + i;
             ('\u{4e00}'..='\u{9fff}')
                 .contains(&c)
                 .then(|| format!("{}\u{FFFD}{}", &text[..i], &text[i + c.len_utf8()..]))
         }
         FaultKind::TemplateNote => {
             // The reason, to the end of its sentence, as the template printed it.
-            let at = text.find("主要原因是")? + "主要原因是".len();
-            let rest = &text[at..];
-            let colon = if rest.starts_with('：') { '：'.len_utf8() } else { 0 };
-            let end = rest.find(['。', '；'])?;
-            (end > colon).then(|| format!("{}（此处填写增减原因）{}", &text[..at + colon], &rest[end..]))
+            let r = reason(text)?;
+            Some(format!("{}（此处填写增减原因）{}", &text[..r.start], &text[r.end..]))
         }
         FaultKind::EmptyReason => {
             // The reason of the sentence, to its end (`主要原因是：…。` or `…；`).
-            let at = text.find("主要原因是")? + "主要原因是".len();
-            let rest = &text[at..];
-            let colon = if rest.starts_with('：') { '：'.len_utf8() } else { 0 };
-            let end = rest.find(['。', '；'])?;
-            (end > colon).then(|| format!("{}{}", &text[..at], &rest[end..]))
+            let r = reason(text)?;
+            Some(format!("{}{}", &text[..r.lead_in], &text[r.end..]))
         }
         FaultKind::DocNumber => {
             let end = text.find('号')?;
@@ -591,6 +580,24 @@ fn year_of(text: &str) -> Option<u16> {
             (digits == 4).then(|| text[i - 4..i].parse().ok()).flatten()
         })
         .max()
+}
+
+/// Where a line's reason stands (`…，主要原因是：人员增加。`), in bytes: the end of
+/// its lead-in `主要原因是`, the reason's start (after a colon) and its end (the
+/// sentence's `。` or `；`, or the line's end); `None` without a lead-in or with
+/// an empty reason.
+struct Reason {
+    lead_in: usize,
+    start: usize,
+    end: usize,
+}
+
+fn reason(text: &str) -> Option<Reason> {
+    const LEAD_IN: &str = "主要原因是";
+    let lead_in = text.find(LEAD_IN)? + LEAD_IN.len();
+    let start = if text[lead_in..].starts_with('：') { lead_in + '：'.len_utf8() } else { lead_in };
+    let end = text[start..].find(['。', '；']).map_or(text.len(), |e| start + e);
+    (end > start).then_some(Reason { lead_in, start, end })
 }
 
 /// Where this year's figure of a claim line ends (its `万元`): after `预算安排`

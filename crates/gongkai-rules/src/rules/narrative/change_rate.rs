@@ -197,7 +197,11 @@ fn check_stated_figures(
         return;
     }
     let rate_word = |down: bool| if down { "下降" } else { "增长" };
-    let expected = if prior.value().is_zero() {
+    let expected = if difference.is_zero() {
+        let mut zero = Decimal::ZERO;
+        zero.rescale(rate.value.decimals());
+        zero.to_string()
+    } else if prior.value().is_zero() {
         "100.00".to_owned()
     } else {
         (difference.abs() * Decimal::ONE_HUNDRED / prior.value()).round_dp(rate.value.decimals()).to_string()

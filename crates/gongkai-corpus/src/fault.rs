@@ -80,11 +80,15 @@ pub enum FaultKind {
     /// A table titled for the other level (`单位收入总体情况表` → `部门收入总体情况表`)
     /// among titles of the unit: K105 must report it.
     LevelWording,
+    /// A rate given with the figure compared with and no change amount
+    /// (`比2023年预算执行数B万元增长D%`) turned the other way (`下降D%`): a rate the
+    /// two figures cannot make. N103 must report it.
+    ImpossibleRate,
 }
 
 impl FaultKind {
     /// Every kind, in table order.
-    pub const ALL: [FaultKind; 26] = [
+    pub const ALL: [FaultKind; 27] = [
         FaultKind::CellChanged,
         FaultKind::SubtotalOff,
         FaultKind::ClaimShare,
@@ -111,6 +115,7 @@ impl FaultKind {
         FaultKind::UnbalancedQuote,
         FaultKind::TruncatedReason,
         FaultKind::LevelWording,
+        FaultKind::ImpossibleRate,
     ];
 
     /// The kebab-case id.
@@ -142,6 +147,7 @@ impl FaultKind {
             FaultKind::UnbalancedQuote => "unbalanced-quote",
             FaultKind::TruncatedReason => "truncated-reason",
             FaultKind::LevelWording => "level-wording",
+            FaultKind::ImpossibleRate => "impossible-rate",
         }
     }
 
@@ -155,7 +161,8 @@ impl FaultKind {
             | FaultKind::DirectionFlip
             | FaultKind::ProcurementPart
             | FaultKind::ProcurementFundPart
-            | FaultKind::SelfContradiction => "narrative",
+            | FaultKind::SelfContradiction
+            | FaultKind::ImpossibleRate => "narrative",
             FaultKind::TableDropped | FaultKind::BlankPage | FaultKind::RepeatedPage | FaultKind::TemplateNote => {
                 "completeness"
             }
@@ -184,6 +191,7 @@ impl FaultKind {
             FaultKind::StrayYear => Some("K104"),
             FaultKind::TruncatedReason => Some("F104"),
             FaultKind::LevelWording => Some("K105"),
+            FaultKind::ImpossibleRate => Some("N103"),
             _ => None,
         }
     }
@@ -254,6 +262,7 @@ pub fn inject(doc: &mut Doc, kind: FaultKind, rng: &mut Rng) -> Option<String> {
         .filter(|&(i, _)| kind != FaultKind::TruncatedReason || ends_section(doc, i))
         // (A table's title, not its unit line `单位：万元` nor its header.)
         .filter(|(_, l)| kind != FaultKind::LevelWording || (l.text.starts_with("单位") && l.text.ends_with('表')))
+        .filter(|(_, l)| kind != FaultKind::ImpossibleRate || rate_only(&l.text).is_some())
         .map(|(i, _)| i)
         .collect();
     if kind == FaultKind::RepeatedPage {
@@ -320,7 +329,10 @@ fn targets(kind: FaultKind, mark: &Mark) -> bool {
         (FaultKind::CellChanged, Mark::TableRow { table: 5, code }) => code.len() == 7,
         (FaultKind::SubtotalOff, Mark::TableRow { table: 3 | 5, code }) => code.len() == 5,
         (FaultKind::ClaimShare, Mark::Claim { share: true, .. }) => true,
-        (FaultKind::ClaimRate | FaultKind::DirectionFlip, Mark::Claim { change: true, .. }) => true,
+        (
+            FaultKind::ClaimRate | FaultKind::DirectionFlip | FaultKind::ImpossibleRate,
+            Mark::Claim { change: true, .. },
+        ) => true,
         (FaultKind::ClaimAmount, Mark::Claim { code_paragraph: true, .. }) => true,
         (FaultKind::TableDropped, Mark::TableNumber(_)) => true,
         (FaultKind::BlankPage, Mark::SectionHeading(_)) => true,
@@ -481,6 +493,11 @@ fn edit(kind: FaultKind, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{}“{}", &text[..at], &text[at..]))
         }
         FaultKind::OutdatedName => outdated_name(text),
+        FaultKind::ImpossibleRate => {
+            let (at, word) = rate_only(text)?;
+            let to = if word == "增长" { "下降" } else { "增长" };
+            Some(format!("{}{to}{}", &text[..at], &text[at + word.len()..]))
+        }
         FaultKind::StrayYear => {
             let year = year_of(text)?;
             let compared = format!("比{}年", year - 1);
@@ -580,6 +597,20 @@ fn year_of(text: &str) -> Option<u16> {
             (digits == 4).then(|| text[i - 4..i].parse().ok()).flatten()
         })
         .max()
+}
+
+/// The rate word of a change stated with the figure compared with and no
+/// change amount (`比2023年年初预算数B万元增长D%`, `比2023年预算执行数增长D%`
+/// after last year's execution), where the change is not nil: its byte
+/// offset and the word.
+fn rate_only(text: &str) -> Option<(usize, &'static str)> {
+    let scope = &text[..text.find("主要原因").unwrap_or(text.len())];
+    if scope.contains("增加") || scope.contains("减少") {
+        return None;
+    }
+    let (at, word) = ["增长", "下降"].iter().filter_map(|w| Some((scope.find(w)?, *w))).min()?;
+    let rest = &scope[at + word.len()..];
+    (!rest.starts_with("0.00%")).then_some((at, word))
 }
 
 /// Where a line's reason stands (`…，主要原因是：人员增加。`), in bytes: the end of

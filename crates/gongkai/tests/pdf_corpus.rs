@@ -101,6 +101,13 @@ const GENUINE_WARNINGS: &[(&str, &str, &str, &str)] = &[
          p.8, also without text, holds a picture and is not reported",
     ),
     (
+        "YS2026_湖南_长沙市国有资产监督管理委员会_部门预算.pdf",
+        "C108",
+        "第 2 页是空白页",
+        "p.2, after the cover of the evaluation report, shows only its page number `— 2 —` in the footer \
+         (the page's only spans; no ruling, no image): a print layout's blank verso",
+    ),
+    (
         "YS2026_重庆_重庆市科学技术局_部门预算.pdf",
         "F105",
         "“�8�”",

@@ -133,7 +133,20 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
             "the PDF has no text layer (a scanned document?): OCR is not supported; use the text or workbook the PDF was made from",
         ));
     }
+    let had_items: Vec<bool> = pages.iter().map(|items| !items.is_empty()).collect();
     remove_running_lines(&mut pages, &heights);
+    // A page whose only text was its running head or page number, and which
+    // paints nothing else, is blank to its reader (a Word page left empty
+    // still prints its footer).
+    for (index, items) in pages.iter().enumerate() {
+        if had_items[index]
+            && items.is_empty()
+            && doc.page(index).and_then(|page| page.content(&doc)).is_ok_and(|content| !paints_graphics(&content))
+        {
+            blank_pages.push(index as u32 + 1);
+        }
+    }
+    blank_pages.sort_unstable();
     join_continued_tables(&mut pages);
     Ok(PdfText { text: render(&pages), pages: count as u32, pages_without_text, blank_pages })
 }
@@ -142,28 +155,45 @@ fn read_all(bytes: &[u8], file: &str) -> Result<PdfText, ImportError> {
 /// no image, form or shading, no text shown. A stream that cannot be parsed
 /// is taken to draw something (a page is called blank only when it surely is).
 fn draws_nothing(content: &[u8]) -> bool {
-    use pdfboss_core::content::{Op, parse_content};
-    let Ok(ops) = parse_content(content) else { return false };
-    !ops.iter().any(|op| {
+    use pdfboss_core::content::Op;
+    painted(content, |op| {
         matches!(
             op,
-            Op::Stroke
-                | Op::CloseStroke
-                | Op::Fill
-                | Op::FillEvenOdd
-                | Op::FillStroke
-                | Op::FillStrokeEvenOdd
-                | Op::CloseFillStroke
-                | Op::CloseFillStrokeEvenOdd
-                | Op::XObject(_)
-                | Op::InlineImage(_)
-                | Op::Shading(_)
-                | Op::ShowText(_)
-                | Op::ShowTextAdjusted(_)
-                | Op::NextLineShowText(_)
-                | Op::NextLineShowTextSpaced(..)
+            Op::ShowText(_) | Op::ShowTextAdjusted(_) | Op::NextLineShowText(_) | Op::NextLineShowTextSpaced(..)
         )
     })
+    .is_some_and(|painted| !painted)
+}
+
+/// Whether a page's content stream paints anything but text: a path stroked
+/// or filled, an image, a form, a shading. A stream that cannot be parsed is
+/// taken to paint.
+fn paints_graphics(content: &[u8]) -> bool {
+    painted(content, |_| false).is_none_or(|painted| painted)
+}
+
+/// Whether any operator of a content stream paints graphics or is `also`;
+/// `None` when the stream cannot be parsed.
+fn painted(content: &[u8], also: impl Fn(&pdfboss_core::content::Op) -> bool) -> Option<bool> {
+    use pdfboss_core::content::{Op, parse_content};
+    let ops = parse_content(content).ok()?;
+    Some(ops.iter().any(|op| {
+        also(op)
+            || matches!(
+                op,
+                Op::Stroke
+                    | Op::CloseStroke
+                    | Op::Fill
+                    | Op::FillEvenOdd
+                    | Op::FillStroke
+                    | Op::FillStrokeEvenOdd
+                    | Op::CloseFillStroke
+                    | Op::CloseFillStrokeEvenOdd
+                    | Op::XObject(_)
+                    | Op::InlineImage(_)
+                    | Op::Shading(_)
+            )
+    }))
 }
 
 /// Splits a page's pieces between its ruled tables and its text lines, ordered
@@ -387,6 +417,10 @@ mod tests {
         assert!(!draws_nothing(b"36 805 m 559 805 l S"));
         assert!(!draws_nothing(b"0 0 100 100 re f"));
         assert!(!draws_nothing(b"BT /F1 12 Tf (a) Tj ET"));
+        // Text alone (a page number) paints no graphics; a ruling or a picture does.
+        assert!(!paints_graphics(b"BT /F1 9 Tf (- 3 -) Tj ET"));
+        assert!(paints_graphics(b"BT /F1 9 Tf (3) Tj ET 36 805 m 559 805 l S"));
+        assert!(paints_graphics(b"q 10 0 0 10 0 0 cm /Im0 Do Q"));
     }
 
     fn row(cells: &[&str]) -> grid::GridRow {

@@ -8,7 +8,9 @@ declare_rule! {
     /// (three lines and a hundred characters at least, spaces aside, so that a
     /// short note ending two tables is no repeat). In a PDF a page is blank only
     /// when it draws nothing at all — no text, no image, no line or fill (a page
-    /// holding only a picture, an organisation chart, is not blank); in a text
+    /// holding only a picture, an organisation chart, is not blank) — or nothing
+    /// but its running head or page number (a page left empty still prints its
+    /// footer); in a text
     /// with page breaks (form feeds), when nothing but blanks stands between two
     /// breaks. Inputs without pages (a workbook, a text without page breaks)
     /// are not judged.
@@ -29,8 +31,8 @@ declare_rule! {
 ## 检查内容
 文件中没有不该有的页：最后一页有文字的页之前的空白页，以及文字与前面某页逐字相同
 的页（不计空格，至少三行、一百个字，两张表后面恰好相同的一行注释不算重复）。PDF
-中，只有什么都没画的页——没有文字、图片、线条或填充——才算空白页（只有一张图片的
-页，如机构设置图，不是空白页）；带分页符的文本中，两个分页符之间只有空白的，是空
+中，只有什么都没画的页——没有文字、图片、线条或填充——或者只印了页眉、页码的页，
+才算空白页（只有一张图片的页，如机构设置图，不是空白页）；带分页符的文本中，两个分页符之间只有空白的，是空
 白页。没有分页的输入（工作簿、没有分页符的文本）不作判断。
 
 ## 为何重要
@@ -52,7 +54,7 @@ impl Rule for StrayPages {
     fn check(&self, ctx: &Context<'_>, out: &mut Findings) {
         let source = &ctx.doc.meta.source;
         let what = if source.format.as_deref() == Some("pdf") {
-            "没有任何文字、图片或线条"
+            "除页眉、页码外没有任何文字、图片或线条"
         } else {
             "两个分页符之间没有任何文字"
         };

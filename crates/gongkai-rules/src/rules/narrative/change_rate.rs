@@ -110,16 +110,12 @@ impl Rule for ChangeRate {
             }
             let prior = stated.map_or(current.value() - signed.value(), |p| p.value());
             let (word, rate_word) = if down { ("减少", "下降") } else { ("增加", "增长") };
-            let expected = if prior.is_zero() {
-                Some("100.00".to_owned())
-            } else if prior < Decimal::ZERO {
-                None
-            } else {
-                Some((signed.value().abs() * Decimal::ONE_HUNDRED / prior).round_dp(rate.value.decimals()).to_string())
-            };
+            let expected = expected_rate(signed.value(), prior, rate.value.decimals());
             let reason = match &expected {
                 None => format!("{word}额 {amount} 万元大于本年数 {current} 万元，上年数将为 {prior} 万元"),
-                Some(e) if prior.is_zero() => format!("上年数为 0，新增项目按惯例应写作增长 {e}%"),
+                Some(e) if prior.is_zero() && !signed.value().is_zero() => {
+                    format!("上年数为 0，新增项目按惯例应写作增长 {e}%")
+                }
                 Some(e) if stated.is_some() => format!("按句中所写上年数 {prior} 万元计算，{rate_word}率应为 {e}%"),
                 Some(e) => format!("按上年数 {current} − ({signed}) = {prior} 万元计算，{rate_word}率应为 {e}%"),
             };
@@ -197,15 +193,8 @@ fn check_stated_figures(
         return;
     }
     let rate_word = |down: bool| if down { "下降" } else { "增长" };
-    let expected = if difference.is_zero() {
-        let mut zero = Decimal::ZERO;
-        zero.rescale(rate.value.decimals());
-        zero.to_string()
-    } else if prior.value().is_zero() {
-        "100.00".to_owned()
-    } else {
-        (difference.abs() * Decimal::ONE_HUNDRED / prior.value()).round_dp(rate.value.decimals()).to_string()
-    };
+    // (A prior of 0 or more: it is a printed amount.)
+    let expected = expected_rate(difference, prior.value(), rate.value.decimals()).unwrap_or_default();
     let expected = format!("{}{expected}%", if difference.is_zero() { "" } else { rate_word(down) });
     let actual = format!("{}{}%", rate_word(stated == Direction::Down), rate.value);
     let what = if direction_agrees { "幅度" } else { "方向" };
@@ -225,6 +214,24 @@ fn check_stated_figures(
     finding.expected = Some(expected);
     finding.actual = Some(actual);
     out.push(finding);
+}
+
+/// The rate a change makes over its prior year, printed with `decimals`
+/// digits: 0 for no change, 100 for a new item (prior 0, by convention),
+/// `|change| / prior` otherwise; `None` for a negative prior (a change larger
+/// than this year's amount).
+fn expected_rate(change: Decimal, prior: Decimal, decimals: u32) -> Option<String> {
+    let mut rate = if change.is_zero() {
+        Decimal::ZERO
+    } else if prior.is_zero() {
+        Decimal::ONE_HUNDRED
+    } else if prior < Decimal::ZERO {
+        return None;
+    } else {
+        (change.abs() * Decimal::ONE_HUNDRED / prior).round_dp(decimals)
+    };
+    rate.rescale(decimals);
+    Some(rate.to_string())
 }
 
 /// Whether a rate agrees with a change over a printed prior-year figure: the

@@ -7,9 +7,10 @@ use crate::{Context, Findings, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// The years the explanation's sentences name fit the document's year Y:
-    /// - a year-on-year comparison (`比2023年预算增加…`, `较2023年…`, `与2023年相比`)
-    ///   names the year before, Y − 1 (in a 决算 also Y itself: the outturn
-    ///   against the year's own 年初预算);
+    /// - a year-on-year comparison (`比2023年预算增加…`, `较2023年…`, `与2023年相比`;
+    ///   `与` and `同` only with `相比`) names the year before, Y − 1 (in a 决算 also
+    ///   Y itself: the outturn against the year's own 年初预算; in a budget also
+    ///   Y − 2's 决算, the latest published when the budget was drafted);
     /// - no sentence gives a budget or outturn of a year still to come (in a
     ///   budget a year after Y, in a 决算 one after Y + 1, the year it is
     ///   published in) — the year followed, in its clause, by 预算 or 决算.
@@ -32,8 +33,9 @@ declare_rule! {
         doc_zh: r#"
 ## 检查内容
 情况说明各句中写的年份与本文件的年度 Y 相符：
-- 与上年的比较（`比2023年预算增加…`、`较2023年…`、`与2023年相比`）写的是上一年
-  Y − 1（决算中也可以是 Y 本身：决算数与当年年初预算相比）；
+- 与上年的比较（`比2023年预算增加…`、`较2023年…`、`与2023年相比`；“与”“同”须配
+  “相比”）写的是上一年 Y − 1（决算中也可以是 Y 本身：决算数与当年年初预算相比；预算
+  中也可以是 Y − 2 年的决算，即编制预算时已公布的最近一年决算）；
 - 没有哪一句写出尚未到来的年度的预算或决算（预算中晚于 Y 的年份，决算中晚于其公
   开当年 Y + 1 的年份）——即年份后面在同一分句中跟着“预算”或“决算”。
 
@@ -62,8 +64,13 @@ impl Rule for StrayYear {
         let is_final = doc.meta.kind == DocumentKind::FinalAccounts;
         let kind = if is_final { "决算" } else { "预算" };
         for text in doc.all_sections().into_iter().flat_map(|s| &s.paragraphs) {
-            for (compared, at) in comparison_years(&text.text) {
-                if compared + 1 == year || (is_final && compared == year) {
+            for (compared, at, outturn) in comparison_years(&text.text) {
+                // A budget may also compare with the latest 决算 published when it
+                // was drafted, the year before last's.
+                if compared + 1 == year
+                    || (is_final && compared == year)
+                    || (!is_final && outturn && compared + 2 == year)
+                {
                     continue;
                 }
                 let message = format!(
@@ -96,21 +103,26 @@ fn push(ctx: &Context<'_>, out: &mut Findings, text: &TextRef, at: usize, messag
 }
 
 /// The years a comparison names (`比2023年`, `较2023年度`, `与2023年相比`), with
-/// the character offset of each year.
-fn comparison_years(text: &str) -> Vec<(u16, usize)> {
+/// the character offset of each year and whether it compares with that
+/// year's 决算. `与` and `同` (and `和`) compare only with a `相比` in the same
+/// clause (`参与2023年度…` is no comparison).
+fn comparison_years(text: &str) -> Vec<(u16, usize, bool)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        if !matches!(c, '比' | '较' | '与' | '同') {
+        if !matches!(c, '比' | '较' | '与' | '同' | '和') {
             continue;
         }
         let digits = &chars[i + 1..(i + 5).min(chars.len())];
-        if digits.len() == 4
-            && digits.iter().all(char::is_ascii_digit)
-            && chars.get(i + 5) == Some(&'年')
-            && let Ok(y) = digits.iter().collect::<String>().parse::<u16>()
-        {
-            out.push((y, i + 1));
+        if digits.len() != 4 || !digits.iter().all(char::is_ascii_digit) || chars.get(i + 5) != Some(&'年') {
+            continue;
+        }
+        let clause: String = chars[i + 6..].iter().take_while(|c| !"，。；,;".contains(**c)).collect();
+        if matches!(c, '与' | '同' | '和') && !clause.contains("相比") {
+            continue;
+        }
+        if let Ok(y) = digits.iter().collect::<String>().parse::<u16>() {
+            out.push((y, i + 1, clause.contains("决算")));
         }
     }
     out
@@ -127,9 +139,11 @@ mod tests {
 
     #[test]
     fn the_years_comparisons_name() {
-        assert_eq!(comparison_years("927.93万元，比2022年预算增加414.95万元"), [(2022, 10)]);
-        assert_eq!(comparison_years("与2023年相比，较2023年度增加"), [(2023, 1), (2023, 10)]);
+        assert_eq!(comparison_years("927.93万元，比2022年预算增加414.95万元"), [(2022, 10, false)]);
+        assert_eq!(comparison_years("与2023年相比，较2023年度增加"), [(2023, 1, false), (2023, 10, false)]);
+        assert_eq!(comparison_years("比2024年决算数增加5.00万元"), [(2024, 1, true)]);
         // A year not compared with, a comparison without a year.
         assert!(comparison_years("2023年预算数，比上年增加，〔2024〕3号").is_empty());
+        assert!(comparison_years("本单位参与2023年度专项审计，同2022年签订的合同").is_empty());
     }
 }

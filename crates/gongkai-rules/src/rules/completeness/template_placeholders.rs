@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use gongkai_model::{Disclosure, Location, TextRef};
+use gongkai_model::{Disclosure, Location, Severity, TextRef};
 
 use crate::context::text_location;
 use crate::{Context, Findings, Rule, declare_rule};
@@ -18,7 +18,8 @@ declare_rule! {
     /// `（如持平作持平表述）`, `（不涉及的不列）`): a short bracketed text telling the
     /// writer to write, fill in, list or leave out something (填写, 填列, 填报,
     /// 列示, 表述, 不列, 删除), addressed to the writer by a place or a condition
-    /// (此处, 如, 若, 请, 不涉及, 根据实际, 按实际).
+    /// (此处, 如, 若, 请, 不涉及, 根据实际, 按实际). A note is a warning, not an
+    /// error: it is read by its words, and a document's own aside may read like one.
     ///
     /// ## Why it matters
     /// A disclosure drafted on the template and published with a placeholder
@@ -42,7 +43,8 @@ declare_rule! {
 的所有位置。留在括号中的模板填写说明（`（此处填写主要职能）`、`（如持平作持平表述）`、
 `（不涉及的不列）`）同样报告：括号中的短句要求填写人写明、填写、列出或删去某些内容
 （填写、填列、填报、列示、表述、不列、删除），并以位置或条件指向填写人（此处、如、
-若、请、不涉及、根据实际、按实际）。
+若、请、不涉及、根据实际、按实际）。填写说明报告为警告而不是错误：它是按字词认出的，
+文件自己的括注也可能读起来像填写说明。
 
 ## 为何重要
 按模板起草、发布时仍留有占位符的公开文件，在本应填写数字或名称的地方什么也没有
@@ -94,7 +96,10 @@ impl Rule for TemplatePlaceholders {
         for (note, locations) in notes {
             let message =
                 format!("文中留有模板的填写说明“{note}”，共 {} 处：应按说明写好正文后删去这句说明", locations.len());
-            out.push(ctx.finding(message, None, locations));
+            // A warning: a placeholder `XX` is nothing but a blank, while a
+            // bracketed note is read by its words, and a document's own aside may
+            // read like one.
+            out.push_with(ctx.finding(message, None, locations), Severity::Warning);
         }
     }
 }
